@@ -1,0 +1,64 @@
+// The TC39 AsyncContext API, built on an AsyncLocalStorage class so it shares that class's
+// frames: the portable engine's, or Node's native one.
+
+import type { AsyncLocalStorage as PortableAsyncLocalStorage } from './async-local-storage';
+
+type Fn<Args extends unknown[], R> = (...args: Args) => R;
+
+interface StorageClass {
+  new <T>(options?: { defaultValue?: T; name?: string }): Pick<PortableAsyncLocalStorage<T>, 'getStore' | 'run'>;
+  snapshot(): <R, Args extends unknown[]>(fn: Fn<Args, R>, ...args: Args) => R;
+}
+
+export interface AsyncContextVariableOptions<T> {
+  name?: string;
+  defaultValue?: T;
+}
+
+function requireCallable(fn: unknown): asserts fn is Function {
+  if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+}
+
+export function createAsyncContext(Storage: StorageClass) {
+  class Variable<T> {
+    readonly #storage;
+    readonly #name: string;
+
+    constructor(options: AsyncContextVariableOptions<T> = {}) {
+      this.#name = options.name === undefined ? '' : `${options.name}`;
+      this.#storage = new Storage<T>({ defaultValue: options.defaultValue });
+    }
+
+    get name(): string {
+      return this.#name;
+    }
+
+    get(): T | undefined {
+      return this.#storage.getStore();
+    }
+
+    run<R, Args extends unknown[]>(value: T, fn: Fn<Args, R>, ...args: Args): R {
+      requireCallable(fn);
+      return this.#storage.run(value, fn, ...args);
+    }
+  }
+
+  class Snapshot {
+    readonly #run = Storage.snapshot();
+
+    run<R, Args extends unknown[]>(fn: Fn<Args, R>, ...args: Args): R {
+      requireCallable(fn);
+      return this.#run(fn, ...args);
+    }
+
+    static wrap<This, Args extends unknown[], R>(fn: (this: This, ...args: Args) => R): (this: This, ...args: Args) => R {
+      requireCallable(fn);
+      const run = Storage.snapshot();
+      return function wrapped(this: This, ...args: Args): R {
+        return run(() => Reflect.apply(fn, this, args));
+      };
+    }
+  }
+
+  return Object.freeze({ Variable, Snapshot });
+}

@@ -1,0 +1,114 @@
+// AsyncResource: a user-defined async resource. It captures the frame it was created in and
+// runs callbacks in it, with its own async id as the execution id.
+
+import { currentFrame, swapFrame, restoreFrame, type Frame } from './frame';
+import { defaultTriggerAsyncId, newAsyncId, pushExecution, popExecution } from './execution';
+import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit, hookCounts } from './hooks';
+import { asyncType, invalidAsyncId, validateFunction, validateString } from './errors';
+import { warnDeprecated } from './deprecation';
+
+export interface AsyncResourceOptions {
+  triggerAsyncId?: number;
+  requireManualDestroy?: boolean;
+}
+
+type BoundFunction<F> = F & { asyncResource: AsyncResource };
+
+export class AsyncResource {
+  readonly #frame: Frame;
+  readonly #asyncId: number;
+  readonly #triggerAsyncId: number;
+  #collectable = false;
+
+  constructor(type: string, options: AsyncResourceOptions | number = {}) {
+    validateString(type, 'type');
+    let triggerAsyncId: unknown = options;
+    let requireManualDestroy = false;
+    if (typeof options !== 'number') {
+      triggerAsyncId = options.triggerAsyncId === undefined ? defaultTriggerAsyncId() : options.triggerAsyncId;
+      requireManualDestroy = !!options.requireManualDestroy;
+    }
+    if (!Number.isSafeInteger(triggerAsyncId) || (triggerAsyncId as number) < -1) {
+      throw invalidAsyncId('triggerAsyncId', triggerAsyncId);
+    }
+    this.#frame = currentFrame();
+    this.#asyncId = newAsyncId();
+    this.#triggerAsyncId = triggerAsyncId as number;
+    if (hookCounts.init > 0) {
+      if (type.length === 0) throw asyncType(type);
+      emitInit(this.#asyncId, type, this.#triggerAsyncId, this);
+    }
+    if (!requireManualDestroy && hookCounts.destroy > 0) {
+      this.#collectable = true;
+      destroyWhenCollected(this, this.#asyncId);
+    }
+  }
+
+  runInAsyncScope<This, Args extends unknown[], R>(fn: (this: This, ...args: Args) => R, thisArg?: This, ...args: Args): R {
+    const asyncId = this.#asyncId;
+    pushExecution(asyncId, this.#triggerAsyncId, this);
+    emitBefore(asyncId);
+    const previous = swapFrame(this.#frame);
+    try {
+      return Reflect.apply(fn, thisArg, args);
+    } finally {
+      restoreFrame(previous);
+      emitAfter(asyncId);
+      popExecution();
+    }
+  }
+
+  emitDestroy(): this {
+    if (this.#collectable) {
+      this.#collectable = false;
+      cancelDestroyWhenCollected(this);
+    }
+    emitDestroy(this.#asyncId);
+    return this;
+  }
+
+  asyncId(): number {
+    return this.#asyncId;
+  }
+
+  triggerAsyncId(): number {
+    return this.#triggerAsyncId;
+  }
+
+  bind<F extends (...args: any[]) => any>(fn: F, thisArg?: unknown): BoundFunction<F> {
+    validateFunction(fn, 'fn');
+    let bound: Function;
+    if (thisArg === undefined) {
+      const resource = this;
+      // Named `bound` and calling with the caller's `this`, as Node's is.
+      bound = function bound(this: unknown, ...args: unknown[]) {
+        return resource.runInAsyncScope(fn, this, ...args);
+      };
+    } else {
+      bound = this.runInAsyncScope.bind(this, fn, thisArg);
+    }
+    let resource: AsyncResource = this;
+    const deprecated = 'The asyncResource property on bound functions is deprecated';
+    Object.defineProperties(bound, {
+      length: { configurable: true, enumerable: false, value: fn.length, writable: false },
+      asyncResource: {
+        configurable: true,
+        enumerable: true,
+        get() {
+          warnDeprecated(deprecated, 'DEP0172');
+          return resource;
+        },
+        set(value: AsyncResource) {
+          warnDeprecated(deprecated, 'DEP0172');
+          resource = value;
+        },
+      },
+    });
+    return bound as BoundFunction<F>;
+  }
+
+  static bind<F extends (...args: any[]) => any>(fn: F, type?: string, thisArg?: unknown): BoundFunction<F> {
+    type = type || fn?.name || 'bound-anonymous-fn';
+    return new AsyncResource(type).bind(fn, thisArg);
+  }
+}

@@ -1,0 +1,84 @@
+// The current context frame: an immutable map from storage to value.
+//
+// A frame is a sparse array indexed by each storage's slot number, so reading a store is one
+// indexed load whatever the number of storages, capturing is taking the reference, and
+// setting a value copies a short array. Frames are never mutated once published, with one
+// exception Node has too: `AsyncLocalStorage#disable()` clears its entry in the current
+// frame, so every context holding that frame loses the value.
+
+export type Frame = unknown[];
+
+/** Marks a storage explicitly set to `undefined` (a hole means "not set": use the default). */
+export const UNDEFINED_STORE: unknown = Object.freeze({ asyncctx: 'undefined store' });
+
+/** The frame before any context was ever entered. */
+export const EMPTY_FRAME: Frame = [];
+
+/**
+ * A frame holding no values that is not EMPTY_FRAME. Node distinguishes "no frame yet" from
+ * "a frame whose entries were all put back" (after a `run` at the outer level, queueMicrotask
+ * creates a Microtask resource); returning here instead of EMPTY_FRAME keeps that observable
+ * difference without allocating. Never mutated: it has no entries to clear.
+ */
+export const CLEARED_FRAME: Frame = [];
+
+let current: Frame = EMPTY_FRAME;
+let nextSlot = 0;
+
+export function allocateSlot(): number {
+  return nextSlot++;
+}
+
+export function currentFrame(): Frame {
+  return current;
+}
+
+/** Makes `frame` current and returns the frame it replaces. */
+export function swapFrame(frame: Frame): Frame {
+  const previous = current;
+  current = frame;
+  return previous;
+}
+
+export function restoreFrame(frame: Frame): void {
+  current = frame;
+}
+
+/** A copy of `frame` with `slot` set to `value` (stored as-is, use UNDEFINED_STORE for undefined). */
+export function withValue(frame: Frame, slot: number, value: unknown): Frame {
+  const next = frame.slice();
+  next[slot] = value;
+  return next;
+}
+
+/** The raw entry of `slot` in the current frame: undefined when unset. */
+export function readSlot(slot: number): unknown {
+  return current[slot];
+}
+
+// `enterWith` changes the frame without a scope to restore it. Inside a callback the
+// engine restores the frame afterwards; at the outermost level nothing would, and code the
+// engine cannot see (platform events, uninstrumented callbacks) would run in that frame.
+// The host layer sets this to reset the frame to empty before the next task's code runs.
+let afterUnscopedChange: (() => void) | undefined;
+
+export function onUnscopedChange(handler: (() => void) | undefined): void {
+  afterUnscopedChange = handler;
+}
+
+/** Makes `frame` current with no scope that restores it (`enterWith`). */
+export function enterFrame(frame: Frame): void {
+  current = frame;
+  if (afterUnscopedChange !== undefined) afterUnscopedChange();
+}
+
+/** Calls `fn` with `frame` current, restoring the previous frame afterwards. */
+export function runInFrame<R>(frame: Frame, fn: (...args: any[]) => R, thisArg: unknown, args: ArrayLike<unknown>): R {
+  const previous = current;
+  current = frame;
+  try {
+    return Reflect.apply(fn, thisArg, args);
+  } finally {
+    current = previous;
+  }
+}

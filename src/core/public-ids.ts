@@ -1,0 +1,17 @@
+// The async_hooks id functions, reading the execution context.
+
+import * as execution from './execution';
+
+export { asyncWrapProviders } from './async-wrap-providers';
+
+export function executionAsyncId(): number {
+  return execution.executionAsyncId;
+}
+
+export function triggerAsyncId(): number {
+  return execution.triggerAsyncId;
+}
+
+export function executionAsyncResource(): object {
+  return execution.executionResource;
+}

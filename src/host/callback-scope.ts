@@ -1,0 +1,26 @@
+// Running a scheduled callback as the engine owes it: in the frame captured when it was
+// scheduled, with its resource's execution ids and before/after hooks, and with everything
+// put back afterwards even when it throws.
+
+import { restoreFrame, swapFrame, type Frame } from '../core/frame';
+import { executionAsyncId, executionResource, setExecution, triggerAsyncId } from '../core/execution';
+import { emitAfter, emitBefore } from '../core/hooks';
+
+export function runCallback(
+  frame: Frame, asyncId: number, trigger: number, resource: object,
+  fn: Function, thisArg: unknown, args: ArrayLike<unknown>,
+): unknown {
+  const savedId = executionAsyncId;
+  const savedTrigger = triggerAsyncId;
+  const savedResource = executionResource;
+  setExecution(asyncId, trigger, resource);
+  emitBefore(asyncId);
+  const previous = swapFrame(frame);
+  try {
+    return Reflect.apply(fn, thisArg, args);
+  } finally {
+    restoreFrame(previous);
+    emitAfter(asyncId);
+    setExecution(savedId, savedTrigger, savedResource);
+  }
+}

@@ -1,0 +1,27 @@
+// queueMicrotask: the callback runs in the frame current when it was queued. As in Node, a
+// Microtask resource (with its own async id) exists only when there is a frame to carry or a
+// hook to tell; otherwise the callback runs with the ids of the microtask queue (0).
+
+import { currentFrame, EMPTY_FRAME } from '../core/frame';
+import { hookCounts } from '../core/hooks';
+import { AsyncResource } from '../core/async-resource';
+import { defaultTriggerAsyncId } from '../core/execution';
+import { replaceMethod } from './patch';
+
+type QueueMicrotask = (callback: Function) => void;
+
+export function installMicrotask(global: typeof globalThis): void {
+  replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
+    if (typeof callback !== 'function' || (currentFrame() === EMPTY_FRAME && hookCounts.init === 0)) {
+      return Reflect.apply(original, this, [callback]);
+    }
+    const resource = new AsyncResource('Microtask', { triggerAsyncId: defaultTriggerAsyncId(), requireManualDestroy: true });
+    return Reflect.apply(original, this, [function microtask() {
+      try {
+        resource.runInAsyncScope(callback as () => unknown);
+      } finally {
+        resource.emitDestroy();
+      }
+    }]);
+  });
+}

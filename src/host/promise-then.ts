@@ -1,0 +1,99 @@
+// Promise.prototype.then (and through it catch, finally, await-free combinators): each
+// reaction runs in the frame current when `then` was called.
+//
+// Two implementations are swapped on Promise.prototype as hooks come and go, so the common
+// case pays no per-call "are hooks enabled" check: `thenWithFrames` only carries frames,
+// `thenWithHooks` also gives promises async ids (PROMISE resources) and emits their hooks,
+// which Node does only while a hook is enabled.
+
+import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame';
+import { executionAsyncId, newAsyncId } from '../core/execution';
+import { emitInit, emitPromiseResolve, hookCounts, onHooksChange } from '../core/hooks';
+import { runCallback } from './callback-scope';
+import { recordRejection } from './rejection';
+import { keepThenableFrame } from './thenable';
+
+type Reaction = ((value: unknown) => unknown) | null | undefined;
+type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
+
+const promiseIds = new WeakMap<object, number>();
+
+/** The async id of a promise, given one (with its init hook) the first time it is seen. */
+export function promiseAsyncId(promise: object, trigger: number = executionAsyncId): number {
+  let asyncId = promiseIds.get(promise);
+  if (asyncId === undefined) {
+    asyncId = newAsyncId();
+    promiseIds.set(promise, asyncId);
+    emitInit(asyncId, 'PROMISE', trigger, promise);
+  }
+  return asyncId;
+}
+
+function reactInFrame(callback: (value: unknown) => unknown, frame: Frame, derived: { promise?: Promise<unknown> }) {
+  return function reaction(value: unknown): unknown {
+    const previous = swapFrame(frame);
+    try {
+      return keepThenableFrame(callback(value));
+    } catch (error) {
+      if (derived.promise !== undefined) recordRejection(derived.promise);
+      throw error;
+    } finally {
+      restoreFrame(previous);
+    }
+  };
+}
+
+export function installPromiseThen(NativePromise: PromiseConstructor): () => void {
+  const proto = NativePromise.prototype;
+  const nativeThen = proto.then as Then;
+  const descriptor = Object.getOwnPropertyDescriptor(proto, 'then')!;
+
+  const thenWithFrames = {
+    then(this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) {
+      const frame = currentFrame();
+      const derived: { promise?: Promise<unknown> } = {};
+      derived.promise = nativeThen.call(this,
+        typeof onFulfilled === 'function' ? reactInFrame(onFulfilled, frame, derived) : onFulfilled,
+        typeof onRejected === 'function' ? reactInFrame(onRejected, frame, derived) : onRejected);
+      return derived.promise;
+    },
+  }.then;
+
+  const thenWithHooks = {
+    then(this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) {
+      const frame = currentFrame();
+      const parentId = promiseAsyncId(this);
+      const asyncId = newAsyncId();
+      let promise: Promise<unknown>;
+      // Node's order: before, the callback, promiseResolve of the derived promise, after.
+      const settle = (callback: (value: unknown) => unknown, value: unknown) => {
+        let result;
+        try {
+          result = keepThenableFrame(callback(value));
+        } catch (error) {
+          recordRejection(promise);
+          throw error;
+        }
+        emitPromiseResolve(asyncId);
+        return result;
+      };
+      const react = (callback: Reaction) => typeof callback !== 'function' ? callback
+        : (value: unknown) => runCallback(frame, asyncId, parentId, promise, settle, undefined, [callback, value]);
+      promise = nativeThen.call(this, react(onFulfilled), react(onRejected));
+      promiseIds.set(promise, asyncId);
+      emitInit(asyncId, 'PROMISE', parentId, promise);
+      return promise;
+    },
+  }.then;
+
+  const select = () => {
+    Object.defineProperty(proto, 'then', { ...descriptor, value: hookCounts.any > 0 ? thenWithHooks : thenWithFrames });
+  };
+  select();
+  let active = true;
+  onHooksChange(() => { if (active) select(); });
+  return () => {
+    active = false;
+    Object.defineProperty(proto, 'then', descriptor);
+  };
+}

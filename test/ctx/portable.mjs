@@ -1,0 +1,3 @@
+// '#ctx' by default: the portable engine, installed, whatever runtime runs the scenario.
+export * from 'asyncctx/portable';
+export const engine = 'portable';
