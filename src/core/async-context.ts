@@ -24,9 +24,12 @@ export function createAsyncContext(Storage: StorageClass) {
     readonly #storage;
     readonly #name: string;
 
-    constructor(options: AsyncContextVariableOptions<T> = {}) {
-      this.#name = options.name === undefined ? '' : `${options.name}`;
-      this.#storage = new Storage<T>({ defaultValue: options.defaultValue });
+    constructor(options?: AsyncContextVariableOptions<T>) {
+      // As the proposal specifies: options that are not an object are ignored, and a given
+      // options object's name is converted with ToString (so `undefined` becomes "undefined").
+      const given = options !== null && (typeof options === 'object' || typeof options === 'function');
+      this.#name = given ? `${options.name}` : '';
+      this.#storage = new Storage<T>({ defaultValue: given ? options.defaultValue : undefined });
     }
 
     get name(): string {

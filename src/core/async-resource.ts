@@ -108,7 +108,7 @@ export class AsyncResource {
   }
 
   static bind<F extends (...args: any[]) => any>(fn: F, type?: string, thisArg?: unknown): BoundFunction<F> {
-    type = type || fn?.name || 'bound-anonymous-fn';
+    type = type || fn.name || 'bound-anonymous-fn';
     return new AsyncResource(type).bind(fn, thisArg);
   }
 }

@@ -5,7 +5,7 @@
 // emitter iterates the array it started with). Per-callback counts let emitters and the
 // host layer skip all work when no hook wants an event.
 
-import { asyncCallback, validateObject } from './errors';
+import { asyncCallback } from './errors';
 
 export interface HookCallbacks {
   init?(asyncId: number, type: string, triggerAsyncId: number, resource: object): void;
@@ -47,12 +47,11 @@ export class AsyncHook {
   readonly #callbacks: HookCallbacks;
 
   constructor(callbacks: HookCallbacks) {
-    validateObject(callbacks, 'callbacks');
-    // Read through the prototype chain: a class instance whose methods are inherited is a
-    // valid set of callbacks.
+    // Read through the prototype chain (a class instance whose methods are inherited is a
+    // valid set of callbacks); like Node, only a missing object is an error.
     const picked: HookCallbacks = {};
     for (const name of HOOK_NAMES) {
-      const callback = callbacks[name];
+      const callback = (callbacks as HookCallbacks)[name];
       if (callback !== undefined && typeof callback !== 'function') throw asyncCallback(`hook.${name}`);
       if (callback !== undefined) (picked as Record<string, unknown>)[name] = callback;
     }

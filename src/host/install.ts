@@ -5,6 +5,7 @@ import { setExecution, TOP_LEVEL_RESOURCE } from '../core/execution';
 import { setDestroyScheduler, setHookErrorHandler } from '../core/hooks';
 import { restoreAllMethods } from './patch';
 import { installPromiseThen } from './promise-then';
+import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
 import { setNativePromise } from './thenable';
 import { installNodeRejectionFrames } from './rejection';
@@ -20,6 +21,7 @@ interface NodeProcess {
 }
 
 let uninstallThen: (() => void) | undefined;
+let uninstallConstructor: (() => void) | undefined;
 
 export function isInstalled(): boolean {
   return uninstallThen !== undefined;
@@ -34,6 +36,7 @@ export function install(): void {
   setNativePromise(global.Promise);
   uninstallThen = installPromiseThen(global.Promise);
   installPromiseStatics(global.Promise);
+  uninstallConstructor = installPromiseConstructor(global);
   installNodeRejectionFrames(global);
   installMicrotask(global);
   installTimers(global);
@@ -74,6 +77,7 @@ export function uninstall(): void {
   if (uninstallThen === undefined) return;
   uninstallThen();
   uninstallThen = undefined;
+  uninstallConstructor!();
   restoreAllMethods();
   onUnscopedChange(undefined);
 }

@@ -6,13 +6,24 @@
 interface Applied {
   target: object;
   key: PropertyKey;
-  descriptor: PropertyDescriptor;
+  /** The target's own descriptor before, or undefined when the method was inherited. */
+  descriptor: PropertyDescriptor | undefined;
+}
+
+function findDescriptor(target: object, key: PropertyKey): PropertyDescriptor | undefined {
+  for (let o: object | null = target; o !== null; o = Object.getPrototypeOf(o)) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, key);
+    if (descriptor !== undefined) return descriptor;
+  }
+  return undefined;
 }
 
 const applied: Applied[] = [];
 
 export function replaceMethod<F extends Function>(target: object, key: PropertyKey, make: (original: F) => F): void {
-  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  // An inherited method (process.emit comes from EventEmitter.prototype) is shadowed by an
+  // own property of the target, removed again on restore.
+  const descriptor = findDescriptor(target, key);
   if (descriptor === undefined || typeof descriptor.value !== 'function') return;
   const original = descriptor.value as F;
   const replacement = make(original);
@@ -25,15 +36,17 @@ export function replaceMethod<F extends Function>(target: object, key: PropertyK
       // A non-configurable own property of the replacement (none in practice): keep ours.
     }
   }
+  const own = Object.getOwnPropertyDescriptor(target, key);
   Object.defineProperty(target, key, { ...descriptor, value: replacement });
-  applied.push({ target, key, descriptor });
+  applied.push({ target, key, descriptor: own });
 }
 
 /** Puts back every original, newest first. */
 export function restoreAllMethods(): void {
   for (let i = applied.length - 1; i >= 0; i--) {
     const { target, key, descriptor } = applied[i]!;
-    Object.defineProperty(target, key, descriptor);
+    if (descriptor === undefined) Reflect.deleteProperty(target, key);
+    else Object.defineProperty(target, key, descriptor);
   }
   applied.length = 0;
 }

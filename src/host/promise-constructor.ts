@@ -1,0 +1,81 @@
+// The global Promise constructor, so that `new Promise(executor)` carries context too:
+// `resolve(thenable)` runs the thenable's `then` in the resolver's frame, `reject(reason)`
+// records the rejection's frame, and while hooks are enabled the promise gets its PROMISE
+// resource at construction and promiseResolve when resolved, as in Node.
+//
+// The replacement is a plain function sharing the native prototype, so promises are still
+// native (async functions' promises, `instanceof Promise`, `await`'s fast path and
+// subclassing are unchanged) and `Promise.prototype.constructor` stays the native one.
+// Its statics treat it as an alias of the native constructor: `Promise.resolve(p)` returns a
+// native `p` itself, never a wrapper promise that would cost extra ticks.
+
+import { emitPromiseResolve, hookCounts } from '../core/hooks';
+import { promiseAsyncId } from './promise-then';
+import { recordRejection } from './rejection';
+import { keepThenableFrame } from './thenable';
+
+type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
+
+const STATICS = ['all', 'allSettled', 'any', 'race', 'reject', 'withResolvers', 'try'] as const;
+
+export function installPromiseConstructor(global: typeof globalThis): () => void {
+  const NativePromise = global.Promise;
+  const descriptor = Object.getOwnPropertyDescriptor(global, 'Promise')!;
+
+  const Promise = function Promise(this: unknown, executor: Executor) {
+    if (new.target === undefined || typeof executor !== 'function') {
+      // Let the native constructor throw its own error.
+      return new.target === undefined
+        ? (NativePromise as unknown as (e: unknown) => never)(executor)
+        : Reflect.construct(NativePromise, [executor], new.target);
+    }
+    // Create the promise first and run the executor after, exactly as the native constructor
+    // would (a throwing executor rejects), so the promise exists for its init hook and for
+    // rejections the executor makes synchronously.
+    let resolve!: (value: unknown) => void;
+    let reject!: (reason: unknown) => void;
+    const target = new.target === Promise ? NativePromise : new.target;
+    const promise = Reflect.construct(NativePromise, [(res: typeof resolve, rej: typeof reject) => {
+      resolve = res;
+      reject = rej;
+    }], target) as Promise<unknown>;
+    const asyncId = hookCounts.any > 0 ? promiseAsyncId(promise) : 0;
+    const rejectInFrame = (reason: unknown) => {
+      recordRejection(promise);
+      reject(reason);
+    };
+    try {
+      executor((value) => {
+        if (asyncId !== 0) emitPromiseResolve(asyncId);
+        resolve(keepThenableFrame(value));
+      }, rejectInFrame);
+    } catch (error) {
+      rejectInFrame(error);
+    }
+    return promise;
+  } as unknown as PromiseConstructor;
+
+  // The bundler may rename the local binding; the constructor's name must stay 'Promise'.
+  Object.defineProperty(Promise, 'name', { value: 'Promise', configurable: true });
+  Object.defineProperty(Promise, 'prototype', { value: NativePromise.prototype, writable: false });
+  Object.defineProperty(Promise, Symbol.species, { get() { return this; }, configurable: true });
+  Object.defineProperty(Promise, 'toString', { value: () => NativePromise.toString(), writable: true, configurable: true });
+  const alias = (C: unknown) => (C === Promise ? NativePromise : C);
+  for (const name of STATICS) {
+    const original = (NativePromise as unknown as Record<string, Function>)[name];
+    if (typeof original !== 'function') continue;
+    Object.defineProperty(Promise, name, {
+      value: { [name](this: unknown, ...args: unknown[]) { return Reflect.apply(original, alias(this), args); } }[name],
+      writable: true, configurable: true,
+    });
+  }
+  Object.defineProperty(Promise, 'resolve', {
+    value: {
+      resolve(this: unknown, value: unknown) { return NativePromise.resolve.call(alias(this), value); },
+    }.resolve,
+    writable: true, configurable: true,
+  });
+
+  Object.defineProperty(global, 'Promise', { ...descriptor, value: Promise });
+  return () => Object.defineProperty(global, 'Promise', descriptor);
+}
