@@ -32,15 +32,20 @@ export class AsyncLocalStorage<T = unknown> {
     return value === UNDEFINED_STORE ? undefined : (value as T);
   }
 
-  run<R, Args extends unknown[]>(store: T | undefined, fn: (...args: Args) => R, ...args: Args): R {
+  run<R, Args extends unknown[]>(store: T | undefined, fn: (...args: Args) => R, ...args: Args): R;
+  run(store: unknown, fn: Function): unknown {
+    // Extra arguments are read from `arguments` only when present: a rest parameter would
+    // allocate an array on every call of this hot path.
+    const args = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : undefined;
     // Node does not switch frames when the store would not change.
-    if (Object.is(store, this.getStore())) return Reflect.apply(fn, undefined, args);
+    if (Object.is(store, this.getStore())) return args === undefined ? fn.call(null) : Reflect.apply(fn, null, args);
     const slot = this.#slot;
     const previous = currentFrame();
     const entered = withValue(previous, slot, store === undefined ? UNDEFINED_STORE : store);
     swapFrame(entered);
     try {
-      return Reflect.apply(fn, undefined, args);
+      // `this` is null, as in Node.
+      return args === undefined ? fn.call(null) : Reflect.apply(fn, null, args);
     } finally {
       // Put back only this storage's entry: an enterWith of another storage inside `fn`
       // stays. When nothing changed the frame, the one we replaced is the same thing.

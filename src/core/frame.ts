@@ -46,7 +46,10 @@ export function restoreFrame(frame: Frame): void {
 
 /** A copy of `frame` with `slot` set to `value` (stored as-is, use UNDEFINED_STORE for undefined). */
 export function withValue(frame: Frame, slot: number, value: unknown): Frame {
-  const next = frame.slice();
+  // A plain copy loop: much faster than Array#slice for the few entries a frame has.
+  const length = frame.length;
+  const next: Frame = new Array(slot < length ? length : slot + 1);
+  for (let i = 0; i < length; i++) next[i] = frame[i];
   next[slot] = value;
   return next;
 }

@@ -5,6 +5,7 @@
 import { restoreFrame, swapFrame, type Frame } from '../core/frame';
 import { executionAsyncId, executionResource, setExecution, triggerAsyncId } from '../core/execution';
 import { emitAfter, emitBefore } from '../core/hooks';
+import { noteThrow } from './uncaught';
 
 export function runCallback(
   frame: Frame, asyncId: number, trigger: number, resource: object,
@@ -18,6 +19,9 @@ export function runCallback(
   const previous = swapFrame(frame);
   try {
     return Reflect.apply(fn, thisArg, args);
+  } catch (error) {
+    noteThrow(error);
+    throw error;
   } finally {
     restoreFrame(previous);
     emitAfter(asyncId);

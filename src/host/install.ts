@@ -8,7 +8,7 @@ import { installPromiseThen } from './promise-then';
 import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
 import { setNativePromise } from './thenable';
-import { installNodeRejectionFrames } from './rejection';
+import { installProcessErrorFrames } from './process-events';
 import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
 import { installImmediate } from './immediate';
@@ -37,7 +37,7 @@ export function install(): void {
   uninstallThen = installPromiseThen(global.Promise);
   installPromiseStatics(global.Promise);
   uninstallConstructor = installPromiseConstructor(global);
-  installNodeRejectionFrames(global);
+  installProcessErrorFrames(global);
   installMicrotask(global);
   installTimers(global);
   installImmediate(global);

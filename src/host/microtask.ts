@@ -7,6 +7,7 @@ import { hookCounts } from '../core/hooks';
 import { AsyncResource } from '../core/async-resource';
 import { defaultTriggerAsyncId } from '../core/execution';
 import { replaceMethod } from './patch';
+import { noteThrow } from './uncaught';
 
 type QueueMicrotask = (callback: Function) => void;
 
@@ -18,10 +19,20 @@ export function installMicrotask(global: typeof globalThis): void {
     const resource = new AsyncResource('Microtask', { triggerAsyncId: defaultTriggerAsyncId(), requireManualDestroy: true });
     return Reflect.apply(original, this, [function microtask() {
       try {
-        resource.runInAsyncScope(callback as () => unknown);
+        resource.runInAsyncScope(callWithThrowFrame, undefined, callback);
       } finally {
         resource.emitDestroy();
       }
     }]);
   });
+}
+
+// Inside the resource's scope, so a throw is noted with the callback's frame.
+function callWithThrowFrame(callback: Function): void {
+  try {
+    callback();
+  } catch (error) {
+    noteThrow(error);
+    throw error;
+  }
 }
