@@ -40,7 +40,9 @@ export function installPromiseConstructor(global: typeof globalThis): () => void
       reject = rej;
     }], target) as Promise<unknown>;
     const asyncId = hookCounts.any > 0 ? promiseAsyncId(promise) : 0;
+    // V8 reports rejection through the promiseResolve hook too.
     const rejectInFrame = (reason: unknown) => {
+      if (asyncId !== 0) emitPromiseResolve(asyncId);
       recordRejection(promise);
       reject(reason);
     };

@@ -1,21 +1,31 @@
 // Promise.resolve and Promise.reject, which combinators (all, race, any, allSettled) call
 // for each element: a thenable keeps the caller's frame, a rejection records its frame.
 
+import { emitPromiseResolve, hookCounts } from '../core/hooks';
 import { replaceMethod } from './patch';
+import { promiseAsyncId } from './promise-then';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from './thenable';
+
+/** A promise created already settled: its init, then its promiseResolve, as Node reports. */
+function settledWithHooks(promise: Promise<unknown>): void {
+  emitPromiseResolve(promiseAsyncId(promise));
+}
 
 type Static = (this: unknown, value: unknown) => Promise<unknown>;
 
 export function installPromiseStatics(NativePromise: PromiseConstructor): void {
   replaceMethod<Static>(NativePromise, 'resolve', (original) => ({
     resolve(this: unknown, value: unknown) {
-      return Reflect.apply(original, this, [keepThenableFrame(value)]);
+      const promise = Reflect.apply(original, this, [keepThenableFrame(value)]);
+      if (hookCounts.any > 0 && promise !== value) settledWithHooks(promise);
+      return promise;
     },
   }).resolve);
   replaceMethod<Static>(NativePromise, 'reject', (original) => ({
     reject(this: unknown, reason: unknown) {
       const promise = Reflect.apply(original, this, [reason]);
+      if (hookCounts.any > 0) settledWithHooks(promise);
       recordRejection(promise);
       return promise;
     },

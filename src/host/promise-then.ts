@@ -65,17 +65,17 @@ export function installPromiseThen(NativePromise: PromiseConstructor): () => voi
       const parentId = promiseAsyncId(this);
       const asyncId = newAsyncId();
       let promise: Promise<unknown>;
-      // Node's order: before, the callback, promiseResolve of the derived promise, after.
+      // Node's order: before, the callback, promiseResolve of the derived promise (resolved
+      // or rejected alike), after.
       const settle = (callback: (value: unknown) => unknown, value: unknown) => {
-        let result;
         try {
-          result = keepThenableFrame(callback(value));
+          return keepThenableFrame(callback(value));
         } catch (error) {
           recordRejection(promise);
           throw error;
+        } finally {
+          emitPromiseResolve(asyncId);
         }
-        emitPromiseResolve(asyncId);
-        return result;
       };
       const react = (callback: Reaction) => typeof callback !== 'function' ? callback
         : (value: unknown) => runCallback(frame, asyncId, parentId, promise, settle, undefined, [callback, value]);

@@ -11,26 +11,31 @@ import { runCallback } from './callback-scope';
 type Scheduler = (this: unknown, callback: Function, ...rest: unknown[]) => unknown;
 type Clearer = (this: unknown, handle: unknown) => void;
 
-/** Async ids of live handles, kept only while destroy hooks want them. */
+/**
+ * Async ids of live handles, for the clear functions' destroy hooks. Kept for every handle
+ * (a hook enabled later still wants the destroy of a timer created before): object handles
+ * (Node's Timeout) in a WeakMap, numeric ones (browsers) in a Map emptied as they end.
+ */
 export class HandleIds {
-  readonly #ids = new Map<unknown, number>();
+  readonly #objects = new WeakMap<object, number>();
+  readonly #numbers = new Map<unknown, number>();
 
   remember(handle: unknown, asyncId: number): void {
-    if (hookCounts.destroy > 0) this.#ids.set(primitiveKey(handle), asyncId);
+    if (typeof handle === 'object' && handle !== null) this.#objects.set(handle, asyncId);
+    else this.#numbers.set(handle, asyncId);
   }
 
-  destroy(handle: unknown): void {
-    const key = primitiveKey(handle);
-    const asyncId = this.#ids.get(key);
-    if (asyncId === undefined) return;
-    this.#ids.delete(key);
-    emitDestroy(asyncId);
+  /** Forgets a handle and returns its id, if it was live. */
+  forget(handle: unknown): number | undefined {
+    if (typeof handle === 'object' && handle !== null) {
+      const asyncId = this.#objects.get(handle);
+      this.#objects.delete(handle);
+      return asyncId;
+    }
+    const asyncId = this.#numbers.get(handle);
+    if (asyncId !== undefined) this.#numbers.delete(handle);
+    return asyncId;
   }
-}
-
-// Node's clear functions accept a Timeout or its numeric id (Symbol.toPrimitive).
-function primitiveKey(handle: unknown): unknown {
-  return handle !== null && typeof handle === 'object' && Symbol.toPrimitive in handle ? +(handle as unknown as number) : handle;
 }
 
 /**
@@ -49,12 +54,12 @@ export function instrumentScheduler(target: object, name: string, type: string, 
       try {
         return runCallback(frame, asyncId, trigger, handle as object, callback, this, args);
       } finally {
-        if (!repeats && hookCounts.destroy > 0) ids.destroy(handle);
+        if (!repeats && ids.forget(handle) !== undefined) emitDestroy(asyncId);
       }
     };
     handle = Reflect.apply(original, this, [scheduled, ...rest]);
-    if (hookCounts.any > 0) {
-      ids.remember(handle, asyncId);
+    ids.remember(handle, asyncId);
+    if (hookCounts.init > 0) {
       emitInit(asyncId, type, trigger, typeof handle === 'object' && handle !== null ? handle : { id: handle });
     }
     return handle;
@@ -63,7 +68,8 @@ export function instrumentScheduler(target: object, name: string, type: string, 
 
 export function instrumentClearer(target: object, name: string, ids: HandleIds): void {
   replaceMethod<Clearer>(target, name, (original) => function (this: unknown, handle: unknown) {
-    if (hookCounts.destroy > 0) ids.destroy(handle);
+    const asyncId = ids.forget(handle);
+    if (asyncId !== undefined) emitDestroy(asyncId);
     return Reflect.apply(original, this, [handle]);
   });
 }
