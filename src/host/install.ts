@@ -7,6 +7,7 @@ import { restoreAllMethods } from './patch';
 import { installPromiseThen } from './promise-then';
 import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
+import { installPromiseFinally } from './promise-finally';
 import { setNativePromise } from './thenable';
 import { installProcessErrorFrames } from './process-events';
 import { installMicrotask } from './microtask';
@@ -36,6 +37,7 @@ export function install(): void {
   setNativePromise(global.Promise);
   uninstallThen = installPromiseThen(global.Promise);
   installPromiseStatics(global.Promise);
+  installPromiseFinally(global.Promise);
   uninstallConstructor = installPromiseConstructor(global);
   installProcessErrorFrames(global);
   installMicrotask(global);
