@@ -14,17 +14,18 @@ export function runCallback(
   const savedId = executionAsyncId;
   const savedTrigger = triggerAsyncId;
   const savedResource = executionResource;
+  // Node runs the before/after hooks of a scheduled callback in that callback's frame.
+  const previous = swapFrame(frame);
   setExecution(asyncId, trigger, resource);
   emitBefore(asyncId);
-  const previous = swapFrame(frame);
   try {
     return Reflect.apply(fn, thisArg, args);
   } catch (error) {
     noteThrow(error);
     throw error;
   } finally {
-    restoreFrame(previous);
     emitAfter(asyncId);
     setExecution(savedId, savedTrigger, savedResource);
+    restoreFrame(previous);
   }
 }

@@ -49,7 +49,15 @@ export function installPromiseConstructor(global: typeof globalThis): () => void
     try {
       executor((value) => {
         if (asyncId !== 0) emitPromiseResolve(asyncId);
-        resolve(keepThenableFrame(value));
+        let settled: unknown;
+        try {
+          settled = keepThenableFrame(value);
+        } catch (error) {
+          // A throwing `then` getter rejects the promise, as the native resolve function does.
+          reject(error);
+          return;
+        }
+        resolve(settled);
       }, rejectInFrame);
     } catch (error) {
       rejectInFrame(error);

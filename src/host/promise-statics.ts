@@ -15,9 +15,17 @@ function settledWithHooks(promise: Promise<unknown>): void {
 type Static = (this: unknown, value: unknown) => Promise<unknown>;
 
 export function installPromiseStatics(NativePromise: PromiseConstructor): void {
+  const nativeReject = NativePromise.reject;
   replaceMethod<Static>(NativePromise, 'resolve', (original) => ({
     resolve(this: unknown, value: unknown) {
-      const promise = Reflect.apply(original, this, [keepThenableFrame(value)]);
+      let settled: unknown;
+      try {
+        settled = keepThenableFrame(value);
+      } catch (error) {
+        // A throwing `then` getter gives a rejected promise, not a synchronous throw.
+        return Reflect.apply(nativeReject, this, [error]);
+      }
+      const promise = Reflect.apply(original, this, [settled]);
       if (hookCounts.any > 0 && promise !== value) settledWithHooks(promise);
       return promise;
     },
