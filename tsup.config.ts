@@ -10,5 +10,4 @@ export default defineConfig({
   external: ['node:async_hooks'],
   splitting: false,
   treeshake: true,
-  onSuccess: 'node scripts/write-node-esm-wrappers.mjs',
 });

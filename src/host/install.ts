@@ -3,7 +3,7 @@
 import { onUnscopedChange, restoreFrame, EMPTY_FRAME } from '../core/frame';
 import { setExecution, TOP_LEVEL_RESOURCE } from '../core/execution';
 import { setDestroyScheduler, setHookErrorHandler } from '../core/hooks';
-import { restoreAllMethods } from './patch';
+import { restoreAll } from './patch';
 import { installPromiseThen } from './promise-then';
 import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
@@ -14,6 +14,7 @@ import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
 import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
+import { installNodeMessagePort } from './node-message-port';
 
 interface NodeProcess {
   versions?: { node?: string };
@@ -22,7 +23,6 @@ interface NodeProcess {
 }
 
 let uninstallThen: (() => void) | undefined;
-let uninstallConstructor: (() => void) | undefined;
 
 export function isInstalled(): boolean {
   return uninstallThen !== undefined;
@@ -38,12 +38,13 @@ export function install(): void {
   uninstallThen = installPromiseThen(global.Promise);
   installPromiseStatics(global.Promise);
   installPromiseFinally(global.Promise);
-  uninstallConstructor = installPromiseConstructor(global);
+  installPromiseConstructor(global);
   installProcessErrorFrames(global);
   installMicrotask(global);
   installTimers(global);
   installImmediate(global);
   installNextTick(global);
+  installNodeMessagePort(global);
 
   // Between tasks no context is current: whatever an outermost `enterWith` set is dropped
   // before code the engine cannot see (platform events, uninstrumented callbacks) runs. A
@@ -79,7 +80,6 @@ export function uninstall(): void {
   if (uninstallThen === undefined) return;
   uninstallThen();
   uninstallThen = undefined;
-  uninstallConstructor!();
-  restoreAllMethods();
+  restoreAll();
   onUnscopedChange(undefined);
 }

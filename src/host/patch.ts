@@ -25,6 +25,7 @@ export function replaceMethod<F extends Function>(target: object, key: PropertyK
   // own property of the target, removed again on restore.
   const descriptor = findDescriptor(target, key);
   if (descriptor === undefined || typeof descriptor.value !== 'function') return;
+  if (descriptor.configurable === false && descriptor.writable === false) return;
   const original = descriptor.value as F;
   const replacement = make(original);
   for (const own of Reflect.ownKeys(original)) {
@@ -42,11 +43,19 @@ export function replaceMethod<F extends Function>(target: object, key: PropertyK
 }
 
 /** Puts back every original, newest first. */
-export function restoreAllMethods(): void {
+export function restoreAll(): void {
   for (let i = applied.length - 1; i >= 0; i--) {
     const { target, key, descriptor } = applied[i]!;
     if (descriptor === undefined) Reflect.deleteProperty(target, key);
     else Object.defineProperty(target, key, descriptor);
   }
   applied.length = 0;
+}
+
+/** Replaces a property's value (a global constructor), keeping its attributes; reversible. */
+export function replaceValue(target: object, key: PropertyKey, value: unknown): void {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  if (own === undefined) return;
+  Object.defineProperty(target, key, { ...own, value });
+  applied.push({ target, key, descriptor: own });
 }

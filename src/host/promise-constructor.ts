@@ -11,6 +11,7 @@
 
 import { emitPromiseResolve, hookCounts } from '../core/hooks';
 import { promiseAsyncId } from './promise-then';
+import { replaceValue } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from './thenable';
 
@@ -18,9 +19,8 @@ type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) =>
 
 const STATICS = ['all', 'allSettled', 'any', 'race', 'reject', 'withResolvers', 'try'] as const;
 
-export function installPromiseConstructor(global: typeof globalThis): () => void {
+export function installPromiseConstructor(global: typeof globalThis): void {
   const NativePromise = global.Promise;
-  const descriptor = Object.getOwnPropertyDescriptor(global, 'Promise')!;
 
   const Promise = function Promise(this: unknown, executor: Executor) {
     if (new.target === undefined || typeof executor !== 'function') {
@@ -86,6 +86,5 @@ export function installPromiseConstructor(global: typeof globalThis): () => void
     writable: true, configurable: true,
   });
 
-  Object.defineProperty(global, 'Promise', { ...descriptor, value: Promise });
-  return () => Object.defineProperty(global, 'Promise', descriptor);
+  replaceValue(global, 'Promise', Promise);
 }
