@@ -1,0 +1,123 @@
+// Differential tests: every scenario program in test/scenarios/ runs once under the
+// oracle (Node 24's own async_hooks, through `--conditions=asyncctx-native`) and under
+// the portable engine on Node 20 and Node 24; stdout and exit code must be equal.
+// Scenarios print only what they observe (stores, event order, id relations), so any
+// difference is a behaviour the portable engine gets wrong.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scenariosDir = join(root, 'test', 'scenarios');
+const node20 = join(root, 'node_modules', 'node20', 'bin', 'node');
+const node24 = join(root, 'node_modules', 'node24', 'bin', 'node');
+
+const ORACLE = { name: 'oracle (node24, native)', node: node24, args: ['--conditions=asyncctx-native'] };
+const PORTABLE = [
+  { name: 'portable on node20', node: node20, args: [] },
+  { name: 'portable on node24', node: node24, args: [] },
+];
+
+const PARALLEL_PROCESSES = 2; // the CI machines have two cores
+const SCENARIO_TIMEOUT_MS = 20_000;
+
+// A scenario whose first line is `// waits-for: <what>` needs something not built yet
+// (native `await` needs the await transform); it is reported as skipped.
+function waitsFor(file) {
+  const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0];
+  return /^\/\/\s*waits-for:\s*(.+?)\s*$/.exec(firstLine)?.[1];
+}
+
+function listScenarios() {
+  const found = [];
+  for (const group of readdirSync(scenariosDir, { withFileTypes: true })) {
+    if (!group.isDirectory() || group.name.startsWith('_')) continue;
+    for (const file of readdirSync(join(scenariosDir, group.name))) {
+      if (!/\.(mjs|cjs)$/.test(file)) continue;
+      const path = join(scenariosDir, group.name, file);
+      found.push({ id: relative(scenariosDir, path), path, waitsFor: waitsFor(path) });
+    }
+  }
+  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// At most PARALLEL_PROCESSES scenario processes at a time, whatever node:test starts.
+let running = 0;
+const queue = [];
+async function withProcessSlot(fn) {
+  if (running >= PARALLEL_PROCESSES) await new Promise((resolve) => queue.push(resolve));
+  running += 1;
+  try {
+    return await fn();
+  } finally {
+    running -= 1;
+    queue.shift()?.();
+  }
+}
+
+// Settings of the surrounding process must not leak into the scenarios (a
+// `--conditions` in NODE_OPTIONS would switch the engine, node:test's own variables
+// would change how a child behaves).
+const childEnv = { ...process.env };
+delete childEnv.NODE_OPTIONS;
+delete childEnv.NODE_TEST_CONTEXT;
+
+function runScenario(runtime, scenario) {
+  return withProcessSlot(
+    () =>
+      new Promise((resolve) => {
+        execFile(
+          runtime.node,
+          [...runtime.args, scenario.path],
+          { cwd: root, env: childEnv, timeout: SCENARIO_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 << 20 },
+          (error, stdout, stderr) => {
+            const exitCode = error ? (error.killed ? `killed after ${SCENARIO_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
+            resolve({ exitCode, stdout, stderr });
+          },
+        );
+      }),
+  );
+}
+
+// The oracle runs once per scenario; both portable runtimes compare against it.
+const oracleRuns = new Map();
+function oracleRun(scenario) {
+  if (!oracleRuns.has(scenario.id)) oracleRuns.set(scenario.id, runScenario(ORACLE, scenario));
+  return oracleRuns.get(scenario.id);
+}
+
+const built = existsSync(join(root, 'dist', 'portable.node.mjs')) && existsSync(join(root, 'dist', 'index.node.mjs'));
+const scenarios = listScenarios();
+
+describe('differential scenarios', { concurrency: true }, () => {
+  it('the corpus is not empty', () => {
+    assert.ok(scenarios.length > 0, `no scenario found in ${scenariosDir}`);
+  });
+
+  for (const runtime of PORTABLE) {
+    describe(runtime.name, { concurrency: true }, () => {
+      for (const scenario of scenarios) {
+        const skip = scenario.waitsFor
+          ? `waits for: ${scenario.waitsFor}`
+          : built
+            ? false
+            : 'dist/ is not built (npm run build)';
+        it(scenario.id, { skip }, async (t) => {
+          const [expected, actual] = await Promise.all([oracleRun(scenario), runScenario(runtime, scenario)]);
+          if (typeof expected.exitCode === 'string') {
+            assert.fail(`the oracle itself did not finish: ${expected.exitCode}\n${expected.stderr}`);
+          }
+          const same = actual.exitCode === expected.exitCode && actual.stdout === expected.stdout;
+          if (!same && actual.stderr) t.diagnostic(`stderr (${runtime.name}):\n${actual.stderr}`);
+          assert.deepEqual(
+            { exitCode: actual.exitCode, stdout: actual.stdout },
+            { exitCode: expected.exitCode, stdout: expected.stdout },
+          );
+        });
+      }
+    });
+  }
+});

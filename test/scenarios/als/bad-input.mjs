@@ -1,0 +1,21 @@
+// SEMANTICS §6.4: bad input gets the error Node gives (type and code).
+import { AsyncLocalStorage } from '#ctx';
+import { log } from '../_lib/out.cjs';
+
+function attempt(label, fn) {
+  try {
+    fn();
+    log(label, '-> no error');
+  } catch (e) {
+    log(label, '->', e?.constructor?.name, e?.code ?? '(no code)');
+  }
+}
+
+const als = new AsyncLocalStorage();
+attempt('new AsyncLocalStorage(5)', () => new AsyncLocalStorage(5));
+attempt('new AsyncLocalStorage(null)', () => new AsyncLocalStorage(null));
+attempt('run(store, not a function)', () => als.run('s', 42));
+attempt('exit(not a function)', () => als.exit(null));
+attempt('AsyncLocalStorage.bind(not a function)', () => AsyncLocalStorage.bind('nope'));
+attempt('snapshot()(not a function)', () => AsyncLocalStorage.snapshot()(7));
+log('store after failed run:', als.getStore());
