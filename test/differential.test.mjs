@@ -25,10 +25,13 @@ const PARALLEL_PROCESSES = 2; // the CI machines have two cores
 const SCENARIO_TIMEOUT_MS = 20_000;
 
 // A scenario whose first line is `// waits-for: <what>` needs something not built yet
-// (native `await` needs the await transform); it is reported as skipped.
-function waitsFor(file) {
+// (native `await` needs the await transform); one whose first line is
+// `// known-difference: <why>` shows a documented, deliberate difference from Node (listed
+// in the README). Both are reported as skipped, with the reason.
+function skipReason(file) {
   const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0];
-  return /^\/\/\s*waits-for:\s*(.+?)\s*$/.exec(firstLine)?.[1];
+  const marker = /^\/\/\s*(waits-for|known-difference):\s*(.+?)\s*$/.exec(firstLine);
+  return marker === null ? undefined : `${marker[1]}: ${marker[2]}`;
 }
 
 function listScenarios() {
@@ -38,7 +41,7 @@ function listScenarios() {
     for (const file of readdirSync(join(scenariosDir, group.name))) {
       if (!/\.(mjs|cjs)$/.test(file)) continue;
       const path = join(scenariosDir, group.name, file);
-      found.push({ id: relative(scenariosDir, path), path, waitsFor: waitsFor(path) });
+      found.push({ id: relative(scenariosDir, path), path, waitsFor: skipReason(path) });
     }
   }
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -101,7 +104,7 @@ describe('differential scenarios', { concurrency: true }, () => {
     describe(runtime.name, { concurrency: true }, () => {
       for (const scenario of scenarios) {
         const skip = scenario.waitsFor
-          ? `waits for: ${scenario.waitsFor}`
+          ? scenario.waitsFor
           : built
             ? false
             : 'dist/ is not built (npm run build)';
