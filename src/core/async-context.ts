@@ -21,7 +21,10 @@ function requireCallable(fn: unknown): asserts fn is Function {
 
 export function createAsyncContext(Storage: StorageClass) {
   class Variable<T> {
-    readonly #storage;
+    // Values are boxed, and the default kept here: storages without a defaultValue option
+    // (Node 20's) cannot tell "not set" from "set to undefined" otherwise.
+    readonly #storage = new Storage<{ value: T }>();
+    readonly #defaultValue: T | undefined;
     readonly #name: string;
 
     constructor(options?: AsyncContextVariableOptions<T>) {
@@ -29,7 +32,7 @@ export function createAsyncContext(Storage: StorageClass) {
       // options object's name is converted with ToString (so `undefined` becomes "undefined").
       const given = options !== null && (typeof options === 'object' || typeof options === 'function');
       this.#name = given ? `${options.name}` : '';
-      this.#storage = new Storage<T>({ defaultValue: given ? options.defaultValue : undefined });
+      this.#defaultValue = given ? options.defaultValue : undefined;
     }
 
     get name(): string {
@@ -37,12 +40,13 @@ export function createAsyncContext(Storage: StorageClass) {
     }
 
     get(): T | undefined {
-      return this.#storage.getStore();
+      const box = this.#storage.getStore();
+      return box === undefined ? this.#defaultValue : box.value;
     }
 
     run<R, Args extends unknown[]>(value: T, fn: Fn<Args, R>, ...args: Args): R {
       requireCallable(fn);
-      return this.#storage.run(value, fn, ...args);
+      return this.#storage.run({ value }, fn, ...args);
     }
   }
 

@@ -1,0 +1,49 @@
+// The package entries: `asyncctx` hands out Node's own classes on Node; `asyncctx/portable`
+// is one engine whether imported or required; outside Node `asyncctx` is the portable engine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import * as nativeHooks from 'node:async_hooks';
+
+const require = createRequire(import.meta.url);
+
+test('asyncctx on Node re-exports node:async_hooks, for import and require', async () => {
+  const imported = await import('asyncctx');
+  const required = require('asyncctx');
+  for (const name of ['AsyncLocalStorage', 'AsyncResource', 'createHook', 'executionAsyncId', 'triggerAsyncId', 'executionAsyncResource', 'asyncWrapProviders']) {
+    assert.equal(imported[name], nativeHooks[name], `import ${name}`);
+    assert.equal(required[name], nativeHooks[name], `require ${name}`);
+  }
+  assert.equal(imported.AsyncContext, required.AsyncContext);
+});
+
+test('AsyncContext on the native entry shares the native frames', async () => {
+  const { AsyncContext } = await import('asyncctx');
+  const als = new nativeHooks.AsyncLocalStorage();
+  const variable = new AsyncContext.Variable({ defaultValue: 'none' });
+  const seen = await als.run('als', () => variable.run('var', () => new Promise((resolve) => {
+    setTimeout(() => resolve([als.getStore(), variable.get()]), 1);
+  })));
+  assert.deepEqual(seen, ['als', 'var']);
+  assert.equal(variable.get(), 'none');
+});
+
+test('asyncctx/portable is a single engine for import and require', async () => {
+  const imported = await import('asyncctx/portable');
+  const required = require('asyncctx/portable');
+  assert.equal(imported.AsyncLocalStorage, required.AsyncLocalStorage);
+  assert.notEqual(imported.AsyncLocalStorage, nativeHooks.AsyncLocalStorage);
+});
+
+test('a bundle for browsers resolves asyncctx to the portable engine', async () => {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents: "import { install, AsyncLocalStorage } from 'asyncctx'; globalThis.seen = [typeof install, typeof AsyncLocalStorage];", resolveDir: process.cwd() },
+    bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  assert.doesNotMatch(code, /node:async_hooks/);
+  const out = execFileSync(process.execPath, ['-e', `${code}; console.log(globalThis.seen.join(' '))`], { encoding: 'utf8' });
+  assert.equal(out.trim(), 'function function');
+});
