@@ -1,0 +1,42 @@
+// Builds dist/: each entry bundled as ESM and CommonJS by esbuild, type declarations by tsc,
+// and the ESM wrappers Node's `import` condition uses.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url);
+const dist = new URL('dist/', root);
+rmSync(dist, { recursive: true, force: true });
+
+const entries = { index: 'src/entry/index.ts', portable: 'src/entry/portable.ts' };
+for (const [name, entry] of Object.entries(entries)) {
+  for (const [format, extension] of [['esm', 'js'], ['cjs', 'cjs']]) {
+    await build({
+      entryPoints: [new URL(entry, root).pathname],
+      outfile: new URL(`${name}.${extension}`, dist).pathname,
+      bundle: true,
+      format,
+      platform: 'neutral',
+      target: 'es2022',
+      external: ['node:async_hooks'],
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  }
+}
+
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  cwd: root, stdio: 'inherit',
+});
+
+// On Node, `import` and `require` of asyncctx must reach ONE engine (one current frame, one
+// id counter, one set of host patches). So Node's `import` condition points at a thin ESM
+// file that re-exports the CommonJS build instead of loading a second copy.
+const require = createRequire(import.meta.url);
+for (const name of Object.keys(entries)) {
+  const names = Object.keys(require(new URL(`${name}.cjs`, dist).pathname)).filter((n) => n !== 'default');
+  const body = `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`;
+  writeFileSync(new URL(`${name}.node.mjs`, dist), body);
+}
