@@ -29,18 +29,16 @@ export function promiseAsyncId(promise: object, trigger: number = executionAsync
   return asyncId;
 }
 
-function reactInFrame(callback: (value: unknown) => unknown, frame: Frame, derived: { promise?: Promise<unknown> }) {
-  return function reaction(value: unknown): unknown {
-    const previous = swapFrame(frame);
-    try {
-      return keepThenableFrame(callback(value));
-    } catch (error) {
-      if (derived.promise !== undefined) recordRejection(derived.promise);
-      throw error;
-    } finally {
-      restoreFrame(previous);
-    }
-  };
+function react(frame: Frame, callback: (value: unknown) => unknown, value: unknown, derived: Promise<unknown>): unknown {
+  const previous = swapFrame(frame);
+  try {
+    return keepThenableFrame(callback(value));
+  } catch (error) {
+    recordRejection(derived);
+    throw error;
+  } finally {
+    restoreFrame(previous);
+  }
 }
 
 export function installPromiseThen(NativePromise: PromiseConstructor): () => void {
@@ -48,14 +46,15 @@ export function installPromiseThen(NativePromise: PromiseConstructor): () => voi
   const nativeThen = proto.then as Then;
   const descriptor = Object.getOwnPropertyDescriptor(proto, 'then')!;
 
+  // Each reaction is one small closure over the `then` call's context (frame, callbacks,
+  // derived promise): on long chains allocation, not work, is what costs.
   const thenWithFrames = {
     then(this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) {
       const frame = currentFrame();
-      const derived: { promise?: Promise<unknown> } = {};
-      derived.promise = nativeThen.call(this,
-        typeof onFulfilled === 'function' ? reactInFrame(onFulfilled, frame, derived) : onFulfilled,
-        typeof onRejected === 'function' ? reactInFrame(onRejected, frame, derived) : onRejected);
-      return derived.promise;
+      let derived: Promise<unknown> | undefined;
+      return (derived = nativeThen.call(this,
+        typeof onFulfilled !== 'function' ? onFulfilled : (value: unknown) => react(frame, onFulfilled, value, derived!),
+        typeof onRejected !== 'function' ? onRejected : (reason: unknown) => react(frame, onRejected, reason, derived!)));
     },
   }.then;
 

@@ -1,0 +1,27 @@
+// Puts the latest benchmark section into README.md, between the two markers. Without both
+// markers (or without a README) it warns and leaves the file alone: where the section
+// belongs is the README author's decision, not the benchmark's.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+export const START_MARKER = '<!-- bench:start -->';
+export const END_MARKER = '<!-- bench:end -->';
+
+export const README = new URL('../README.md', import.meta.url);
+
+// Returns true when the README was rewritten.
+export function writeBenchSection(section, readme = README) {
+  if (!existsSync(readme)) {
+    console.warn(`warning: ${readme.pathname} does not exist; README not updated`);
+    return false;
+  }
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf(START_MARKER);
+  const end = text.indexOf(END_MARKER, start + START_MARKER.length);
+  if (start === -1 || end === -1) {
+    console.warn(`warning: ${readme.pathname} lacks the markers ${START_MARKER} … ${END_MARKER}; README not updated`);
+    return false;
+  }
+  const updated = `${text.slice(0, start + START_MARKER.length)}\n${section.trim()}\n${text.slice(end)}`;
+  if (updated !== text) writeFileSync(readme, updated);
+  return true;
+}
