@@ -12,9 +12,11 @@ type Scheduler = (this: unknown, callback: Function, ...rest: unknown[]) => unkn
 type Clearer = (this: unknown, handle: unknown) => void;
 
 /**
- * Async ids of live handles, for the clear functions' destroy hooks. Kept for every handle
- * (a hook enabled later still wants the destroy of a timer created before): object handles
- * (Node's Timeout) in a WeakMap, numeric ones (browsers) in a Map emptied as they end.
+ * Async ids of live handles, for the clear functions' destroy hooks: object handles (Node's
+ * Timeout) in a WeakMap, numeric ones (browsers) in a Map emptied as they end. Kept only
+ * while a destroy hook is enabled (the bookkeeping was a quarter of a timer's cost), so
+ * clearing a timer created before any destroy hook was enabled emits no destroy; a timer
+ * that fires always does.
  */
 export class HandleIds {
   readonly #objects = new WeakMap<object, number>();
@@ -44,21 +46,35 @@ export class HandleIds {
  * a run (setInterval): destroy comes from the clear function instead.
  */
 export function instrumentScheduler(target: object, name: string, type: string, repeats: boolean, ids: HandleIds): void {
-  replaceMethod<Scheduler>(target, name, (original) => function (this: unknown, callback: Function, ...rest: unknown[]) {
-    if (typeof callback !== 'function') return Reflect.apply(original, this, [callback, ...rest]);
+  replaceMethod<Scheduler>(target, name, (original) => function (this: unknown, callback: Function) {
+    // `arguments` rather than rest parameters: no arrays allocated on this hot path.
+    if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
     const frame = currentFrame();
     const asyncId = newAsyncId();
     const trigger = defaultTriggerAsyncId();
     let handle: unknown;
-    const scheduled = function (this: unknown, ...args: unknown[]) {
+    const scheduled = function (this: unknown) {
       try {
-        return runCallback(frame, asyncId, trigger, handle as object, callback, this, args);
+        return runCallback(frame, asyncId, trigger, handle as object, callback, this, arguments);
       } finally {
-        if (!repeats && ids.forget(handle) !== undefined) emitDestroy(asyncId);
+        if (!repeats && hookCounts.destroy > 0) {
+          ids.forget(handle);
+          emitDestroy(asyncId);
+        }
       }
     };
-    handle = Reflect.apply(original, this, [scheduled, ...rest]);
-    ids.remember(handle, asyncId);
+    // The common shapes without an array (an absent argument must stay absent: for
+    // setImmediate the second one is the callback's first).
+    if (arguments.length === 1) {
+      handle = original.call(this, scheduled);
+    } else if (arguments.length === 2) {
+      handle = original.call(this, scheduled, arguments[1]);
+    } else {
+      const args = Array.prototype.slice.call(arguments);
+      args[0] = scheduled;
+      handle = Reflect.apply(original, this, args);
+    }
+    if (hookCounts.destroy > 0) ids.remember(handle, asyncId);
     if (hookCounts.init > 0) {
       emitInit(asyncId, type, trigger, typeof handle === 'object' && handle !== null ? handle : { id: handle });
     }
@@ -68,7 +84,7 @@ export function instrumentScheduler(target: object, name: string, type: string, 
 
 export function instrumentClearer(target: object, name: string, ids: HandleIds): void {
   replaceMethod<Clearer>(target, name, (original) => function (this: unknown, handle: unknown) {
-    const asyncId = ids.forget(handle);
+    const asyncId = hookCounts.destroy > 0 ? ids.forget(handle) : undefined;
     if (asyncId !== undefined) emitDestroy(asyncId);
     return Reflect.apply(original, this, [handle]);
   });
