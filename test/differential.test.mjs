@@ -9,17 +9,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORACLE, PORTABLE } from './engines.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios');
-const node20 = join(root, 'node_modules', 'node20', 'bin', 'node');
-const node24 = join(root, 'node_modules', 'node24', 'bin', 'node');
-
-const ORACLE = { name: 'oracle (node24, native)', node: node24, args: ['--conditions=asyncctx-native'] };
-const PORTABLE = [
-  { name: 'portable on node20', node: node20, args: [] },
-  { name: 'portable on node24', node: node24, args: [] },
-];
 
 const PARALLEL_PROCESSES = 2; // the CI machines have two cores
 const SCENARIO_TIMEOUT_MS = 20_000;

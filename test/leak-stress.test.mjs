@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { ORACLE, PORTABLE } from './engines.mjs';
 
 const FLOWS = 10_000;
 const SPAWNED_FLOWS = 1_000; // of FLOWS, started from inside another flow's run()
@@ -289,13 +290,6 @@ async function runFlows({ seed, style, pool: poolKind }) {
 
 // --- the tests ----------------------------------------------------------------------------
 
-const nodeBinary = (version) =>
-  fileURLToPath(new URL(`../node_modules/${version}/bin/node`, import.meta.url));
-const ORACLE = { name: 'native Node 24 (oracle)', node: nodeBinary('node24'), args: ['--conditions=asyncctx-native'] };
-const PORTABLE = [
-  { name: 'portable engine on Node 24', node: nodeBinary('node24'), args: [] },
-  { name: 'portable engine on Node 20', node: nodeBinary('node20'), args: [] },
-];
 
 function stress(engine, options) {
   return new Promise((resolve, reject) => {

@@ -16,19 +16,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ORACLE, PORTABLE } from './engines.mjs';
 import fc from 'fast-check';
 
 const PROGRAMS = Number(process.env.ASYNCCTX_RANDOM_PROGRAMS ?? 1000);
 const SEED = Number(process.env.ASYNCCTX_RANDOM_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-const nodeBinary = (version) =>
-  fileURLToPath(new URL(`../node_modules/${version}/bin/node`, import.meta.url));
-const ORACLE = { name: 'native Node 24 (oracle)', node: nodeBinary('node24'), args: ['--conditions=asyncctx-native'] };
-const PORTABLE = [
-  { name: 'portable engine on Node 24', node: nodeBinary('node24'), args: [] },
-  { name: 'portable engine on Node 20', node: nodeBinary('node20'), args: [] },
-];
 
 // ---------------------------------------------------------------------------------------
 // The model. Plain data, so fast-check can shrink it and a failure can be re-rendered.

@@ -47,4 +47,14 @@ process.on('exit', () => {
   if (lines.length > 0) writeAll(1, lines.join('\n') + '\n');
 });
 
-module.exports = { log, show, atExit };
+// Logs what a call throws (class and Node's code), or that it does not throw.
+function attempt(label, fn) {
+  try {
+    fn();
+    log(label, '-> no error');
+  } catch (e) {
+    log(label, '->', e?.constructor?.name, e?.code ?? '(no code)');
+  }
+}
+
+module.exports = { log, show, atExit, attempt };

@@ -1,15 +1,7 @@
 // SEMANTICS §6.4: bad input gets the error Node gives (type and code).
 import { AsyncLocalStorage } from '#ctx';
-import { log } from '../_lib/out.cjs';
+import { log, attempt } from '../_lib/out.cjs';
 
-function attempt(label, fn) {
-  try {
-    fn();
-    log(label, '-> no error');
-  } catch (e) {
-    log(label, '->', e?.constructor?.name, e?.code ?? '(no code)');
-  }
-}
 
 const als = new AsyncLocalStorage();
 attempt('new AsyncLocalStorage(5)', () => new AsyncLocalStorage(5));

@@ -1,16 +1,8 @@
 // SEMANTICS §4/§6.4: a missing or non-string type is a TypeError with code
 // ERR_INVALID_ARG_TYPE; other bad arguments get Node's errors too.
 import { AsyncResource } from '#ctx';
-import { log } from '../_lib/out.cjs';
+import { log, attempt } from '../_lib/out.cjs';
 
-function attempt(label, fn) {
-  try {
-    fn();
-    log(label, '-> no error');
-  } catch (e) {
-    log(label, '->', e?.constructor?.name, e?.code ?? '(no code)');
-  }
-}
 
 attempt('new AsyncResource()', () => new AsyncResource());
 attempt('new AsyncResource(123)', () => new AsyncResource(123));

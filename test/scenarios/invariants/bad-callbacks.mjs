@@ -1,18 +1,10 @@
 // SEMANTICS §6.4: instrumented scheduling APIs reject non-function callbacks with Node's
 // errors (type and code), and schedule nothing.
 import { AsyncLocalStorage } from '#ctx';
-import { log } from '../_lib/out.cjs';
+import { log, attempt } from '../_lib/out.cjs';
 
 const als = new AsyncLocalStorage();
 
-function attempt(label, fn) {
-  try {
-    fn();
-    log(label, '-> no error');
-  } catch (e) {
-    log(label, '->', e?.constructor?.name, e?.code ?? '(no code)');
-  }
-}
 
 als.run('s', () => {
   attempt('setTimeout(string)', () => setTimeout('1 + 1', 1));
