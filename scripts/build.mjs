@@ -2,7 +2,7 @@
 // and the ESM wrappers Node's `import` condition uses.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 
@@ -25,6 +25,23 @@ for (const [name, entry] of Object.entries(entries)) {
       logLevel: 'warning',
     });
   }
+}
+
+// The build-time entries run in Node (bundlers, loaders, Babel): their dependencies
+// (parser, editor, unplugin) stay external.
+const buildTimeEntries = ['transform', 'register', 'vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'babel'];
+for (const [name, format, extension] of buildTimeEntries.filter((n) => existsSync(new URL(`src/entry/${n}.ts`, root))).flatMap((n) => [[n, 'esm', 'js'], [n, 'cjs', 'cjs']])) {
+  await build({
+    entryPoints: [new URL(`src/entry/${name}.ts`, root).pathname],
+    outfile: new URL(`${name}.${extension}`, dist).pathname,
+    bundle: true,
+    format,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
 }
 
 execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {

@@ -15,6 +15,7 @@ import { installTimers } from './timers';
 import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
+import * as awaitFrames from '../core/await-frames';
 
 interface NodeProcess {
   versions?: { node?: string };
@@ -62,6 +63,9 @@ export function install(): void {
   });
   // The same for execution ids: the top-level id lasts for the synchronous main script only.
   nativeQueueMicrotask(() => setExecution(0, 0, TOP_LEVEL_RESOURCE));
+
+  // Transformed scripts that cannot import (helpers: 'global') find the helpers here.
+  (global as Record<symbol, unknown>)[Symbol.for('asyncctx.awaitFrames')] = awaitFrames;
 
   const proc = (global as { process?: NodeProcess }).process;
   if (nativeSetImmediate !== undefined) setDestroyScheduler((flush) => nativeSetImmediate(flush));

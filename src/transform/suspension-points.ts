@@ -1,0 +1,209 @@
+// Finds the suspension points of each async function (and of a module's top level) in an
+// ESTree AST and returns the text to insert around them. Edits at the same index are
+// applied in list order, and the walk is pre-order, so an outer construct's opening text
+// comes before an inner one's and closing text after it.
+
+import { FRAME as F, HELPERS as H } from './transform';
+
+export interface Edit {
+  at: number;
+  text: string;
+  /** Kept only if the function it belongs to turns out to suspend (catch/finally recovery). */
+  ifSuspends?: boolean;
+}
+
+/** The edits to keep once it is known whether their function suspends. */
+const settle = (edits: Edit[], suspends: boolean) =>
+  edits.filter((edit) => suspends || !edit.ifSuspends).map(({ at, text }) => ({ at, text }));
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+interface Scope {
+  edits: Edit[];
+  suspends: boolean;
+  asyncGenerator: boolean;
+}
+
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+
+const isFunction = (node: Node) =>
+  node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+
+const isForAwait = (node: Node) => node.type === 'ForOfStatement' && node.await === true;
+
+const isAwaitUsing = (node: Node) => node.type === 'VariableDeclaration' && node.kind === 'await using';
+
+export function collectEdits(program: Node & { body: Node[] }): Edit[] {
+  const scope: Scope = { edits: [], suspends: false, asyncGenerator: false };
+  for (const statement of program.body) walk(statement, scope);
+  if (!scope.suspends) return settle(scope.edits, false);
+  // Top-level await: the module body is the resumed piece; it has no finally to put the
+  // outer frame back, so that is done after its last statement.
+  return [
+    { at: firstStatementIndex(program), text: `const ${F} = ${H}.enter();` },
+    ...settle(scope.edits, true),
+    { at: program.end, text: `\n${H}.leave(${F});\n` },
+  ];
+}
+
+function firstStatementIndex(program: Node & { body: Node[] }): number {
+  let index = program.start;
+  for (const statement of program.body) {
+    if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') index = statement.end;
+    else break;
+  }
+  return index;
+}
+
+function walk(node: unknown, scope: Scope): void {
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, scope);
+    return;
+  }
+  if (!isNode(node)) return;
+  if (isFunction(node)) {
+    scope.edits.push(...functionEdits(node));
+    return;
+  }
+  switch (node.type) {
+    case 'AwaitExpression': {
+      scope.suspends = true;
+      const argument = node.argument as Node;
+      scope.edits.push({ at: node.start, text: `${H}.resume(${F}, ` }, { at: argument.start, text: `${H}.suspend(${F}, ` });
+      walk(argument, scope);
+      scope.edits.push({ at: node.end, text: '))' });
+      return;
+    }
+    case 'YieldExpression': {
+      if (!scope.asyncGenerator) break;
+      scope.suspends = true;
+      const argument = node.argument as Node | null;
+      if (argument === null) {
+        scope.edits.push({ at: node.end, text: ` ${H}.yielding(${F}, undefined)` });
+      } else {
+        scope.edits.push({ at: argument.start, text: `${H}.yielding(${F}, ` });
+        walk(argument, scope);
+        scope.edits.push({ at: argument.end, text: ')' });
+      }
+      return;
+    }
+    case 'LabeledStatement': {
+      let inner: Node = node;
+      while (inner.type === 'LabeledStatement') inner = inner.body as Node;
+      if (isForAwait(inner)) {
+        forAwaitEdits(inner, scope, node);
+        return;
+      }
+      break;
+    }
+    case 'ForOfStatement':
+      if (isForAwait(node)) {
+        forAwaitEdits(node, scope, node);
+        return;
+      }
+      break;
+    case 'BlockStatement':
+    case 'StaticBlock':
+      blockEdits(node, scope, false);
+      return;
+    case 'CatchClause':
+      walk(node.param, scope);
+      scope.edits.push({ at: (node.body as Node).start + 1, text: `${H}.recover(${F});`, ifSuspends: true });
+      walk((node.body as Node).body, scope);
+      return;
+    case 'TryStatement': {
+      walk(node.block, scope);
+      walk(node.handler, scope);
+      const finalizer = node.finalizer as Node | null;
+      if (finalizer !== null) {
+        scope.edits.push({ at: finalizer.start + 1, text: `${H}.recover(${F});`, ifSuspends: true });
+        walk(finalizer.body, scope);
+      }
+      return;
+    }
+  }
+  for (const key in node) {
+    if (key === 'type' || key === 'start' || key === 'end') continue;
+    const value = node[key];
+    if (typeof value === 'object' && value !== null) walk(value, scope);
+  }
+}
+
+/**
+ * `for await (x of it) body`: the loop suspends before each implicit await of the
+ * iterator's next() — at the head and at the end of every pass — and resumes at the start
+ * of every pass and after the loop. The loop (with its labels) is wrapped in a block so the
+ * resumption after it is part of the same statement.
+ */
+function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
+  scope.suspends = true;
+  scope.edits.push({ at: statement.start, text: '{' });
+  walk(loop.left, scope);
+  const right = loop.right as Node;
+  scope.edits.push({ at: right.start, text: `${H}.suspend(${F}, ` });
+  walk(right, scope);
+  scope.edits.push({ at: right.end, text: ')' });
+  const body = loop.body as Node;
+  const [open, close] = body.type === 'BlockStatement' ? [body.start + 1, body.end - 1] : [body.start, body.end];
+  const brace = body.type === 'BlockStatement' ? '' : '{';
+  scope.edits.push({ at: open, text: `${brace}${H}.resume(${F}); try {` });
+  walk(body.type === 'BlockStatement' ? body.body : body, scope);
+  scope.edits.push({ at: close, text: `} finally { ${H}.suspend(${F}, 0); }${brace === '{' ? '}' : ''}` });
+  scope.edits.push({ at: statement.end, text: ` ${H}.resume(${F});}` });
+}
+
+/**
+ * A block with an `await using` declaration disposes its resources, awaiting, when it
+ * ends: the rest of the block suspends in a finally, and (unless the block is a function
+ * body, whose own end puts the frame back) the block resumes after it.
+ */
+function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
+  const statements = block.body as Node[];
+  const firstUsing = statements.findIndex(isAwaitUsing);
+  if (firstUsing === -1) {
+    walk(statements, scope);
+    return;
+  }
+  scope.suspends = true;
+  if (!isFunctionBody) scope.edits.push({ at: block.start, text: '{' });
+  walk(statements.slice(0, firstUsing + 1), scope);
+  scope.edits.push({ at: statements[firstUsing]!.end, text: ' try {' });
+  walk(statements.slice(firstUsing + 1), scope);
+  scope.edits.push({ at: block.end - 1, text: `} finally { ${H}.suspend(${F}, 0); }` });
+  if (!isFunctionBody) scope.edits.push({ at: block.end, text: ` ${H}.resume(${F});}` });
+}
+
+/** The edits of one function: its own suspension points, wrapped in enter/leave. */
+function functionEdits(fn: Node): Edit[] {
+  // Parameters never suspend (await is not allowed there), but may hold functions that do.
+  const paramsScope: Scope = { edits: [], suspends: false, asyncGenerator: false };
+  walk(fn.params, paramsScope);
+  const body = fn.body as Node;
+  if (fn.async !== true) {
+    walk(body, paramsScope);
+    return settle(paramsScope.edits, false);
+  }
+  const outer = settle(paramsScope.edits, false);
+  const scope: Scope = { edits: [], suspends: false, asyncGenerator: fn.generator === true };
+  if (body.type === 'BlockStatement') blockEdits(body, scope, true);
+  else walk(body, scope);
+  if (!scope.suspends) return [...outer, ...settle(scope.edits, false)];
+
+  const enter = `const ${F} = ${H}.enter(); try {`;
+  const leave = `} finally { ${H}.leave(${F}); }`;
+  if (body.type !== 'BlockStatement') {
+    return [...outer, { at: body.start, text: `{ ${enter} return ` }, ...settle(scope.edits, true), { at: body.end, text: `; ${leave} }` }];
+  }
+  let prologueEnd = body.start + 1;
+  for (const statement of body.body as Node[]) {
+    if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') prologueEnd = statement.end;
+    else break;
+  }
+  return [...outer, { at: prologueEnd, text: enter }, ...settle(scope.edits, true), { at: body.end - 1, text: leave }];
+}

@@ -1,0 +1,97 @@
+// The await transform: rewrites every suspension point of async code so that the context
+// (the frame) current just after the awaited expression is evaluated is current again when
+// the function resumes, and the frame found at resumption is put back when it suspends,
+// returns or throws. Only text is inserted (nothing is moved or removed), so TypeScript and
+// JSX stay intact and the source map is exact. The helpers are in src/core/await-frames.ts.
+
+import { parseSync } from 'oxc-parser';
+import MagicString from 'magic-string';
+import { collectEdits } from './suspension-points';
+
+export interface TransformOptions {
+  /** Used to pick the language (.ts, .tsx, .jsx, …) and as the source name in the map. */
+  filename?: string;
+  /** Emit a source map (default true). */
+  sourceMap?: boolean;
+  /** Where the helpers come from (default 'asyncctx/portable'). */
+  runtime?: string;
+  /** How the helpers are brought in: an ESM import, a CommonJS require, or a global the
+   * portable engine sets (for scripts). Default: 'import' for files with module syntax,
+   * 'require' for CommonJS files, 'global' otherwise. */
+  helpers?: 'import' | 'require' | 'global';
+}
+
+export interface TransformResult {
+  code: string;
+  map: ReturnType<MagicString['generateMap']> | null;
+  /** Whether anything was rewritten. */
+  changed: boolean;
+}
+
+/** Names the rewritten code uses; a file that already has them was transformed before. */
+export const HELPERS = '__acx';
+export const FRAME = '__acf';
+export const GLOBAL_HELPERS_KEY = 'asyncctx.awaitFrames';
+
+const MAY_SUSPEND = /\bawait\b|\byield\b/;
+
+export function transform(code: string, options: TransformOptions = {}): TransformResult {
+  const filename = options.filename ?? 'input.js';
+  if (!MAY_SUSPEND.test(code) || code.includes(`${HELPERS}.enter(`)) return { code, map: null, changed: false };
+
+  const parsed = parseSync(filename, code, { sourceType: sourceTypeOf(filename), preserveParens: true });
+  if (parsed.errors.length > 0) {
+    const first = parsed.errors[0]!;
+    throw new SyntaxError(`${filename}: ${first.message}`);
+  }
+  const edits = collectEdits(parsed.program as never);
+  if (edits.length === 0) return { code, map: null, changed: false };
+
+  const s = new MagicString(code);
+  // The helpers first: a module's own frame (top-level await) is declared at the same place.
+  const helperStyle = options.helpers ?? detectHelperStyle(filename, parsed.module.hasModuleSyntax, code);
+  s.appendLeft(preambleIndex(code, parsed.program as never), preamble(helperStyle, options.runtime ?? 'asyncctx/portable'));
+  for (const edit of edits) s.appendLeft(edit.at, edit.text);
+
+  return {
+    code: s.toString(),
+    map: options.sourceMap === false ? null : s.generateMap({ source: filename, includeContent: true, hires: 'boundary' }),
+    changed: true,
+  };
+}
+
+function sourceTypeOf(filename: string): 'module' | 'script' | 'commonjs' | 'unambiguous' {
+  if (/\.(mjs|mts)$/.test(filename)) return 'module';
+  if (/\.(cjs|cts)$/.test(filename)) return 'commonjs';
+  return 'unambiguous';
+}
+
+function detectHelperStyle(filename: string, hasModuleSyntax: boolean, code: string): 'import' | 'require' | 'global' {
+  if (/\.(mjs|mts)$/.test(filename) || hasModuleSyntax) return 'import';
+  if (/\.(cjs|cts)$/.test(filename) || /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(code)) return 'require';
+  return 'global';
+}
+
+function preamble(style: 'import' | 'require' | 'global', runtime: string): string {
+  const source = JSON.stringify(runtime);
+  // On the first line, with no line break: every original line keeps its number, so stack
+  // traces stay right even where the source map is not applied.
+  if (style === 'import') return `import { awaitFrames as ${HELPERS} } from ${source};`;
+  if (style === 'require') return `const { awaitFrames: ${HELPERS} } = require(${source});`;
+  return `var ${HELPERS} = globalThis[Symbol.for(${JSON.stringify(GLOBAL_HELPERS_KEY)})];`;
+}
+
+interface ProgramLike {
+  start: number;
+  body: Array<{ type: string; start: number; end: number; directive?: string }>;
+}
+
+/** After a hashbang line and the directive prologue ("use strict" must stay first). */
+function preambleIndex(code: string, program: ProgramLike): number {
+  let index = code.startsWith('#!') ? code.indexOf('\n') + 1 : 0;
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break;
+    index = statement.end;
+  }
+  return index;
+}
