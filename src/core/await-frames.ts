@@ -70,3 +70,34 @@ export function leave(f: AwaitFrame): void {
   if (f.state === RESUMED) restoreFrame(f.outer);
   f.state = SYNCHRONOUS;
 }
+
+/**
+ * The iterable of a `for await` loop. Each pass calls the iterator's next() — which may run
+ * an async generator's body — in the function's frame, and only then suspends, before the
+ * loop awaits the result. The iterator's own results pass through untouched; a sync
+ * iterable stays sync, so the engine's own async-from-sync wrapping (and its ticks) apply.
+ */
+export function iterate<T>(f: AwaitFrame, iterable: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> | Iterable<T> {
+  if (iterable === null || iterable === undefined) return iterable;
+  const asyncMethod = (iterable as AsyncIterable<T>)[Symbol.asyncIterator];
+  if (asyncMethod !== undefined && asyncMethod !== null) {
+    return { [Symbol.asyncIterator]: () => suspendingIterator(f, Reflect.apply(asyncMethod, iterable, [])) } as AsyncIterable<T>;
+  }
+  const syncMethod = (iterable as Iterable<T>)[Symbol.iterator];
+  if (typeof syncMethod !== 'function') return iterable; // let the loop throw its own TypeError
+  return { [Symbol.iterator]: () => suspendingIterator(f, Reflect.apply(syncMethod, iterable, [])) } as Iterable<T>;
+}
+
+type AnyIterator = { next(value?: unknown): unknown; return?(value?: unknown): unknown; throw?(value?: unknown): unknown };
+
+function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
+  const wrapped: AnyIterator = {
+    next(value?: unknown) {
+      return suspend(f, iterator.next(value));
+    },
+  };
+  // Only where the iterator has them: the loop looks them up to decide what to call.
+  if (iterator.return !== undefined) wrapped.return = (value?: unknown) => suspend(f, iterator.return!(value));
+  if (iterator.throw !== undefined) wrapped.throw = (value?: unknown) => suspend(f, iterator.throw!(value));
+  return wrapped;
+}

@@ -86,4 +86,5 @@ export function uninstall(): void {
   uninstallThen = undefined;
   restoreAll();
   onUnscopedChange(undefined);
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('asyncctx.awaitFrames')];
 }

@@ -136,25 +136,28 @@ function walk(node: unknown, scope: Scope): void {
 }
 
 /**
- * `for await (x of it) body`: the loop suspends before each implicit await of the
- * iterator's next() — at the head and at the end of every pass — and resumes at the start
- * of every pass and after the loop. The loop (with its labels) is wrapped in a block so the
- * resumption after it is part of the same statement.
+ * `for await (x of it) body`: the iterable is wrapped so that every next() (and return())
+ * is called in the function's frame and suspends just after; every pass resumes at the
+ * start of the body, and the loop resumes after it. The loop (with its labels) is wrapped
+ * in a block so the resumption after it is part of the same statement.
  */
 function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.suspends = true;
   scope.edits.push({ at: statement.start, text: '{' });
   walk(loop.left, scope);
   const right = loop.right as Node;
-  scope.edits.push({ at: right.start, text: `${H}.suspend(${F}, ` });
+  scope.edits.push({ at: right.start, text: `${H}.iterate(${F}, ` });
   walk(right, scope);
   scope.edits.push({ at: right.end, text: ')' });
   const body = loop.body as Node;
-  const [open, close] = body.type === 'BlockStatement' ? [body.start + 1, body.end - 1] : [body.start, body.end];
-  const brace = body.type === 'BlockStatement' ? '' : '{';
-  scope.edits.push({ at: open, text: `${brace}${H}.resume(${F}); try {` });
-  walk(body.type === 'BlockStatement' ? body.body : body, scope);
-  scope.edits.push({ at: close, text: `} finally { ${H}.suspend(${F}, 0); }${brace === '{' ? '}' : ''}` });
+  if (body.type === 'BlockStatement') {
+    scope.edits.push({ at: body.start + 1, text: `${H}.resume(${F});` });
+    walk(body.body, scope);
+  } else {
+    scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); ` });
+    walk(body, scope);
+    scope.edits.push({ at: body.end, text: '}' });
+  }
   scope.edits.push({ at: statement.end, text: ` ${H}.resume(${F});}` });
 }
 
