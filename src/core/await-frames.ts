@@ -15,6 +15,7 @@
 // queue left current. The awaited value passes through untouched.
 
 import { currentFrame, restoreFrame, EMPTY_FRAME, type Frame } from './frame';
+import { keepThenableFrame } from './thenable';
 
 /** Running in the caller's frame: the synchronous part, or after a generator's `yield`. */
 const SYNCHRONOUS = 0;
@@ -32,12 +33,16 @@ export function enter(): AwaitFrame {
   return new AwaitFrame();
 }
 
-/** Before a suspension: remember the frame to resume with, put back the outer one. */
+/**
+ * Before a suspension: remember the frame to resume with, put back the outer one. An
+ * awaited thenable gets its `then` called in the function's frame, as a resolve would.
+ */
 export function suspend<T>(f: AwaitFrame, value: T): T {
   f.inner = currentFrame();
+  const awaited = keepThenableFrame(value);
   if (f.state === RESUMED) restoreFrame(f.outer);
   f.state = SUSPENDED;
-  return value;
+  return awaited;
 }
 
 /** After a resumption: make the remembered frame current again. */

@@ -8,7 +8,7 @@ import { installPromiseThen } from './promise-then';
 import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
 import { installPromiseFinally } from './promise-finally';
-import { setNativePromise } from './thenable';
+
 import { installProcessErrorFrames } from './process-events';
 import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
@@ -35,7 +35,6 @@ export function install(): void {
   const nativeQueueMicrotask = global.queueMicrotask.bind(global);
   const nativeSetImmediate = typeof global.setImmediate === 'function' ? global.setImmediate.bind(global) : undefined;
 
-  setNativePromise(global.Promise);
   uninstallThen = installPromiseThen(global.Promise);
   installPromiseStatics(global.Promise);
   installPromiseFinally(global.Promise);

@@ -13,7 +13,7 @@ import { emitPromiseResolve, hookCounts } from '../core/hooks';
 import { promiseAsyncId } from './promise-then';
 import { replaceValue } from './patch';
 import { recordRejection } from './rejection';
-import { keepThenableFrame } from './thenable';
+import { keepThenableFrame } from '../core/thenable';
 
 type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
 

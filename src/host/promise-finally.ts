@@ -4,7 +4,7 @@
 // as a frame-keeping thenable first.
 
 import { replaceMethod } from './patch';
-import { keepThenableFrame } from './thenable';
+import { keepThenableFrame } from '../core/thenable';
 
 type Finally = (this: Promise<unknown>, onFinally?: unknown) => Promise<unknown>;
 

@@ -5,7 +5,7 @@ import { emitPromiseResolve, hookCounts } from '../core/hooks';
 import { replaceMethod } from './patch';
 import { promiseAsyncId } from './promise-then';
 import { recordRejection } from './rejection';
-import { keepThenableFrame } from './thenable';
+import { keepThenableFrame } from '../core/thenable';
 
 /** A promise created already settled: its init, then its promiseResolve, as Node reports. */
 function settledWithHooks(promise: Promise<unknown>): void {

@@ -11,7 +11,7 @@ import { executionAsyncId, newAsyncId } from '../core/execution';
 import { emitInit, emitPromiseResolve, hookCounts, onHooksChange } from '../core/hooks';
 import { runCallback } from './callback-scope';
 import { recordRejection } from './rejection';
-import { keepThenableFrame } from './thenable';
+import { keepThenableFrame } from '../core/thenable';
 
 type Reaction = ((value: unknown) => unknown) | null | undefined;
 type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;

@@ -3,7 +3,7 @@
 // applied in list order, and the walk is pre-order, so an outer construct's opening text
 // comes before an inner one's and closing text after it.
 
-import { FRAME as F, HELPERS as H } from './transform';
+import { FRAME as F, HELPERS as H } from './names';
 
 export interface Edit {
   at: number;
@@ -115,7 +115,7 @@ function walk(node: unknown, scope: Scope): void {
     case 'CatchClause':
       walk(node.param, scope);
       scope.edits.push({ at: (node.body as Node).start + 1, text: `${H}.recover(${F});`, ifSuspends: true });
-      walk((node.body as Node).body, scope);
+      blockEdits(node.body as Node, scope, false);
       return;
     case 'TryStatement': {
       walk(node.block, scope);
@@ -123,7 +123,7 @@ function walk(node: unknown, scope: Scope): void {
       const finalizer = node.finalizer as Node | null;
       if (finalizer !== null) {
         scope.edits.push({ at: finalizer.start + 1, text: `${H}.recover(${F});`, ifSuspends: true });
-        walk(finalizer.body, scope);
+        blockEdits(finalizer, scope, false);
       }
       return;
     }
@@ -152,7 +152,7 @@ function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
   const body = loop.body as Node;
   if (body.type === 'BlockStatement') {
     scope.edits.push({ at: body.start + 1, text: `${H}.resume(${F});` });
-    walk(body.body, scope);
+    blockEdits(body, scope, false);
   } else {
     scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); ` });
     walk(body, scope);

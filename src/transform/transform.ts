@@ -5,8 +5,11 @@
 // JSX stay intact and the source map is exact. The helpers are in src/core/await-frames.ts.
 
 import { parseSync } from 'oxc-parser';
-import MagicString from 'magic-string';
+import { MagicString } from 'magic-string';
 import { collectEdits } from './suspension-points';
+import { GLOBAL_HELPERS_KEY, HELPERS } from './names';
+
+export { HELPERS, FRAME, GLOBAL_HELPERS_KEY } from './names';
 
 export interface TransformOptions {
   /** Used to pick the language (.ts, .tsx, .jsx, …) and as the source name in the map. */
@@ -28,10 +31,6 @@ export interface TransformResult {
   changed: boolean;
 }
 
-/** Names the rewritten code uses; a file that already has them was transformed before. */
-export const HELPERS = '__acx';
-export const FRAME = '__acf';
-export const GLOBAL_HELPERS_KEY = 'asyncctx.awaitFrames';
 
 const MAY_SUSPEND = /\bawait\b|\byield\b/;
 
@@ -39,7 +38,12 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   const filename = options.filename ?? 'input.js';
   if (!MAY_SUSPEND.test(code) || code.includes(`${HELPERS}.enter(`)) return { code, map: null, changed: false };
 
-  const parsed = parseSync(filename, code, { sourceType: sourceTypeOf(filename), preserveParens: true });
+  let parsed = parseSync(filename, code, { sourceType: sourceTypeOf(filename), preserveParens: true });
+  if (parsed.errors.length > 0 && sourceTypeOf(filename) === 'unambiguous') {
+    // A file whose only module feature is a top-level `for await` is not recognised as one.
+    const asModule = parseSync(filename, code, { sourceType: 'module', preserveParens: true });
+    if (asModule.errors.length === 0) parsed = asModule;
+  }
   if (parsed.errors.length > 0) {
     const first = parsed.errors[0]!;
     throw new SyntaxError(`${filename}: ${first.message}`);

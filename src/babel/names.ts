@@ -1,0 +1,2 @@
+// Shared with the oxc transform (src/transform/names.ts has no parser dependency).
+export { HELPERS, FRAME, GLOBAL_HELPERS_KEY } from '../transform/names';

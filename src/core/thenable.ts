@@ -1,0 +1,25 @@
+// Thenable resolution: when a promise is resolved with (or an `await` is given) a thenable
+// that is not a native promise, the engine calls its `then` in a later microtask. That call
+// runs in the frame of the code that resolved (Node's rule), so the thenable is handed over
+// with a `then` that restores that frame. `then` is read exactly once, as the engine itself
+// would read it.
+
+import { currentFrame, runInFrame } from './frame';
+
+// Taken before the host layer replaces the global constructor; the replacement shares its
+// prototype, so `instanceof` answers the same for both.
+const NativePromise = Promise;
+
+export function keepThenableFrame<T>(value: T): T {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || value instanceof NativePromise) {
+    return value;
+  }
+  const then = (value as { then?: unknown }).then;
+  if (typeof then !== 'function') return value;
+  const frame = currentFrame();
+  return {
+    then(onFulfilled: unknown, onRejected: unknown) {
+      return runInFrame(frame, then as (...args: unknown[]) => unknown, value, [onFulfilled, onRejected]);
+    },
+  } as T;
+}

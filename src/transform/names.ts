@@ -1,0 +1,9 @@
+// The names rewritten code uses, shared by the oxc transform and the Babel plugin: a file
+// either tool rewrote is recognised by both and left alone.
+
+/** The helpers (src/core/await-frames.ts), brought in once per file. */
+export const HELPERS = '__acx';
+/** One function invocation's (or the module body's) await frame. */
+export const FRAME = '__acf';
+/** Where the portable engine puts the helpers for scripts: globalThis[Symbol.for(KEY)]. */
+export const GLOBAL_HELPERS_KEY = 'asyncctx.awaitFrames';
