@@ -16,6 +16,9 @@
 
 import { currentFrame, restoreFrame, EMPTY_FRAME, type Frame } from './frame';
 import { keepThenableFrame } from './thenable';
+import { executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
+import { emitAfter, emitBefore, emitInit, hookCounts } from './hooks';
+import { promiseAsyncId } from './promise-ids';
 
 /** Running in the caller's frame: the synchronous part, or after a generator's `yield`. */
 const SYNCHRONOUS = 0;
@@ -27,7 +30,47 @@ export class AwaitFrame {
   inner: Frame = EMPTY_FRAME;
   outer: Frame = EMPTY_FRAME;
   state = SYNCHRONOUS;
+  /** While a hook is enabled: the PROMISE resource of the pending await. */
+  hooked: AwaitResource | undefined = undefined;
 }
+
+/**
+ * Node gives each `await` a promise of its own, whose hooks fire around the continuation
+ * and whose id is the continuation's executionAsyncId. The engine cannot see that promise,
+ * so while a hook is enabled the await gets an equivalent resource here.
+ */
+interface AwaitResource {
+  asyncId: number;
+  trigger: number;
+  resource: object;
+  savedId: number;
+  savedTrigger: number;
+  savedResource: object;
+}
+
+function beginAwaitResource(f: AwaitFrame, awaited: unknown): void {
+  const trigger = awaited instanceof NativePromise ? promiseAsyncId(awaited) : executionAsyncId;
+  const asyncId = newAsyncId();
+  const resource = {};
+  f.hooked = { asyncId, trigger, resource, savedId: 0, savedTrigger: 0, savedResource: resource };
+  emitInit(asyncId, 'PROMISE', trigger, resource);
+}
+
+function enterAwaitResource(hooked: AwaitResource): void {
+  hooked.savedId = executionAsyncId;
+  hooked.savedTrigger = triggerAsyncId;
+  hooked.savedResource = executionResource;
+  setExecution(hooked.asyncId, hooked.trigger, hooked.resource);
+  emitBefore(hooked.asyncId);
+}
+
+function endAwaitResource(f: AwaitFrame, hooked: AwaitResource): void {
+  emitAfter(hooked.asyncId);
+  setExecution(hooked.savedId, hooked.savedTrigger, hooked.savedResource);
+  f.hooked = undefined;
+}
+
+const NativePromise = Promise;
 
 export function enter(): AwaitFrame {
   return new AwaitFrame();
@@ -40,9 +83,16 @@ export function enter(): AwaitFrame {
 export function suspend<T>(f: AwaitFrame, value: T): T {
   f.inner = currentFrame();
   const awaited = keepThenableFrame(value);
-  if (f.state === RESUMED) restoreFrame(f.outer);
+  if (f.state === RESUMED) endPiece(f);
   f.state = SUSPENDED;
+  if (hookCounts.any > 0) beginAwaitResource(f, value);
   return awaited;
+}
+
+/** The end of a resumed piece: its await resource's after hook, the outer frame back. */
+function endPiece(f: AwaitFrame): void {
+  if (f.hooked !== undefined) endAwaitResource(f, f.hooked);
+  restoreFrame(f.outer);
 }
 
 /** After a resumption: make the remembered frame current again. */
@@ -51,6 +101,7 @@ export function resume<T>(f: AwaitFrame, value: T): T {
     f.outer = currentFrame();
     restoreFrame(f.inner);
     f.state = RESUMED;
+    if (f.hooked !== undefined) enterAwaitResource(f.hooked);
   }
   return value;
 }
@@ -65,14 +116,14 @@ export function recover(f: AwaitFrame): void {
  * synchronously, in that caller's frame (Node's rule), so it continues as a synchronous part.
  */
 export function yielding<T>(f: AwaitFrame, value: T): T {
-  if (f.state === RESUMED) restoreFrame(f.outer);
+  if (f.state === RESUMED) endPiece(f);
   f.state = SYNCHRONOUS;
   return value;
 }
 
 /** On return or throw: put back the frame the resumed piece found. */
 export function leave(f: AwaitFrame): void {
-  if (f.state === RESUMED) restoreFrame(f.outer);
+  if (f.state === RESUMED) endPiece(f);
   f.state = SYNCHRONOUS;
 }
 

@@ -10,7 +10,7 @@
 // native `p` itself, never a wrapper promise that would cost extra ticks.
 
 import { emitPromiseResolve, hookCounts } from '../core/hooks';
-import { promiseAsyncId } from './promise-then';
+import { promiseAsyncId } from '../core/promise-ids';
 import { replaceValue } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';

@@ -3,7 +3,7 @@
 
 import { emitPromiseResolve, hookCounts } from '../core/hooks';
 import { replaceMethod } from './patch';
-import { promiseAsyncId } from './promise-then';
+import { promiseAsyncId } from '../core/promise-ids';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
 

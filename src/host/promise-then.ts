@@ -7,7 +7,8 @@
 // which Node does only while a hook is enabled.
 
 import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame';
-import { executionAsyncId, newAsyncId } from '../core/execution';
+import { newAsyncId } from '../core/execution';
+import { promiseAsyncId, setPromiseAsyncId } from '../core/promise-ids';
 import { emitInit, emitPromiseResolve, hookCounts, onHooksChange } from '../core/hooks';
 import { runCallback } from './callback-scope';
 import { recordRejection } from './rejection';
@@ -15,19 +16,6 @@ import { keepThenableFrame } from '../core/thenable';
 
 type Reaction = ((value: unknown) => unknown) | null | undefined;
 type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
-
-const promiseIds = new WeakMap<object, number>();
-
-/** The async id of a promise, given one (with its init hook) the first time it is seen. */
-export function promiseAsyncId(promise: object, trigger: number = executionAsyncId): number {
-  let asyncId = promiseIds.get(promise);
-  if (asyncId === undefined) {
-    asyncId = newAsyncId();
-    promiseIds.set(promise, asyncId);
-    emitInit(asyncId, 'PROMISE', trigger, promise);
-  }
-  return asyncId;
-}
 
 function react(frame: Frame, callback: (value: unknown) => unknown, value: unknown, derived: Promise<unknown>): unknown {
   const previous = swapFrame(frame);
@@ -79,7 +67,7 @@ export function installPromiseThen(NativePromise: PromiseConstructor): () => voi
       const react = (callback: Reaction) => typeof callback !== 'function' ? callback
         : (value: unknown) => runCallback(frame, asyncId, parentId, promise, settle, undefined, [callback, value]);
       promise = nativeThen.call(this, react(onFulfilled), react(onRejected));
-      promiseIds.set(promise, asyncId);
+      setPromiseAsyncId(promise, asyncId);
       emitInit(asyncId, 'PROMISE', parentId, promise);
       return promise;
     },

@@ -22,6 +22,9 @@ export interface TransformOptions {
    * portable engine sets (for scripts). Default: 'import' for files with module syntax,
    * 'require' for CommonJS files, 'global' otherwise. */
   helpers?: 'import' | 'require' | 'global';
+  /** The style for a file with neither module syntax nor CommonJS (default 'global'). A
+   * bundler treats every file as a module, so its plugins ask for 'import'. */
+  plainFileHelpers?: 'import' | 'global';
 }
 
 export interface TransformResult {
@@ -53,7 +56,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
 
   const s = new MagicString(code);
   // The helpers first: a module's own frame (top-level await) is declared at the same place.
-  const helperStyle = options.helpers ?? detectHelperStyle(filename, parsed.module.hasModuleSyntax, code);
+  const helperStyle = options.helpers ?? detectHelperStyle(filename, parsed.module.hasModuleSyntax, code, options.plainFileHelpers ?? 'global');
   s.appendLeft(preambleIndex(code, parsed.program as never), preamble(helperStyle, options.runtime ?? 'asyncctx/portable'));
   for (const edit of edits) s.appendLeft(edit.at, edit.text);
 
@@ -70,10 +73,12 @@ function sourceTypeOf(filename: string): 'module' | 'script' | 'commonjs' | 'una
   return 'unambiguous';
 }
 
-function detectHelperStyle(filename: string, hasModuleSyntax: boolean, code: string): 'import' | 'require' | 'global' {
+function detectHelperStyle(
+  filename: string, hasModuleSyntax: boolean, code: string, plain: 'import' | 'global',
+): 'import' | 'require' | 'global' {
   if (/\.(mjs|mts)$/.test(filename) || hasModuleSyntax) return 'import';
   if (/\.(cjs|cts)$/.test(filename) || /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(code)) return 'require';
-  return 'global';
+  return plain;
 }
 
 function preamble(style: 'import' | 'require' | 'global', runtime: string): string {

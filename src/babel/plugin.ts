@@ -1,0 +1,107 @@
+// The await transform as a Babel plugin (React Native's Metro, babel-loader, @babel/register,
+// …): the rewrite of src/transform/, done on Babel's AST.
+//
+// It does all its work when the traversal enters the Program, walking the file itself, so
+// the rewrite is done before any other plugin or preset visits a function. That matters for
+// the ones that compile async functions away (preset-env's async-to-generator, Metro's
+// preset on Hermes): after them there is no `await` left to rewrite.
+
+import type { BabelTypes as B, PluginApi, PluginObject, Types } from './babel-api';
+import { GLOBAL_HELPERS_KEY, HELPERS } from './names';
+import { rewriteSuspensionPoints } from './suspension-points';
+
+export interface AsyncctxBabelOptions {
+  /** Where the helpers come from (default 'asyncctx/portable'). It must resolve, from every
+   * transformed file, to the same module as the application's asyncctx. */
+  runtime?: string;
+  /**
+   * How the helpers are brought in: an ESM import, a CommonJS require, or a global the
+   * portable engine sets once installed (for scripts). Default: 'import' for files with
+   * module syntax and for every file Babel parsed as a module without CommonJS in it (a
+   * bundler loads those as modules, and a global could be read before the engine set it),
+   * 'require' for CommonJS files, 'global' for scripts.
+   */
+  helpers?: 'import' | 'require' | 'global';
+}
+
+const HELPER_STYLES = ['import', 'require', 'global'] as const;
+const MAY_SUSPEND = /\bawait\b|\byield\b/;
+/** The package that ships the engine stays untouched: its helpers would import itself. */
+const OWN_PACKAGE = /[\\/]node_modules[\\/]asyncctx[\\/]/;
+
+export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOptions = {}): PluginObject {
+  api.assertVersion(7);
+  const t = api.types;
+  const { runtime, helpers } = checkOptions(options);
+
+  return {
+    name: 'asyncctx',
+    visitor: {
+      Program: {
+        enter(program, state) {
+          const filename = state.filename ?? state.file.opts.filename ?? undefined;
+          const code = state.file.code ?? '';
+          if (filename !== undefined && OWN_PACKAGE.test(filename)) return;
+          // Babel given only an AST has no code to pre-check.
+          if (code !== '' && !MAY_SUSPEND.test(code)) return;
+          // Rewritten before (by this plugin or by asyncctx/transform): the helpers are declared.
+          if (program.scope.hasBinding(HELPERS)) return;
+
+          const result = rewriteSuspensionPoints(program, t);
+          if (!result.changed) return;
+          const style = helpers ?? detectHelperStyle(program.node, filename, code, result.topLevelSuspends || result.usesImportMeta, t);
+          program.node.body.unshift(preamble(style, runtime, t));
+          // Other plugins (CommonJS conversion, block scoping, …) read bindings: make the
+          // scope information match the rewritten tree.
+          program.scope.crawl();
+        },
+      },
+    },
+  };
+}
+
+function checkOptions(options: AsyncctxBabelOptions): { runtime: string; helpers: AsyncctxBabelOptions['helpers'] } {
+  const { runtime = 'asyncctx/portable', helpers } = options ?? {};
+  if (typeof runtime !== 'string' || runtime === '') {
+    throw new TypeError(`asyncctx/babel: the "runtime" option must be a module specifier string, got ${JSON.stringify(runtime)}`);
+  }
+  if (helpers !== undefined && !HELPER_STYLES.includes(helpers)) {
+    throw new TypeError(`asyncctx/babel: the "helpers" option must be one of ${HELPER_STYLES.join(', ')}, got ${JSON.stringify(helpers)}`);
+  }
+  return { runtime, helpers };
+}
+
+function detectHelperStyle(
+  program: B.Program,
+  filename: string | undefined,
+  code: string,
+  moduleOnlySyntax: boolean,
+  t: Types,
+): 'import' | 'require' | 'global' {
+  const name = filename ?? '';
+  const hasModuleSyntax =
+    moduleOnlySyntax ||
+    program.body.some(
+      (s) => t.isImportDeclaration(s) || t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) || t.isExportAllDeclaration(s),
+    );
+  if (/\.(mjs|mts)$/.test(name) || hasModuleSyntax) return 'import';
+  if (/\.(cjs|cts)$/.test(name) || /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(code)) return 'require';
+  return program.sourceType === 'module' ? 'import' : 'global';
+}
+
+function preamble(style: 'import' | 'require' | 'global', runtime: string, t: Types): B.Statement {
+  const helpers = t.identifier(HELPERS);
+  if (style === 'import') {
+    // import { awaitFrames as __acx } from RUNTIME;
+    return t.importDeclaration([t.importSpecifier(helpers, t.identifier('awaitFrames'))], t.stringLiteral(runtime));
+  }
+  if (style === 'require') {
+    // const { awaitFrames: __acx } = require(RUNTIME);
+    const pattern = t.objectPattern([t.objectProperty(t.identifier('awaitFrames'), helpers)]);
+    const init = t.callExpression(t.identifier('require'), [t.stringLiteral(runtime)]);
+    return t.variableDeclaration('const', [t.variableDeclarator(pattern, init)]);
+  }
+  // var __acx = globalThis[Symbol.for("asyncctx.awaitFrames")];
+  const key = t.callExpression(t.memberExpression(t.identifier('Symbol'), t.identifier('for')), [t.stringLiteral(GLOBAL_HELPERS_KEY)]);
+  return t.variableDeclaration('var', [t.variableDeclarator(helpers, t.memberExpression(t.identifier('globalThis'), key, true))]);
+}

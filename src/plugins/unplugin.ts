@@ -1,0 +1,127 @@
+// The await transform as one bundler plugin (Vite, Rollup, Rolldown, esbuild, webpack,
+// Rspack) through unplugin. Every JavaScript or TypeScript module with an `await` or a
+// `yield` is rewritten, dependencies in node_modules included: a library that awaits and
+// then calls back into the application would otherwise hand it a lost context.
+
+import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplugin';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { transform } from '../transform/transform';
+
+export interface AsyncctxPluginOptions {
+  /** Module ids to transform: globs (matched against the id, relative ones from the working
+   * directory) or regular expressions. Default: every JavaScript/TypeScript module. */
+  include?: FilterPattern;
+  /** Module ids never to transform, with the same patterns; wins over `include`. */
+  exclude?: FilterPattern;
+  /** Where the rewritten code imports its helpers from (default 'asyncctx/portable'). It must
+   * resolve, from every transformed file, to the same module as the application's asyncctx. */
+  runtime?: string;
+}
+
+/** Plain, TypeScript and JSX modules, by extension (an id may end with a query). */
+const SCRIPT_PATH = /\.[cm]?[jt]sx?$/;
+const SCRIPT_ID = /\.[cm]?[jt]sx?(?:[?#]|$)/;
+/** A block of another language's file compiled to a script (Vue's `?vue&type=script&lang.ts`). */
+const SCRIPT_QUERY = /[?&]lang\.([cm]?[jt]sx?)(?:&|$)/;
+const MAY_SUSPEND = /\b(?:await|yield)\b/;
+const INSTALLED_ASYNCCTX = /[\\/]node_modules[\\/]asyncctx[\\/]/;
+
+/** The plugin for each bundler, by the bundler's name. */
+export type AsyncctxPlugins = UnpluginInstance<AsyncctxPluginOptions | undefined, false>;
+
+export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
+  const runtime = options.runtime ?? 'asyncctx/portable';
+  const isOwnFile = ownFileCheck();
+  return {
+    name: 'asyncctx',
+    vite: {
+      // Vite's dev server pre-bundles dependencies with its own plugin list: ours goes there
+      // too (Rolldown's list from Vite 8 on, esbuild's before), or dependencies would lose
+      // the context in development only.
+      config() {
+        const meta = (this as { meta?: { rolldownVersion?: string } } | undefined)?.meta;
+        return meta?.rolldownVersion
+          ? { optimizeDeps: { rolldownOptions: { plugins: [unplugin.rolldown(options)] } } }
+          : { optimizeDeps: { esbuildOptions: { plugins: [unplugin.esbuild(options)] } } };
+      },
+    },
+    // The esbuild adapter runs onLoad for every file this matches: keep it to scripts.
+    esbuild: { onLoadFilter: SCRIPT_PATH },
+    transform: {
+      filter: {
+        id: { include: options.include ?? [SCRIPT_ID, SCRIPT_QUERY], exclude: options.exclude },
+        code: MAY_SUSPEND,
+      },
+      handler(code, id) {
+        const filename = scriptFilename(id);
+        if (filename === undefined || isOwnFile(filename)) return null;
+        let result;
+        try {
+          result = transformModule(code, filename, runtime);
+        } catch (error) {
+          // Syntax the parser does not know (Flow in a dependency, say): the bundler's own
+          // parser has the last word on the file, which keeps its awaits untransformed.
+          this.warn(`asyncctx: ${filename} left untransformed: ${(error as Error).message}`);
+          return null;
+        }
+        return result.changed ? { code: result.code, map: result.map } : null;
+      },
+    },
+  };
+});
+
+/**
+ * The file name that tells the parser the language, or undefined for what is no script of
+ * ours: virtual modules (`\0…`, `virtual:…`), data URLs, styles, assets.
+ */
+function scriptFilename(id: string): string | undefined {
+  if (id.includes('\0') || (/^[\w-]+:/.test(id) && !/^[a-zA-Z]:[\\/]/.test(id))) return undefined;
+  const queryAt = id.search(/[?#]/);
+  const path = queryAt === -1 ? id : id.slice(0, queryAt);
+  if (SCRIPT_PATH.test(path)) return path;
+  const lang = queryAt === -1 ? null : SCRIPT_QUERY.exec(id.slice(queryAt));
+  return lang ? `${path}.${lang[1]}` : undefined;
+}
+
+function transformModule(code: string, filename: string, runtime: string) {
+  // A file with neither module syntax nor `require` is still a module to a bundler, and the
+  // helpers must come in as an import: a global would be read before the engine set it.
+  return transform(code, { filename, runtime, plainFileHelpers: 'import' });
+}
+
+/**
+ * Whether a file belongs to the package that ships the engine, which must stay untouched
+ * (its helpers would import itself): an installed asyncctx, or asyncctx's own build when it
+ * is linked or is the project itself. Package roots and names are looked up once per plugin.
+ */
+function ownFileCheck(): (filename: string) => boolean {
+  const roots = new Map<string, string | undefined>();
+  const names = new Map<string, string | undefined>();
+
+  const rootOf = (directory: string): string | undefined => {
+    if (!roots.has(directory)) {
+      const parent = dirname(directory);
+      roots.set(directory, existsSync(join(directory, 'package.json')) ? directory : parent === directory ? undefined : rootOf(parent));
+    }
+    return roots.get(directory);
+  };
+  const nameAt = (root: string): string | undefined => {
+    if (!names.has(root)) names.set(root, readPackageName(join(root, 'package.json')));
+    return names.get(root);
+  };
+
+  return (filename) => {
+    if (INSTALLED_ASYNCCTX.test(filename)) return true;
+    const root = rootOf(dirname(filename));
+    return root !== undefined && nameAt(root) === 'asyncctx' && filename.startsWith(join(root, 'dist') + sep);
+  };
+}
+
+function readPackageName(file: string): string | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')).name;
+  } catch {
+    return undefined;
+  }
+}

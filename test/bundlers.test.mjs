@@ -1,0 +1,223 @@
+// The bundler plugins: one small app (test/fixtures/bundler-app) built by every bundler with
+// asyncctx's plugin for browsers, each bundle run by Node 24 and Node 20 on the portable
+// engine. Its log must be the one the untransformed app prints on Node's own async_hooks: the
+// right request after every await, in the app and in a dependency from node_modules.
+// Excluding the dependency must leave its code untouched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ORACLE, PORTABLE } from './engines.mjs';
+
+const app = fileURLToPath(new URL('fixtures/bundler-app/', import.meta.url));
+const entry = join(app, 'main.mjs');
+const dependency = join(app, 'node_modules/fake-dep/index.js');
+// The dependency cannot resolve asyncctx from its own folder (this repository is asyncctx),
+// so the helpers come from the engine's file itself: the one the app's 'asyncctx' resolves to.
+const runtime = fileURLToPath(new URL('../dist/portable.js', import.meta.url));
+// Half the bundlers get the exclusion as a glob, half as a regular expression (in an array).
+const globExclusion = '**/node_modules/fake-dep/**';
+const regexpExclusion = [/[\\/]node_modules[\\/]fake-dep[\\/]/];
+const exclusionFor = { vite: globExclusion, rollup: regexpExclusion, rolldown: globExclusion, esbuild: regexpExclusion, webpack: globExclusion, rspack: regexpExclusion };
+
+let out;
+let expected;
+before(() => {
+  out = mkdtempSync(join(tmpdir(), 'asyncctx-bundlers-'));
+  expected = run(ORACLE.node, [...ORACLE.args, entry]);
+});
+after(() => rmSync(out, { recursive: true, force: true }));
+
+function run(node, args) {
+  return execFileSync(node, args, { encoding: 'utf8' }).trimEnd().split('\n');
+}
+
+/** The dependency's function as the bundle has it, from its name to its callback. */
+function dependencyCode(code) {
+  const start = code.indexOf('function retry(');
+  assert.notEqual(start, -1, 'the dependency is in the bundle');
+  return code.slice(start, code.indexOf('task()', start));
+}
+
+/** Each bundler: build the app with the plugin's options, return the bundle's file. */
+const bundlers = {
+  async vite(options, dir) {
+    const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+    await build({
+      configFile: false, root: app, logLevel: 'silent',
+      plugins: [plugin(options)],
+      build: { outDir: dir, emptyOutDir: true, minify: false, lib: { entry, formats: ['es'], fileName: 'main' } },
+    });
+    return join(dir, 'main.js');
+  },
+  async rollup(options, dir) {
+    const [{ rollup }, { default: plugin }] = await Promise.all([import('rollup'), import('asyncctx/rollup')]);
+    const bundle = await rollup({ input: entry, plugins: [resolveBareImports(), plugin(options)], onwarn() {} });
+    await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
+    await bundle.close();
+    return join(dir, 'main.mjs');
+  },
+  async rolldown(options, dir) {
+    const [{ rolldown }, { default: plugin }] = await Promise.all([import('rolldown'), import('asyncctx/rolldown')]);
+    const bundle = await rolldown({ input: entry, platform: 'browser', plugins: [plugin(options)], logLevel: 'silent' });
+    await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
+    await bundle.close();
+    return join(dir, 'main.mjs');
+  },
+  async esbuild(options, dir) {
+    const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
+    await build({
+      entryPoints: [entry], outfile: join(dir, 'main.mjs'), bundle: true, platform: 'browser', format: 'esm',
+      plugins: [plugin(options)], logLevel: 'silent',
+    });
+    return join(dir, 'main.mjs');
+  },
+  async webpack(options, dir) {
+    const [{ default: webpack }, { default: plugin }] = await Promise.all([import('webpack'), import('asyncctx/webpack')]);
+    await compile(webpack(webpackConfig(plugin(options), dir)));
+    return join(dir, 'main.js');
+  },
+  async rspack(options, dir) {
+    const [{ rspack }, { default: plugin }] = await Promise.all([import('@rspack/core'), import('asyncctx/rspack')]);
+    await compile(rspack(webpackConfig(plugin(options), dir)));
+    return join(dir, 'main.js');
+  },
+};
+
+function webpackConfig(plugin, dir) {
+  return {
+    mode: 'none', target: 'web', devtool: false, context: app, entry,
+    output: { path: dir, filename: 'main.js', globalObject: 'globalThis' },
+    plugins: [plugin],
+  };
+}
+
+function compile(compiler) {
+  return new Promise((resolve, reject) => compiler.run((error, stats) => {
+    compiler.close(() => {});
+    if (error) reject(error);
+    else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+    else resolve();
+  }));
+}
+
+/** Rollup resolves only paths: the app's two packages, as a browser bundler would find them. */
+function resolveBareImports() {
+  const packages = { asyncctx: runtime, 'fake-dep': dependency };
+  return { name: 'resolve-bare-imports', resolveId: (source) => packages[source] ?? null };
+}
+
+test('the native oracle keeps each request after every await (the fixture is meaningful)', () => {
+  assert.ok(expected.length > 20);
+  for (const line of expected) {
+    const [label, store] = line.split(': ');
+    assert.equal(store, label.startsWith('outside') ? '-' : label[0], line);
+  }
+});
+
+for (const [name, bundle] of Object.entries(bundlers)) {
+  test(`${name}: the bundled app keeps the context after every await, dependency included`, async () => {
+    const file = await bundle({ runtime }, join(out, name));
+    assert.match(dependencyCode(readFileSync(file, 'utf8')), /\.enter\(/, 'the dependency was transformed');
+    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), expected, engine.name);
+  });
+
+  test(`${name}: an excluded dependency stays untouched`, async () => {
+    const file = await bundle({ runtime, exclude: exclusionFor[name] }, join(out, `${name}-exclude`));
+    assert.doesNotMatch(dependencyCode(readFileSync(file, 'utf8')), /\.(enter|suspend|resume)\(/);
+    // The app's own awaits still keep the context; only the callback the untouched dependency
+    // makes after its await has lost it: the empty frame, never the other request's.
+    const callback = "in the dependency's callback";
+    const lost = expected.map((line) => (line.includes(callback) ? line.replace(/: \w+$/, ': -') : line));
+    assert.notDeepEqual(lost, expected);
+    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), lost, engine.name);
+  });
+}
+
+/** The plugin's transform hook alone, as Rollup without hook filters calls it. */
+async function transformHook(options, warnings = []) {
+  const { default: plugin } = await import('asyncctx/rollup');
+  const { handler } = plugin(options).transform;
+  const context = { warn: (message) => warnings.push(message) };
+  return (code, id) => handler.call(context, code, id) ?? null;
+}
+
+const asyncModule = 'export async function f(x) {\n  await x;\n  return 1;\n}\n';
+
+test('the hook returns the code and its source map', async () => {
+  const hook = await transformHook();
+  const result = await hook(asyncModule, '/app/src/f.js');
+  assert.match(result.code, /\.enter\(/);
+  assert.deepEqual(result.map.sources, ['/app/src/f.js']);
+  assert.deepEqual(result.map.sourcesContent, [asyncModule]);
+  assert.ok(result.map.mappings.length > 0);
+});
+
+test('the hook transforms dependencies and script blocks, and skips the rest', async () => {
+  const hook = await transformHook();
+  const transformed = async (id, code = asyncModule) => /\.enter\(/.test((await hook(code, id))?.code ?? '');
+  assert.ok(await transformed('/app/node_modules/some-dep/index.js'), 'a dependency');
+  assert.ok(await transformed('/app/src/f.ts?v=123'), 'an id with a query');
+  assert.ok(await transformed('/app/src/Comp.vue?vue&type=script&setup=true&lang.ts', 'export async function f(x: number) { await x; }'), 'a script block');
+  assert.ok(!(await transformed('/app/src/style.css')), 'a style');
+  assert.ok(!(await transformed('/app/src/Comp.vue')), 'a file of another language');
+  assert.ok(!(await transformed('\0virtual:entry.js')), 'a virtual module');
+  assert.ok(!(await transformed('virtual:entry.js')), 'a virtual module without the NUL prefix');
+  assert.ok(!(await transformed('/app/node_modules/asyncctx/dist/portable.js')), "asyncctx's installed files");
+  assert.ok(!(await transformed(runtime)), "asyncctx's own build");
+  assert.equal(await hook('export const f = () => 1;\n', '/app/src/sync.js'), null, 'nothing to rewrite');
+});
+
+test('a module without module syntax gets its helpers by import, never from a global read too early', async () => {
+  const hook = await transformHook({ runtime: 'asyncctx/portable' });
+  const result = await hook('async function f(x) { await x; }\n', '/app/src/script.js');
+  assert.match(result.code, /^import \{ awaitFrames as \w+ \} from "asyncctx\/portable";/);
+});
+
+test('a file the parser cannot read is left to the bundler, with a warning', async () => {
+  const warnings = [];
+  const hook = await transformHook({}, warnings);
+  assert.equal(await hook('export async function f(x) { await x; }\nconst y = 1 +;\n', '/app/src/broken.js'), null);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /broken\.js left untransformed/);
+});
+
+test('include and exclude take globs and regular expressions, exclude first', async () => {
+  const hook = await transformHook({ include: ['**/src/**', /[\\/]lib[\\/]/], exclude: /skip/ });
+  const transformed = async (id) => (await hook(asyncModule, id)) !== null;
+  assert.ok(await transformed('/app/src/a.js'));
+  assert.ok(await transformed('/app/lib/a.js'));
+  assert.ok(!(await transformed('/app/other/a.js')));
+  assert.ok(!(await transformed('/app/src/skip.js')));
+  // Included by pattern is not enough: it must still be a script.
+  assert.ok(!(await transformed('/app/src/a.css')));
+});
+
+test('esbuild: include limits the transform to the app', async () => {
+  const file = await bundlers.esbuild({ runtime, include: '**/bundler-app/*.mjs' }, join(out, 'esbuild-include'));
+  const code = readFileSync(file, 'utf8');
+  assert.doesNotMatch(dependencyCode(code), /\.enter\(/);
+  assert.match(code.slice(code.indexOf('async function handle(')), /^[^\n]*\n[^\n]*\.enter\(/);
+});
+
+test("vite's dev server: the dependencies it pre-bundles are transformed too", async () => {
+  const [{ createServer }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const server = await createServer({
+    configFile: false, root: app, logLevel: 'silent', cacheDir: join(out, 'vite-dev-cache'),
+    server: { middlewareMode: true, ws: false, watch: null },
+    plugins: [plugin({ runtime })],
+    optimizeDeps: { include: ['fake-dep'], noDiscovery: true },
+  });
+  try {
+    const optimizer = server.environments.client.depsOptimizer;
+    await optimizer.init?.();
+    const optimized = optimizer.metadata.optimized['fake-dep'];
+    await optimized.processing;
+    assert.match(dependencyCode(readFileSync(optimized.file, 'utf8')), /\.enter\(/);
+  } finally {
+    await server.close();
+  }
+});
