@@ -29,7 +29,7 @@ for (const [name, entry] of Object.entries(entries)) {
 
 // The build-time entries run in Node (bundlers, loaders, Babel): their dependencies
 // (parser, editor, unplugin) stay external.
-const buildTimeEntries = ['transform', 'register', 'vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'babel'];
+const buildTimeEntries = ['transform', 'register', 'register-hooks', 'vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'babel'];
 for (const [name, format, extension] of buildTimeEntries.filter((n) => existsSync(new URL(`src/entry/${n}.ts`, root))).flatMap((n) => [[n, 'esm', 'js'], [n, 'cjs', 'cjs']])) {
   await build({
     entryPoints: [new URL(`src/entry/${name}.ts`, root).pathname],

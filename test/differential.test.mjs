@@ -2,7 +2,9 @@
 // oracle (Node 24's own async_hooks, through `--conditions=asyncctx-native`) and under
 // the portable engine on Node 20 and Node 24; stdout and exit code must be equal.
 // Scenarios print only what they observe (stores, event order, id relations), so any
-// difference is a behaviour the portable engine gets wrong.
+// difference is a behaviour the portable engine gets wrong. Scenarios that use native
+// `await` run on the portable engine through `--import asyncctx/register` (the await
+// rewrite); the oracle runs them untouched.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -17,14 +19,19 @@ const scenariosDir = join(root, 'test', 'scenarios');
 const PARALLEL_PROCESSES = 2; // the CI machines have two cores
 const SCENARIO_TIMEOUT_MS = 20_000;
 
-// A scenario whose first line is `// waits-for: <what>` needs something not built yet
-// (native `await` needs the await transform); one whose first line is
-// `// known-difference: <why>` shows a documented, deliberate difference from Node (listed
-// in the README). Both are reported as skipped, with the reason.
-function skipReason(file) {
+// A scenario whose first line is `// waits-for: transform` uses native `await`: the
+// portable engine runs it with the await rewrite (`--import asyncctx/register`). One whose
+// first line is `// waits-for: <anything else>` needs something not built yet; one whose
+// first line is `// known-difference: <why>` shows a documented, deliberate difference from
+// Node (listed in the README). Those two are reported as skipped, with the reason.
+const REWRITE_ARGS = ['--import', 'asyncctx/register'];
+
+function readMarker(file) {
   const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0];
   const marker = /^\/\/\s*(waits-for|known-difference):\s*(.+?)\s*$/.exec(firstLine);
-  return marker === null ? undefined : `${marker[1]}: ${marker[2]}`;
+  if (marker === null) return { skipReason: undefined, rewrite: false };
+  if (marker[1] === 'waits-for' && marker[2] === 'transform') return { skipReason: undefined, rewrite: true };
+  return { skipReason: `${marker[1]}: ${marker[2]}`, rewrite: false };
 }
 
 function listScenarios() {
@@ -34,7 +41,7 @@ function listScenarios() {
     for (const file of readdirSync(join(scenariosDir, group.name))) {
       if (!/\.(mjs|cjs)$/.test(file)) continue;
       const path = join(scenariosDir, group.name, file);
-      found.push({ id: relative(scenariosDir, path), path, waitsFor: skipReason(path) });
+      found.push({ id: relative(scenariosDir, path), path, ...readMarker(path) });
     }
   }
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -61,13 +68,13 @@ const childEnv = { ...process.env };
 delete childEnv.NODE_OPTIONS;
 delete childEnv.NODE_TEST_CONTEXT;
 
-function runScenario(runtime, scenario) {
+function runScenario(runtime, scenario, extraArgs = []) {
   return withProcessSlot(
     () =>
       new Promise((resolve) => {
         execFile(
           runtime.node,
-          [...runtime.args, scenario.path],
+          [...runtime.args, ...extraArgs, scenario.path],
           { cwd: root, env: childEnv, timeout: SCENARIO_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 << 20 },
           (error, stdout, stderr) => {
             const exitCode = error ? (error.killed ? `killed after ${SCENARIO_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
@@ -85,7 +92,7 @@ function oracleRun(scenario) {
   return oracleRuns.get(scenario.id);
 }
 
-const built = existsSync(join(root, 'dist', 'portable.node.mjs')) && existsSync(join(root, 'dist', 'index.node.mjs'));
+const built = ['portable.node.mjs', 'index.node.mjs', 'register.js', 'register-hooks.js'].every((file) => existsSync(join(root, 'dist', file)));
 const scenarios = listScenarios();
 
 describe('differential scenarios', { concurrency: true }, () => {
@@ -96,13 +103,16 @@ describe('differential scenarios', { concurrency: true }, () => {
   for (const runtime of PORTABLE) {
     describe(runtime.name, { concurrency: true }, () => {
       for (const scenario of scenarios) {
-        const skip = scenario.waitsFor
-          ? scenario.waitsFor
+        const skip = scenario.skipReason
+          ? scenario.skipReason
           : built
             ? false
             : 'dist/ is not built (npm run build)';
-        it(scenario.id, { skip }, async (t) => {
-          const [expected, actual] = await Promise.all([oracleRun(scenario), runScenario(runtime, scenario)]);
+        it(scenario.rewrite ? `${scenario.id} (rewritten by asyncctx/register)` : scenario.id, { skip }, async (t) => {
+          const [expected, actual] = await Promise.all([
+            oracleRun(scenario),
+            runScenario(runtime, scenario, scenario.rewrite ? REWRITE_ARGS : []),
+          ]);
           if (typeof expected.exitCode === 'string') {
             assert.fail(`the oracle itself did not finish: ${expected.exitCode}\n${expected.stderr}`);
           }

@@ -39,7 +39,7 @@ function rewriteAwaits(source: string, options: RewriteOptions): { code: string;
   } catch (error) {
     // Most likely a syntax error, which Node reports better when it compiles the file itself;
     // if Node accepts what the parser did not, the module runs without the rewrite — say so.
-    process.emitWarning(`${options.filename} runs without the await rewrite: ${(error as Error).message}`, { code: 'ASYNCCTX_NOT_REWRITTEN' });
+    process.emitWarning(`${(error as Error).message} (asyncctx/register runs ${options.filename} without the await rewrite)`, { code: 'ASYNCCTX_NOT_REWRITTEN' });
     return undefined;
   }
 }
