@@ -14,7 +14,7 @@
 // resume() runs first thing when the engine resumes it, from whatever frame the microtask
 // queue left current. The awaited value passes through untouched.
 
-import { currentFrame, restoreFrame, EMPTY_FRAME, type Frame } from './frame';
+import { currentFrame, notifyUnscopedChange, restoreFrame, EMPTY_FRAME, type Frame } from './frame';
 import { keepThenableFrame } from './thenable';
 import { executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
 import { emitAfter, emitBefore, emitInit, hookCounts } from './hooks';
@@ -25,6 +25,8 @@ const SYNCHRONOUS = 0;
 const SUSPENDED = 1;
 /** Running a resumed piece: `inner` is current, `outer` must be put back when it ends. */
 const RESUMED = 2;
+/** An async generator paused at `yield`; `inner` is the frame it yielded in. */
+const YIELDED = 3;
 
 export class AwaitFrame {
   inner: Frame = EMPTY_FRAME;
@@ -81,12 +83,22 @@ export function enter(): AwaitFrame {
  * awaited thenable gets its `then` called in the function's frame, as a resolve would.
  */
 export function suspend<T>(f: AwaitFrame, value: T): T {
-  f.inner = currentFrame();
-  const awaited = keepThenableFrame(value);
-  if (f.state === RESUMED) endPiece(f);
-  f.state = SUSPENDED;
+  let awaited: T;
+  try {
+    awaited = keepThenableFrame(value);
+  } catch (error) {
+    // A throwing `then` getter: the await rejects one tick later, as the engine's own would.
+    awaited = NativePromise.reject(error) as T;
+  }
+  suspendFrame(f);
   if (hookCounts.any > 0) beginAwaitResource(f, value);
   return awaited;
+}
+
+function suspendFrame(f: AwaitFrame): void {
+  f.inner = currentFrame();
+  if (f.state === RESUMED) endPiece(f);
+  f.state = SUSPENDED;
 }
 
 /** The end of a resumed piece: its await resource's after hook, the outer frame back. */
@@ -97,7 +109,7 @@ function endPiece(f: AwaitFrame): void {
 
 /** After a resumption: make the remembered frame current again. */
 export function resume<T>(f: AwaitFrame, value: T): T {
-  if (f.state === SUSPENDED) {
+  if (f.state === SUSPENDED || f.state === YIELDED) {
     f.outer = currentFrame();
     restoreFrame(f.inner);
     f.state = RESUMED;
@@ -106,19 +118,55 @@ export function resume<T>(f: AwaitFrame, value: T): T {
   return value;
 }
 
-/** At the start of catch and finally blocks: a rejected await resumes there. */
+/**
+ * At the start of catch and finally blocks: a rejected await resumes there, and so does an
+ * async generator closed or thrown into at a `yield` (after an await of its own).
+ */
 export function recover(f: AwaitFrame): void {
   resume(f, undefined);
 }
 
-/**
- * Before an async generator's `yield`: the generator is resumed by the next `next()` call,
- * synchronously, in that caller's frame (Node's rule), so it continues as a synchronous part.
- */
+/** Before an async generator's `yield` (and `yield*`, and its `return`, which await too). */
 export function yielding<T>(f: AwaitFrame, value: T): T {
+  f.inner = currentFrame();
   if (f.state === RESUMED) endPiece(f);
-  f.state = SYNCHRONOUS;
+  f.state = YIELDED;
   return value;
+}
+
+/**
+ * After a `yield` resumes normally. A `next()` call resumes the generator synchronously, in
+ * its caller's frame (Node's rule), so it goes on as a synchronous part. A `next()` queued
+ * while the generator was busy, or the end of a `yield*`, resumes it later from the
+ * microtask queue, where no context is current: it goes on in the frame it yielded in.
+ */
+export function yielded<T>(f: AwaitFrame, value: T): T {
+  if (f.state === YIELDED) {
+    if (generatorCallDepth === 0) resume(f, undefined);
+    else f.state = SYNCHRONOUS;
+  }
+  return value;
+}
+
+/** How many async generator next()/return()/throw() calls are on the stack (host layer). */
+let generatorCallDepth = 0;
+
+export function enterGeneratorCall(): void {
+  generatorCallDepth++;
+}
+
+export function exitGeneratorCall(): void {
+  generatorCallDepth--;
+}
+
+/**
+ * A module body's resumed piece ends at its last statement, and a throw skips that: the
+ * outer frame is then put back before the next task's code by the same reset an outermost
+ * `enterWith` gets.
+ */
+export function resumeModule<T>(f: AwaitFrame, value: T): T {
+  if (f.state === SUSPENDED) notifyUnscopedChange();
+  return resume(f, value);
 }
 
 /** On return or throw: put back the frame the resumed piece found. */
@@ -144,16 +192,28 @@ export function iterate<T>(f: AwaitFrame, iterable: AsyncIterable<T> | Iterable<
   return { [Symbol.iterator]: () => suspendingIterator(f, Reflect.apply(syncMethod, iterable, [])) } as Iterable<T>;
 }
 
-type AnyIterator = { next(value?: unknown): unknown; return?(value?: unknown): unknown; throw?(value?: unknown): unknown };
+type AnyIterator = { next(...args: unknown[]): unknown; return?(...args: unknown[]): unknown; throw?(...args: unknown[]): unknown };
 
+// Like the iterator it wraps: `next` read once, `return`/`throw` read when the loop asks for
+// them, every call with the arguments the loop gave.
 function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
-  const wrapped: AnyIterator = {
-    next(value?: unknown) {
-      return suspend(f, iterator.next(value));
-    },
+  const next = iterator.next;
+  const forward = (method: Function | undefined, args: IArguments) => {
+    const result = Reflect.apply(method as Function, iterator, args);
+    suspendFrame(f);
+    return result;
   };
-  // Only where the iterator has them: the loop looks them up to decide what to call.
-  if (iterator.return !== undefined) wrapped.return = (value?: unknown) => suspend(f, iterator.return!(value));
-  if (iterator.throw !== undefined) wrapped.throw = (value?: unknown) => suspend(f, iterator.throw!(value));
-  return wrapped;
+  return {
+    next() {
+      return forward(next, arguments);
+    },
+    get return() {
+      const method = iterator.return;
+      return method === undefined || method === null ? method : function () { return forward(method, arguments); };
+    },
+    get throw() {
+      const method = iterator.throw;
+      return method === undefined || method === null ? method : function () { return forward(method, arguments); };
+    },
+  } as AnyIterator;
 }

@@ -72,6 +72,10 @@ export function onUnscopedChange(handler: (() => void) | undefined): void {
 /** Makes `frame` current with no scope that restores it (`enterWith`). */
 export function enterFrame(frame: Frame): void {
   current = frame;
+  notifyUnscopedChange();
+}
+
+export function notifyUnscopedChange(): void {
   if (afterUnscopedChange !== undefined) afterUnscopedChange();
 }
 

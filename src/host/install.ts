@@ -15,6 +15,7 @@ import { installTimers } from './timers';
 import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
+import { installAsyncGenerator } from './async-generator';
 import * as awaitFrames from '../core/await-frames';
 
 interface NodeProcess {
@@ -45,6 +46,7 @@ export function install(): void {
   installImmediate(global);
   installNextTick(global);
   installNodeMessagePort(global);
+  installAsyncGenerator();
 
   // Between tasks no context is current: whatever an outermost `enterWith` set is dropped
   // before code the engine cannot see (platform events, uninstrumented callbacks) runs. A

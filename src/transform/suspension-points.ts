@@ -27,6 +27,8 @@ interface Scope {
   edits: Edit[];
   suspends: boolean;
   asyncGenerator: boolean;
+  /** A module body (top-level await): its resumptions also arm the reset of the frame. */
+  moduleBody?: boolean;
 }
 
 const isNode = (value: unknown): value is Node =>
@@ -40,7 +42,7 @@ const isForAwait = (node: Node) => node.type === 'ForOfStatement' && node.await 
 const isAwaitUsing = (node: Node) => node.type === 'VariableDeclaration' && node.kind === 'await using';
 
 export function collectEdits(program: Node & { body: Node[] }): Edit[] {
-  const scope: Scope = { edits: [], suspends: false, asyncGenerator: false };
+  const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true };
   for (const statement of program.body) walk(statement, scope);
   if (!scope.suspends) return settle(scope.edits, false);
   // Top-level await: the module body is the resumed piece; it has no finally to put the
@@ -75,7 +77,8 @@ function walk(node: unknown, scope: Scope): void {
     case 'AwaitExpression': {
       scope.suspends = true;
       const argument = node.argument as Node;
-      scope.edits.push({ at: node.start, text: `${H}.resume(${F}, ` }, { at: argument.start, text: `${H}.suspend(${F}, ` });
+      const resume = scope.moduleBody ? 'resumeModule' : 'resume';
+      scope.edits.push({ at: node.start, text: `${H}.${resume}(${F}, ` }, { at: argument.start, text: `${H}.suspend(${F}, ` });
       walk(argument, scope);
       scope.edits.push({ at: node.end, text: '))' });
       return;
@@ -84,6 +87,7 @@ function walk(node: unknown, scope: Scope): void {
       if (!scope.asyncGenerator) break;
       scope.suspends = true;
       const argument = node.argument as Node | null;
+      scope.edits.push({ at: node.start, text: `${H}.yielded(${F}, ` });
       if (argument === null) {
         scope.edits.push({ at: node.end, text: ` ${H}.yielding(${F}, undefined)` });
       } else {
@@ -91,6 +95,17 @@ function walk(node: unknown, scope: Scope): void {
         walk(argument, scope);
         scope.edits.push({ at: argument.end, text: ')' });
       }
+      scope.edits.push({ at: node.end, text: ')' });
+      return;
+    }
+    case 'ReturnStatement': {
+      // An async generator's `return x` awaits x before finishing.
+      const argument = node.argument as Node | null;
+      if (!scope.asyncGenerator || argument === null) break;
+      scope.suspends = true;
+      scope.edits.push({ at: argument.start, text: `${H}.yielding(${F}, ` });
+      walk(argument, scope);
+      scope.edits.push({ at: argument.end, text: ')' });
       return;
     }
     case 'LabeledStatement': {
@@ -107,12 +122,21 @@ function walk(node: unknown, scope: Scope): void {
         forAwaitEdits(node, scope, node);
         return;
       }
+      if (isAwaitUsing(node.left as Node)) {
+        awaitUsingLoopEdits(node, scope);
+        return;
+      }
       break;
     case 'BlockStatement':
     case 'StaticBlock':
       blockEdits(node, scope, false);
       return;
     case 'CatchClause':
+      // Defaults in the binding pattern are evaluated before the block's first statement.
+      for (const fallback of defaultsOf(node.param)) {
+        scope.edits.push({ at: fallback.start, text: `(${H}.recover(${F}), `, ifSuspends: true });
+        scope.edits.push({ at: fallback.end, text: ')', ifSuspends: true });
+      }
       walk(node.param, scope);
       scope.edits.push({ at: (node.body as Node).start + 1, text: `${H}.recover(${F});`, ifSuspends: true });
       blockEdits(node.body as Node, scope, false);
@@ -135,15 +159,28 @@ function walk(node: unknown, scope: Scope): void {
   }
 }
 
+/** The default values (right sides of AssignmentPatterns) in a binding pattern. */
+function defaultsOf(pattern: unknown): Node[] {
+  const found: Node[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isNode(node) || isFunction(node)) return;
+    if (node.type === 'AssignmentPattern') found.push(node.right as Node);
+    for (const key in node) if (typeof node[key] === 'object' && node[key] !== null) visit(node[key]);
+  };
+  visit(pattern);
+  return found;
+}
+
 /**
  * `for await (x of it) body`: the iterable is wrapped so that every next() (and return())
  * is called in the function's frame and suspends just after; every pass resumes at the
- * start of the body, and the loop resumes after it. The loop (with its labels) is wrapped
- * in a block so the resumption after it is part of the same statement.
+ * start of the body, and the loop resumes after it, in a finally so that a `break` or
+ * `continue` to an outer label resumes too (the loop's labels stay on the loop).
  */
 function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.suspends = true;
-  scope.edits.push({ at: statement.start, text: '{' });
+  scope.edits.push({ at: statement.start, text: '{try{' });
   walk(loop.left, scope);
   const right = loop.right as Node;
   scope.edits.push({ at: right.start, text: `${H}.iterate(${F}, ` });
@@ -158,8 +195,11 @@ function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
     walk(body, scope);
     scope.edits.push({ at: body.end, text: '}' });
   }
-  scope.edits.push({ at: statement.end, text: ` ${H}.resume(${F});}` });
+  scope.edits.push({ at: statement.end, text: resumeAfter });
 }
+
+/** Closes a `{try{` opened before a statement: however it is left, the function resumes. */
+const resumeAfter = `} finally { ${H}.resume(${F}); }}`;
 
 /**
  * A block with an `await using` declaration disposes its resources, awaiting, when it
@@ -174,12 +214,24 @@ function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
     return;
   }
   scope.suspends = true;
-  if (!isFunctionBody) scope.edits.push({ at: block.start, text: '{' });
+  if (!isFunctionBody) scope.edits.push({ at: block.start, text: '{try{' });
   walk(statements.slice(0, firstUsing + 1), scope);
   scope.edits.push({ at: statements[firstUsing]!.end, text: ' try {' });
   walk(statements.slice(firstUsing + 1), scope);
   scope.edits.push({ at: block.end - 1, text: `} finally { ${H}.suspend(${F}, 0); }` });
-  if (!isFunctionBody) scope.edits.push({ at: block.end, text: ` ${H}.resume(${F});}` });
+  if (!isFunctionBody) scope.edits.push({ at: block.end, text: resumeAfter });
+}
+
+/** `for (await using x of xs) body`: each pass disposes (awaiting) after its body. */
+function awaitUsingLoopEdits(loop: Node, scope: Scope): void {
+  scope.suspends = true;
+  scope.edits.push({ at: loop.start, text: '{try{' });
+  walk(loop.right, scope);
+  const body = loop.body as Node;
+  scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); try {` });
+  walk(body, scope);
+  scope.edits.push({ at: body.end, text: `} finally { ${H}.suspend(${F}, 0); }}` });
+  scope.edits.push({ at: loop.end, text: resumeAfter });
 }
 
 /** The edits of one function: its own suspension points, wrapped in enter/leave. */

@@ -1,0 +1,24 @@
+// Async generators' next/return/throw: they resume a paused generator synchronously, in
+// the caller's frame, unless it is busy (then it resumes later from the microtask queue).
+// The transformed generator body tells the two apart by whether such a call is on the stack.
+
+import { enterGeneratorCall, exitGeneratorCall } from '../core/await-frames';
+import { replaceMethod } from './patch';
+
+type Method = (this: AsyncGenerator, value?: unknown) => Promise<IteratorResult<unknown>>;
+
+export function installAsyncGenerator(): void {
+  const prototype = Object.getPrototypeOf(Object.getPrototypeOf((async function* () {})()));
+  for (const name of ['next', 'return', 'throw'] as const) {
+    replaceMethod<Method>(prototype, name, (original) => ({
+      [name](this: AsyncGenerator) {
+        enterGeneratorCall();
+        try {
+          return Reflect.apply(original, this, arguments);
+        } finally {
+          exitGeneratorCall();
+        }
+      },
+    })[name] as Method);
+  }
+}
