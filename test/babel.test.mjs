@@ -38,6 +38,11 @@ async function usingBlock() { if (x) { await using r = open(); use(r); } after()
 async function single() { if (x) for await (const v of it) use(v); }
 const nested = async function () { return async () => { await 1; }; };
 function plain() { try { x(); } catch { y(); } }
+async function* agen() { const x = yield (yield 1); if (x) return await x; return; }
+async function catchDefaults() { try { await a(); } catch ({ code = 1, detail: [first = () => 2] = [] }) { b(code, first); } }
+async function usingLoops() { for (await using r of resources()) use(r); for await (const v of it) { await using r = open(); use(r, v); } }
+async function usingHandlers() { try { await a(); } catch { await using r = open(); } finally { await using q = open(); use(q); } }
+class WithStaticBlock { static { try { x(); } catch ({ y = 1 }) { z(y); } } }
 await top();
 for await (const v of it) use(v);
 `;
@@ -211,8 +216,21 @@ describe('Babel plugin: how the helpers come in', () => {
     assert.equal(preamble(`import x from 'y';\n${ASYNC}`, 'a.mjs', { helpers: 'require' }).declarations[0].init.callee.name, 'require');
   });
 
+  it('plainFileHelpers picks the style for files with neither module syntax nor CommonJS, as asyncctx/transform does', { skip }, () => {
+    const files = [[ASYNC, 'plain.js'], [`import x from 'y';\n${ASYNC}`, 'esm.js'], [`const y = require('y');\n${ASYNC}`, 'cjs.js']];
+    for (const plainFileHelpers of ['import', 'global']) {
+      for (const [code, filename] of files) {
+        const viaPlugin = compile(code, filename, [[plugin, { plainFileHelpers }]]).code;
+        const viaTransform = compile(oxcTransform(code, { filename, sourceMap: false, plainFileHelpers }).code, filename, []).code;
+        assert.equal(viaPlugin, viaTransform, `${filename}, plainFileHelpers: ${plainFileHelpers}`);
+      }
+    }
+    assert.equal(preamble(ASYNC, 'a.js', { plainFileHelpers: 'global' }).declarations[0].init.object.name, 'globalThis');
+  });
+
   it('rejects options it does not know how to honour', { skip }, () => {
     assert.throws(() => compile(ASYNC, 'a.js', [[plugin, { helpers: 'eval' }]]), /"helpers" option/);
     assert.throws(() => compile(ASYNC, 'a.js', [[plugin, { runtime: 42 }]]), /"runtime" option/);
+    assert.throws(() => compile(ASYNC, 'a.js', [[plugin, { plainFileHelpers: 'require' }]]), /"plainFileHelpers" option/);
   });
 });

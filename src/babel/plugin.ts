@@ -22,9 +22,13 @@ export interface AsyncctxBabelOptions {
    * 'require' for CommonJS files, 'global' for scripts.
    */
   helpers?: 'import' | 'require' | 'global';
+  /** The style for a file with neither module syntax nor CommonJS, as asyncctx/transform's
+   * option of the same name (default: 'import' if Babel parsed it as a module, else 'global'). */
+  plainFileHelpers?: 'import' | 'global';
 }
 
 const HELPER_STYLES = ['import', 'require', 'global'] as const;
+const PLAIN_FILE_STYLES = ['import', 'global'] as const;
 const MAY_SUSPEND = /\bawait\b|\byield\b/;
 /** The package that ships the engine stays untouched: its helpers would import itself. */
 const OWN_PACKAGE = /[\\/]node_modules[\\/]asyncctx[\\/]/;
@@ -32,7 +36,7 @@ const OWN_PACKAGE = /[\\/]node_modules[\\/]asyncctx[\\/]/;
 export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOptions = {}): PluginObject {
   api.assertVersion(7);
   const t = api.types;
-  const { runtime, helpers } = checkOptions(options);
+  const { runtime, helpers, plainFileHelpers } = checkOptions(options);
 
   return {
     name: 'asyncctx',
@@ -49,7 +53,8 @@ export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOption
 
           const result = rewriteSuspensionPoints(program, t);
           if (!result.changed) return;
-          const style = helpers ?? detectHelperStyle(program.node, filename, code, result.topLevelSuspends || result.usesImportMeta, t);
+          const moduleOnlySyntax = result.topLevelSuspends || result.usesImportMeta;
+          const style = helpers ?? detectHelperStyle(program.node, filename, code, moduleOnlySyntax, plainFileHelpers, t);
           program.node.body.unshift(preamble(style, runtime, t));
           // Other plugins (CommonJS conversion, block scoping, …) read bindings: make the
           // scope information match the rewritten tree.
@@ -60,15 +65,20 @@ export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOption
   };
 }
 
-function checkOptions(options: AsyncctxBabelOptions): { runtime: string; helpers: AsyncctxBabelOptions['helpers'] } {
-  const { runtime = 'asyncctx/portable', helpers } = options ?? {};
+function checkOptions(options: AsyncctxBabelOptions): AsyncctxBabelOptions & { runtime: string } {
+  const { runtime = 'asyncctx/portable', helpers, plainFileHelpers } = options ?? {};
   if (typeof runtime !== 'string' || runtime === '') {
     throw new TypeError(`asyncctx/babel: the "runtime" option must be a module specifier string, got ${JSON.stringify(runtime)}`);
   }
   if (helpers !== undefined && !HELPER_STYLES.includes(helpers)) {
     throw new TypeError(`asyncctx/babel: the "helpers" option must be one of ${HELPER_STYLES.join(', ')}, got ${JSON.stringify(helpers)}`);
   }
-  return { runtime, helpers };
+  if (plainFileHelpers !== undefined && !PLAIN_FILE_STYLES.includes(plainFileHelpers)) {
+    throw new TypeError(
+      `asyncctx/babel: the "plainFileHelpers" option must be one of ${PLAIN_FILE_STYLES.join(', ')}, got ${JSON.stringify(plainFileHelpers)}`,
+    );
+  }
+  return { runtime, helpers, plainFileHelpers };
 }
 
 function detectHelperStyle(
@@ -76,6 +86,7 @@ function detectHelperStyle(
   filename: string | undefined,
   code: string,
   moduleOnlySyntax: boolean,
+  plainFileHelpers: AsyncctxBabelOptions['plainFileHelpers'],
   t: Types,
 ): 'import' | 'require' | 'global' {
   const name = filename ?? '';
@@ -86,7 +97,7 @@ function detectHelperStyle(
     );
   if (/\.(mjs|mts)$/.test(name) || hasModuleSyntax) return 'import';
   if (/\.(cjs|cts)$/.test(name) || /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(code)) return 'require';
-  return program.sourceType === 'module' ? 'import' : 'global';
+  return plainFileHelpers ?? (program.sourceType === 'module' ? 'import' : 'global');
 }
 
 function preamble(style: 'import' | 'require' | 'global', runtime: string, t: Types): B.Statement {

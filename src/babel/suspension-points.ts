@@ -3,12 +3,14 @@
 // suspension point and every catch/finally block with the function (or module body) it
 // belongs to, in post-order; the AST is then changed in that order, so a construct is
 // rewritten after everything inside it, while the parent node or list that holds it is
-// still the one the traversal saw.
+// still the one the traversal saw. A block that an inner rewrite wrapped (a block with
+// `await using`) is remembered as it was found, so that what the text rewrite puts just
+// inside its `{` goes there and not into the wrapper.
 
 import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
 import { FRAME, HELPERS } from './names';
 
-/** A function, a class static block or the module body: what owns an await frame. */
+/** A function or the module body: what owns an await frame. */
 interface Owner {
   node: B.Node;
   suspends: boolean;
@@ -16,12 +18,14 @@ interface Owner {
 }
 
 type Rewrite =
-  | { kind: 'await'; path: NodePath<B.AwaitExpression> }
-  | { kind: 'yield'; node: B.YieldExpression }
-  | { kind: 'for-await'; loop: B.ForOfStatement; statement: NodePath }
+  | { kind: 'await'; path: NodePath<B.AwaitExpression>; moduleBody: boolean }
+  | { kind: 'yield'; path: NodePath<B.YieldExpression> }
+  | { kind: 'generator-return'; node: B.ReturnStatement }
+  | { kind: 'for-await'; loop: B.ForOfStatement; body: B.Statement; statement: NodePath }
   | { kind: 'await-using'; path: NodePath<B.BlockStatement>; functionBody: boolean }
-  | { kind: 'recover-catch'; owner: Owner; clause: B.CatchClause }
-  | { kind: 'recover-finally'; owner: Owner; statement: B.TryStatement }
+  | { kind: 'await-using-loop'; loop: B.ForOfStatement; statement: NodePath }
+  | { kind: 'recover-catch'; owner: Owner; body: B.BlockStatement; defaults: B.AssignmentPattern[] }
+  | { kind: 'recover-finally'; owner: Owner; finalizer: B.BlockStatement }
   | { kind: 'function'; owner: Owner; fn: B.Function };
 
 interface Collected {
@@ -66,13 +70,14 @@ function collector(t: Types): Visitor<Collected> {
     return owner;
   };
 
-  // The nearest enclosing function, static block or module body. A method's computed key and
-  // decorators are evaluated by the code around the method, so they belong to that code.
+  // The nearest enclosing function or module body. A method's computed key and decorators
+  // are evaluated by the code around the method, so they belong to that code; so does a
+  // class static block, which runs synchronously while that code defines the class.
   const ownerOf = (path: NodePath, state: Collected): Owner => {
     let child = path;
     for (let parent = path.parentPath; parent !== null; child = parent, parent = parent.parentPath) {
       const node = parent.node;
-      if (t.isProgram(node) || t.isStaticBlock(node)) return ownerFor(node, state);
+      if (t.isProgram(node)) return ownerFor(node, state);
       if (t.isFunction(node) && !(t.isMethod(node) && (child.key === 'key' || child.listKey === 'decorators'))) {
         return ownerFor(node, state);
       }
@@ -80,13 +85,21 @@ function collector(t: Types): Visitor<Collected> {
     throw new Error('asyncctx/babel: a node outside the program');
   };
 
-  const isAwaitUsing = (statement: B.Statement) => t.isVariableDeclaration(statement) && statement.kind === 'await using';
+  const isAwaitUsing = (statement: B.Node) => t.isVariableDeclaration(statement) && statement.kind === 'await using';
+
+  /** The loop with its labels: what gets wrapped, so that `continue label` still works. */
+  const withLabels = (path: NodePath): NodePath => {
+    let statement = path;
+    while (statement.parentPath !== null && t.isLabeledStatement(statement.parentPath.node)) statement = statement.parentPath;
+    return statement;
+  };
 
   return {
     AwaitExpression: {
       exit(path: NodePath<B.AwaitExpression>, state) {
-        ownerOf(path, state).suspends = true;
-        state.rewrites.push({ kind: 'await', path });
+        const owner = ownerOf(path, state);
+        owner.suspends = true;
+        state.rewrites.push({ kind: 'await', path, moduleBody: t.isProgram(owner.node) });
       },
     },
     YieldExpression: {
@@ -94,17 +107,28 @@ function collector(t: Types): Visitor<Collected> {
         const owner = ownerOf(path, state);
         if (!owner.asyncGenerator) return;
         owner.suspends = true;
-        state.rewrites.push({ kind: 'yield', node: path.node });
+        state.rewrites.push({ kind: 'yield', path });
+      },
+    },
+    ReturnStatement: {
+      exit(path: NodePath<B.ReturnStatement>, state) {
+        if (!path.node.argument) return;
+        const owner = ownerOf(path, state);
+        if (!owner.asyncGenerator) return;
+        owner.suspends = true;
+        state.rewrites.push({ kind: 'generator-return', node: path.node });
       },
     },
     ForOfStatement: {
       exit(path: NodePath<B.ForOfStatement>, state) {
-        if (!path.node.await) return;
-        ownerOf(path, state).suspends = true;
-        // The loop with its labels is what gets wrapped, so `continue label` still works.
-        let statement: NodePath = path;
-        while (statement.parentPath !== null && t.isLabeledStatement(statement.parentPath.node)) statement = statement.parentPath;
-        state.rewrites.push({ kind: 'for-await', loop: path.node, statement });
+        const loop = path.node;
+        if (loop.await) {
+          ownerOf(path, state).suspends = true;
+          state.rewrites.push({ kind: 'for-await', loop, body: loop.body, statement: withLabels(path) });
+        } else if (isAwaitUsing(loop.left)) {
+          ownerOf(path, state).suspends = true;
+          state.rewrites.push({ kind: 'await-using-loop', loop, statement: withLabels(path) });
+        }
       },
     },
     BlockStatement: {
@@ -117,12 +141,15 @@ function collector(t: Types): Visitor<Collected> {
     },
     CatchClause: {
       exit(path: NodePath<B.CatchClause>, state) {
-        state.rewrites.push({ kind: 'recover-catch', owner: ownerOf(path, state), clause: path.node });
+        const { param, body } = path.node;
+        const defaults = param ? defaultsOf(param, t) : [];
+        state.rewrites.push({ kind: 'recover-catch', owner: ownerOf(path, state), body, defaults });
       },
     },
     TryStatement: {
       exit(path: NodePath<B.TryStatement>, state) {
-        if (path.node.finalizer) state.rewrites.push({ kind: 'recover-finally', owner: ownerOf(path, state), statement: path.node });
+        const finalizer = path.node.finalizer;
+        if (finalizer) state.rewrites.push({ kind: 'recover-finally', owner: ownerOf(path, state), finalizer });
       },
     },
     Function: {
@@ -139,6 +166,33 @@ function collector(t: Types): Visitor<Collected> {
   };
 }
 
+/**
+ * The default values in a catch binding pattern (outside functions, whose own defaults run
+ * when they are called): they are evaluated before the catch block's first statement.
+ */
+function defaultsOf(pattern: B.Node, t: Types): B.AssignmentPattern[] {
+  const found: B.AssignmentPattern[] = [];
+  const visit = (node: B.Node | null | undefined): void => {
+    if (!node) return;
+    if (t.isFunction(node)) {
+      // A method's key and decorators are part of the surrounding expression.
+      if (t.isMethod(node)) {
+        visit(node.key);
+        for (const decorator of (node as { decorators?: B.Decorator[] | null }).decorators ?? []) visit(decorator);
+      }
+      return;
+    }
+    if (t.isAssignmentPattern(node)) found.push(node);
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      const value = (node as unknown as Record<string, B.Node | B.Node[] | null | undefined>)[key];
+      if (Array.isArray(value)) value.forEach(visit);
+      else visit(value);
+    }
+  };
+  visit(pattern);
+  return found;
+}
+
 type Build = ReturnType<typeof builders>;
 
 function builders(t: Types) {
@@ -147,7 +201,12 @@ function builders(t: Types) {
     t.callExpression(t.memberExpression(t.identifier(HELPERS), t.identifier(helper)), args);
   const statement = (helper: string, ...args: B.Expression[]) => t.expressionStatement(call(helper, ...args));
   const frameDeclaration = () => t.variableDeclaration('const', [t.variableDeclarator(frame(), call('enter'))]);
-  return { frame, call, statement, frameDeclaration };
+  /** { try { STATEMENT } finally { FINALLY } } */
+  const tryFinally = (body: B.Statement, finalizer: B.Statement) =>
+    t.tryStatement(t.blockStatement([body]), null, t.blockStatement([finalizer]));
+  /** {try{ STATEMENT } finally { resume(f); }}: however the statement is left, the function resumes. */
+  const resumeAfter = (body: B.Statement) => t.blockStatement([tryFinally(body, statement('resume', frame()))]);
+  return { frame, call, statement, frameDeclaration, tryFinally, resumeAfter };
 }
 
 /** Puts a node where `path`'s node was (in its parent, or its parent's list). */
@@ -159,26 +218,35 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
   switch (rewrite.kind) {
     case 'await': {
       // resume(f, await suspend(f, EXPR)): the frame after EXPR is remembered, the outer one
-      // put back before the function suspends, and the remembered one made current on resumption.
+      // put back before the function suspends, and the remembered one made current on
+      // resumption (resumeModule in a module body, which also arms the frame's reset).
       const node = rewrite.path.node;
       node.argument = build.call('suspend', build.frame(), node.argument);
-      replaceAt(rewrite.path, build.call('resume', build.frame(), node));
+      replaceAt(rewrite.path, build.call(rewrite.moduleBody ? 'resumeModule' : 'resume', build.frame(), node));
       return true;
     }
     case 'yield': {
-      // The next next() call resumes the generator synchronously, in its caller's frame.
-      const node = rewrite.node;
+      // yielded(f, yield yielding(f, EXPR)): the generator pauses in the frame it yields in,
+      // and goes on in its next() caller's frame, or in that frame again when resumed later.
+      const node = rewrite.path.node;
       node.argument = build.call('yielding', build.frame(), node.argument ?? t.identifier('undefined'));
+      replaceAt(rewrite.path, build.call('yielded', build.frame(), node));
+      return true;
+    }
+    case 'generator-return': {
+      // An async generator's `return x` awaits x before finishing.
+      const node = rewrite.node;
+      node.argument = build.call('yielding', build.frame(), node.argument!);
       return true;
     }
     case 'for-await': {
       // Every next() is called in the function's frame; every pass, and the code after the
-      // loop, resumes in it.
-      const loop = rewrite.loop;
+      // loop (however it is left), resumes in it.
+      const { loop, body } = rewrite;
       loop.right = build.call('iterate', build.frame(), loop.right);
-      if (t.isBlockStatement(loop.body)) loop.body.body.unshift(build.statement('resume', build.frame()));
+      if (t.isBlockStatement(body)) body.body.unshift(build.statement('resume', build.frame()));
       else loop.body = t.blockStatement([build.statement('resume', build.frame()), loop.body]);
-      replaceAt(rewrite.statement, t.blockStatement([rewrite.statement.node as B.Statement, build.statement('resume', build.frame())]));
+      replaceAt(rewrite.statement, build.resumeAfter(rewrite.statement.node as B.Statement));
       return true;
     }
     case 'await-using': {
@@ -195,18 +263,31 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
           t.blockStatement([build.statement('suspend', build.frame(), t.numericLiteral(0))]),
         ),
       ];
-      if (!rewrite.functionBody) replaceAt(rewrite.path, t.blockStatement([block, build.statement('resume', build.frame())]));
+      if (!rewrite.functionBody) replaceAt(rewrite.path, build.resumeAfter(block));
+      return true;
+    }
+    case 'await-using-loop': {
+      // `for (await using x of xs) body`: every pass resumes, and disposes (awaiting) after its body.
+      const loop = rewrite.loop;
+      loop.body = t.blockStatement([
+        build.statement('resume', build.frame()),
+        build.tryFinally(loop.body, build.statement('suspend', build.frame(), t.numericLiteral(0))),
+      ]);
+      replaceAt(rewrite.statement, build.resumeAfter(rewrite.statement.node as B.Statement));
       return true;
     }
     case 'recover-catch': {
-      // A rejected await resumes in the catch block.
+      // A rejected await resumes in the catch clause: its binding's defaults first, then the block.
       if (!rewrite.owner.suspends) return false;
-      rewrite.clause.body.body.unshift(build.statement('recover', build.frame()));
+      for (const pattern of rewrite.defaults) {
+        pattern.right = t.sequenceExpression([build.call('recover', build.frame()), pattern.right]);
+      }
+      rewrite.body.body.unshift(build.statement('recover', build.frame()));
       return true;
     }
     case 'recover-finally': {
       if (!rewrite.owner.suspends) return false;
-      rewrite.statement.finalizer!.body.unshift(build.statement('recover', build.frame()));
+      rewrite.finalizer.body.unshift(build.statement('recover', build.frame()));
       return true;
     }
     case 'function': {

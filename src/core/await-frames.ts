@@ -123,7 +123,8 @@ export function resume<T>(f: AwaitFrame, value: T): T {
  * async generator closed or thrown into at a `yield` (after an await of its own).
  */
 export function recover(f: AwaitFrame): void {
-  resume(f, undefined);
+  if (f.state === YIELDED) yielded(f, undefined);
+  else resume(f, undefined);
 }
 
 /** Before an async generator's `yield` (and `yield*`, and its `return`, which await too). */

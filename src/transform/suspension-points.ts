@@ -41,21 +41,22 @@ const isForAwait = (node: Node) => node.type === 'ForOfStatement' && node.await 
 
 const isAwaitUsing = (node: Node) => node.type === 'VariableDeclaration' && node.kind === 'await using';
 
-export function collectEdits(program: Node & { body: Node[] }): Edit[] {
+/** `bodyStart`: where the module body begins (after a hashbang line). */
+export function collectEdits(program: Node & { body: Node[] }, bodyStart: number): Edit[] {
   const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true };
   for (const statement of program.body) walk(statement, scope);
   if (!scope.suspends) return settle(scope.edits, false);
   // Top-level await: the module body is the resumed piece; it has no finally to put the
   // outer frame back, so that is done after its last statement.
   return [
-    { at: firstStatementIndex(program), text: `const ${F} = ${H}.enter();` },
+    { at: firstStatementIndex(program, bodyStart), text: `const ${F} = ${H}.enter();` },
     ...settle(scope.edits, true),
     { at: program.end, text: `\n${H}.leave(${F});\n` },
   ];
 }
 
-function firstStatementIndex(program: Node & { body: Node[] }): number {
-  let index = program.start;
+function firstStatementIndex(program: Node & { body: Node[] }, bodyStart: number): number {
+  let index = bodyStart;
   for (const statement of program.body) {
     if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') index = statement.end;
     else break;
@@ -115,6 +116,10 @@ function walk(node: unknown, scope: Scope): void {
         forAwaitEdits(inner, scope, node);
         return;
       }
+      if (inner.type === 'ForOfStatement' && isAwaitUsing(inner.left as Node)) {
+        awaitUsingLoopEdits(inner, scope, node);
+        return;
+      }
       break;
     }
     case 'ForOfStatement':
@@ -123,7 +128,7 @@ function walk(node: unknown, scope: Scope): void {
         return;
       }
       if (isAwaitUsing(node.left as Node)) {
-        awaitUsingLoopEdits(node, scope);
+        awaitUsingLoopEdits(node, scope, node);
         return;
       }
       break;
@@ -223,15 +228,15 @@ function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
 }
 
 /** `for (await using x of xs) body`: each pass disposes (awaiting) after its body. */
-function awaitUsingLoopEdits(loop: Node, scope: Scope): void {
+function awaitUsingLoopEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.suspends = true;
-  scope.edits.push({ at: loop.start, text: '{try{' });
+  scope.edits.push({ at: statement.start, text: '{try{' });
   walk(loop.right, scope);
   const body = loop.body as Node;
   scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); try {` });
   walk(body, scope);
   scope.edits.push({ at: body.end, text: `} finally { ${H}.suspend(${F}, 0); }}` });
-  scope.edits.push({ at: loop.end, text: resumeAfter });
+  scope.edits.push({ at: statement.end, text: resumeAfter });
 }
 
 /** The edits of one function: its own suspension points, wrapped in enter/leave. */

@@ -51,7 +51,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     const first = parsed.errors[0]!;
     throw new SyntaxError(`${filename}: ${first.message}`);
   }
-  const edits = collectEdits(parsed.program as never);
+  const edits = collectEdits(parsed.program as never, code.startsWith('#!') ? code.indexOf('\n') + 1 : 0);
   if (edits.length === 0) return { code, map: null, changed: false };
 
   const s = new MagicString(code);
