@@ -3,9 +3,12 @@
 // first, in loops, branches and nested calls, keeps the flow's store, while three flows
 // with different delays interleave.
 import { AsyncLocalStorage } from '#ctx';
-import { log } from '../_lib/out.cjs';
+import { atExit, log } from '../_lib/out.cjs';
 
 const als = new AsyncLocalStorage();
+// The flows end at times the event loop does not order: each is printed at exit.
+const results = new Map();
+atExit(() => [...results.keys()].sort().forEach((name) => log(name, results.get(name))));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const step = async (name, i) => {
   await sleep(i % 2);
@@ -29,7 +32,7 @@ async function flow(name, delay) {
     n -= await Promise.resolve(1);
     seen.push(als.getStore());
   }
-  log(name, seen.join(' '));
+  results.set(name, seen.join(' '));
 }
 
 als.run('a', () => flow('a', 1));

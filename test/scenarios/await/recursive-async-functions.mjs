@@ -3,9 +3,12 @@
 // nested run() at every level sees each level's store after its awaits, on the way down
 // and on the way back up; mutual recursion keeps the caller's store.
 import { AsyncLocalStorage } from '#ctx';
-import { log } from '../_lib/out.cjs';
+import { atExit, log } from '../_lib/out.cjs';
 
 const als = new AsyncLocalStorage();
+// The two flows end at times the event loop does not order: their lines print at exit.
+const lines = { descend: [], parity: [] };
+atExit(() => [...lines.descend, ...lines.parity].forEach((parts) => log(...parts)));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function descend(depth) {
@@ -26,8 +29,8 @@ async function isOdd(n) {
   return n === 0 ? `odd in ${als.getStore()}` : isEven(n - 1);
 }
 
-als.run('level-4', () => descend(4)).then((path) => log('path:', path.join(' ')));
+als.run('level-4', () => descend(4)).then((path) => lines.descend.push(['path:', path.join(' ')]));
 als.run('parity', async () => {
-  log('7 is', await isEven(7));
-  log('after mutual recursion', als.getStore());
+  lines.parity.push(['7 is', await isEven(7)]);
+  lines.parity.push(['after mutual recursion', als.getStore()]);
 });
