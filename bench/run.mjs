@@ -1,20 +1,29 @@
-// Runs every benchmark, one child process per measurement and engine, prints the table and
-// writes it into README.md between <!-- bench:start --> and <!-- bench:end -->.
-// Usage: node bench/run.mjs [--rounds=N] [--no-readme]   (`npm run bench` builds dist/ first)
+// Runs every benchmark, one child process per measurement and engine, prints the tables and
+// writes them into README.md between <!-- bench:start --> and <!-- bench:end -->.
+// Usage: node bench/run.mjs [--rounds=N] [--http-rounds=N] [--http-seconds=S] [--no-readme]
+//                           [--only=processes,http,transform]
+// (`npm run bench` builds dist/ first). About five minutes on 2 cores. --only runs some
+// of the three parts and leaves the README alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { formatTable } from './table.mjs';
+import { GENERATED, generateTransformedWorkloads } from './generate.mjs';
+import { runHttpRounds } from './http.mjs';
+import { DISTURBED_CORES, formatHttpTable } from './http-table.mjs';
+import { formatAwaitTable, formatTable } from './table.mjs';
+import { formatTransformTable } from './transform-table.mjs';
 import { writeBenchSection } from './write-readme.mjs';
 
 const root = new URL('..', import.meta.url);
 const CHILD = fileURLToPath(new URL('bench/child.mjs', root));
+const TRANSFORM_THROUGHPUT = fileURLToPath(new URL('bench/transform-throughput.mjs', root));
 const NODES = {
   20: fileURLToPath(new URL('node_modules/node20/bin/node', root)),
   24: fileURLToPath(new URL('node_modules/node24/bin/node', root)),
 };
 const PORTABLE_BUILT = existsSync(new URL('dist/', root));
+const NOT_BUILT = 'not built: run `npm run build`';
 
 const ENGINES = [
   { engine: 'baseline', node: 20, label: 'no library (plain variable)' },
@@ -24,30 +33,51 @@ const ENGINES = [
   { engine: 'portable', node: 20, label: '**portable** (`asyncctx/portable`)' },
   { engine: 'portable', node: 24, label: '**portable** (`asyncctx/portable`)' },
 ];
-const MEASUREMENTS = ['getStore', 'run', 'thenChain', 'timers'];
+const MEASUREMENTS = ['getStore', 'run', 'thenChain', 'timers', 'awaits'];
+// A child that measures several columns at once returns { parts: { column: result } }.
+const COLUMNS = { awaits: ['awaitNull', 'awaitAsyncCall'] };
+const columnsOf = (measurement) => COLUMNS[measurement] ?? [measurement];
+
+function numberOption(name, fallback) {
+  const argument = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+  return argument === undefined ? fallback : Number(argument.slice(name.length + 3));
+}
 // Every measurement runs in this many processes (odd), in rounds over all engines, and the
 // median one is kept: a burst of work from another program then spoils one process, not
-// the row, and reaches all engines alike. About 20 s a round on 2 busy cores.
-const ROUNDS = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice('--rounds='.length) ?? 5);
+// the row, and reaches all engines alike. About 35 s a round on 2 busy cores.
+const ROUNDS = numberOption('rounds', 5);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || ROUNDS % 2 === 0) throw new Error('--rounds must be an odd number');
+// The HTTP servers: each warmed up once, then HTTP_SECONDS of load in each of HTTP_ROUNDS
+// rounds; about 14 s a round.
+const HTTP_ROUNDS = numberOption('http-rounds', 7);
+const HTTP_SECONDS = numberOption('http-seconds', 2);
+if (!Number.isInteger(HTTP_ROUNDS) || HTTP_ROUNDS < 1) throw new Error('--http-rounds must be a positive integer');
+if (!(HTTP_SECONDS >= 1 && HTTP_SECONDS <= 60)) throw new Error('--http-seconds must be between 1 and 60');
+const HTTP_OPTIONS = { warmupSeconds: 2, seconds: HTTP_SECONDS, connections: 32, cwd: fileURLToPath(root) };
+const PARTS = ['processes', 'http', 'transform'];
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+if (ONLY?.some((part) => !PARTS.includes(part))) throw new Error(`--only takes some of ${PARTS.join(',')}`);
+const runs = (part) => !ONLY || ONLY.includes(part);
 
+// Runs a bench/ script on one Node; returns its last stdout line, parsed, or { error }.
 // Children run with V8's default heap, as users do: fixing the young generation's size
 // moved some ratios by 2× (a large nursery is cold in the cache, a small one promotes more).
-function measure({ engine, node }, measurement) {
-  const child = spawnSync(NODES[node], [CHILD, engine, measurement], {
-    cwd: fileURLToPath(root),
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+function runChild(node, args, what) {
+  const child = spawnSync(NODES[node], args, { cwd: fileURLToPath(root), encoding: 'utf8', timeout: 120_000 });
   const lastLine = (child.stdout ?? '').trim().split('\n').pop();
   if (child.status !== 0 || !lastLine) {
     const errorLine = (child.stderr ?? '').split('\n').find((line) => /Error/.test(line));
     const reason = child.error?.message ?? errorLine?.trim().slice(0, 100) ?? `exit code ${child.status}`;
-    console.error(`${engine} on Node ${node}, ${measurement}: ${reason}`);
-    return { nodeVersion: undefined, result: { error: reason } };
+    console.error(`${what} on Node ${node}: ${reason}`);
+    return { error: reason };
   }
-  const { node: nodeVersion, result } = JSON.parse(lastLine);
-  return { nodeVersion, result };
+  return JSON.parse(lastLine);
+}
+
+function measure({ engine, node }, measurement) {
+  const output = runChild(node, [CHILD, engine, measurement], `${engine}, ${measurement}`);
+  if (output.error) return { nodeVersion: undefined, result: output };
+  return { nodeVersion: output.node, result: output.result };
 }
 
 // The result whose headline number (ratio, or ns per call) is the median of the rounds
@@ -60,14 +90,18 @@ function medianResult(results) {
   return { ...chosen, failedRounds: results.length - succeeded.length };
 }
 
-function runAll() {
-  const rows = ENGINES.map((config) => ({ ...config, results: {}, rounds: {} }));
+function makeRows() {
+  const rows = ENGINES.map((config) => ({ ...config, nodePath: NODES[config.node], results: {}, rounds: {} }));
   for (const row of rows) {
     if (row.engine === 'portable' && !PORTABLE_BUILT) {
-      row.skipped = 'not built: run `npm run build`';
+      row.skipped = NOT_BUILT;
       console.error(`warning: dist/ does not exist, skipping the portable engine on Node ${row.node}`);
     }
   }
+  return rows;
+}
+
+function runChildMeasurements(rows) {
   const measured = rows.filter((row) => !row.skipped);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const row of measured) {
@@ -75,14 +109,24 @@ function runAll() {
       for (const measurement of MEASUREMENTS) {
         const { nodeVersion, result } = measure(row, measurement);
         row.nodeVersion ??= nodeVersion;
-        (row.rounds[measurement] ??= []).push(result);
+        for (const column of columnsOf(measurement)) {
+          (row.rounds[column] ??= []).push(result.error ? result : result.parts?.[column] ?? result);
+        }
       }
     }
   }
   for (const row of measured) {
-    for (const measurement of MEASUREMENTS) row.results[measurement] = medianResult(row.rounds[measurement]);
+    for (const [column, results] of Object.entries(row.rounds)) row.results[column] = medianResult(results);
   }
-  return rows;
+}
+
+function runTransformThroughput() {
+  return Object.keys(NODES).map((node) => {
+    if (!PORTABLE_BUILT) return { node, skipped: NOT_BUILT };
+    console.error(`transform throughput on Node ${node}`);
+    const output = runChild(node, [TRANSFORM_THROUGHPUT], 'transform throughput');
+    return output.error ? { node, result: output } : { node, nodeVersion: output.node, result: output.result };
+  });
 }
 
 function machine() {
@@ -95,16 +139,61 @@ if (loadAtStart > 0.5) {
   console.error(`warning: load average ${loadAtStart.toFixed(2)}: other processes are using the CPU, numbers will be noisy`);
 }
 const startedAt = new Date();
-const rows = runAll();
+// The portable engine runs the await workloads and the HTTP handler as the await transform
+// rewrites them; without the copies those measurements fail, the others still run.
+if (PORTABLE_BUILT) {
+  await generateTransformedWorkloads().catch((error) => console.error(`bench/generate.mjs: ${error.message}`));
+}
+const rows = makeRows();
+if (runs('processes')) runChildMeasurements(rows);
+if (runs('http')) await runHttpRounds(rows.filter((row) => !row.skipped), { rounds: HTTP_ROUNDS, ...HTTP_OPTIONS });
+const transformRuns = runs('transform') ? runTransformThroughput() : [];
 const versions = [...new Set(rows.map((row) => row.nodeVersion).filter(Boolean))].join(', ');
+const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
+const corpus = transformRuns.find((run) => run.result?.corpus)?.result.corpus ?? [];
 
-const section = `${formatTable(rows)}
+const header = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench\` (${minutes} min) on Node ${versions}; ${machine()}; load average ${loadAtStart.toFixed(2)} at start. ✓/✗: the portable engine against the target. ±N%: the samples (or rounds) spread over 10% (median absolute deviation).`;
 
-Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench\` on Node ${versions}; ${machine()}; load average ${loadAtStart.toFixed(2)} at start.
+const processTables = () => `### Per operation
 
-Each measurement runs in a fresh process, ${ROUNDS} times in rounds over all engines; the median process is shown. Times are CPU time, the median of several samples after warm-up. \`getStore()\` (inside a \`run\`) and \`run(store, fn)\` (outside any): ns per call, × the no-library row on the same Node. \`.then\` hops (one chain started inside a \`run\`, built a thousand links at a time) and \`setTimeout(0)\` callbacks (scheduled inside a \`run\`), each reading \`getStore()\`: time × the same workload with the plain variable, measured in the same process before the engine was loaded, and ns per callback; timers count scheduling and firing, not the wait for the 1 ms timer to expire. ±N%: the samples spread over 10% (median absolute deviation). ✓/✗: the portable engine against the target.`;
+${formatTable(rows)}
+
+Each measurement runs in a fresh process, ${ROUNDS} times in rounds over all engines; the median process is shown. Times are CPU time, the median of several samples after warm-up. \`getStore()\` (inside a \`run\`) and \`run(store, fn)\` (outside any): ns per call, × the no-library row on the same Node. \`.then\` hops (one chain started inside a \`run\`, built a thousand links at a time) and \`setTimeout(0)\` callbacks (scheduled inside a \`run\`), each reading \`getStore()\`: time × the same workload with the plain variable, measured in the same process before the engine was loaded, and ns per callback; timers count scheduling and firing, not the wait for the 1 ms timer to expire.
+
+### Native \`await\`
+
+${formatAwaitTable(rows)}
+
+1e5 awaits in one async function called inside a \`run\`, reading \`getStore()\` after each (and, for \`await asyncFn()\`, inside the called async function too): time × the same workload with the plain variable and untransformed code, measured in the same process before the engine was loaded (after the young generation has stopped growing), and ns per await. The portable engine runs the workload as \`transform()\` from \`asyncctx/transform\` rewrites it (bench/.generated/); Node's own engine and the plain variable run it untransformed. Same processes and rounds as above.`;
+
+const httpTable = () => `### HTTP server
+
+${formatHttpTable(rows)}
+
+A \`node:http\` server on 127.0.0.1, one \`run\` and three awaits of async functions (each reading \`getStore()\`) per request, loaded by autocannon (${HTTP_OPTIONS.connections} keep-alive connections) from a separate process under Node ${process.versions.node}. All servers are started and warmed up (${HTTP_OPTIONS.warmupSeconds} s of load each), then loaded ${HTTP_SECONDS} s each in turn, ${HTTP_ROUNDS} rounds, each Node's no-library server just before its engines. Rounds during which other programs kept more than ${DISTURBED_CORES} of a core busy (from \`/proc/stat\`) are left out; each cell is the median of the others. Requests/s: per round; × no library: that over the no-library server's on the same Node; server CPU per request: the server process's CPU time over the requests it answered in a round (× the no-library server's; busy: that time over the wall-clock time). The server and the load share the 2 cores, so requests/s also depends on how fast the load process runs; CPU per request does not.`;
+
+const transformTable = () => `### Transform throughput
+
+${formatTransformTable(transformRuns)}
+
+MB of source per second of CPU time, over the \`.js\`/\`.mjs\` files of ${corpus.map((directory) => `\`${directory}\``).join(' and ')}, the median of a few passes after a warm-up pass. \`parseSync(filename, code)\` with default options; \`transform(code, { filename })\` parses with oxc-parser too, then rewrites the files that have an \`await\` or \`yield\` (it returns the others after a regular-expression test) and, by default, builds a source map.`;
+
+const section = [
+  header,
+  runs('processes') && processTables(),
+  runs('http') && httpTable(),
+  runs('transform') && transformTable(),
+]
+  .filter(Boolean)
+  .join('\n\n');
 
 console.log(section);
-if (!process.argv.includes('--no-readme')) {
+// Every round of every measurement, for a closer look than the tables give.
+if (existsSync(GENERATED)) {
+  writeFileSync(new URL('results.json', GENERATED), JSON.stringify({ startedAt, rows, transformRuns }, null, 1));
+}
+if (ONLY) {
+  for (const part of PARTS.filter((part) => !runs(part))) console.error(`--only: ${part} not run, README not updated`);
+} else if (!process.argv.includes('--no-readme')) {
   if (writeBenchSection(section)) console.error('README.md updated');
 }

@@ -1,21 +1,23 @@
-// Turns the children's results into the Markdown section: one row per engine and Node
-// version, absolute times with their ratio to the no-library baseline of the same run, the
-// targets beside. Only the portable engine's cells are marked against the targets: the
-// other rows are there to compare with.
+// Turns the children's results into the Markdown tables of the per-operation and await
+// measurements: one row per engine and Node version, absolute times with their ratio to the
+// no-library baseline of the same run, the targets beside. Only the portable engine's cells
+// are marked against the targets: the other rows are there to compare with.
 
 export const TARGETS = {
   getStore: { limit: 4, text: '≤ 4 ns' },
   run: { limit: 20, text: '≤ 20 ns' },
   thenChain: { limit: 1.5, text: '≤ 1.5× baseline' },
   timers: { limit: 1.1, text: '≤ 1.1× baseline' },
+  awaitNull: { limit: 1.1, text: '≤ 1.10× baseline' },
+  awaitAsyncCall: { limit: 1.1, text: '≤ 1.10× baseline' },
 };
 
 const NOISY_SPREAD = 0.1;
 
 // A child's error message may hold a `|`, which would split the cell.
-const failure = (outcome) => `failed: ${outcome.error.replaceAll('|', '\\|')}`;
+export const failure = (outcome) => `failed: ${outcome.error.replaceAll('|', '\\|')}`;
 const nanoseconds = (value) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
-const times = (ratio) => `${ratio.toFixed(2)}×`;
+export const times = (ratio) => `${ratio.toFixed(2)}×`;
 
 // A time measured while losing the context meets no target, however short.
 function marks(row, measurement, value, lost) {
@@ -52,6 +54,9 @@ function versusBaselineCell(row, measurement) {
   return `${times(outcome.ratio)} (${nanoseconds(perCallback)} ns each)${marks(row, measurement, outcome.ratio, outcome.engine.misses)}${caveats(row, outcome, [outcome.engine, outcome.baseline])}`;
 }
 
+// The no-library row on the same Node, if it was measured.
+export const baselineRowOf = (rows, row) => rows.find((other) => other.engine === 'baseline' && other.node === row.node && !other.skipped);
+
 export function formatTable(rows) {
   const header = [
     '| engine | Node | `getStore()` | `run(store, fn)` | 1e5 `.then` hops | 1e4 `setTimeout(0)` |',
@@ -61,8 +66,24 @@ export function formatTable(rows) {
   const lines = rows.map((row) => {
     const start = `| ${row.label} | ${row.nodeVersion ?? row.node} |`;
     if (row.skipped) return `${start} ${row.skipped} | | | |`;
-    const baselineRow = rows.find((other) => other.engine === 'baseline' && other.node === row.node && !other.skipped);
+    const baselineRow = baselineRowOf(rows, row);
     return `${start} ${perCallCell(row, baselineRow, 'getStore')} | ${perCallCell(row, baselineRow, 'run')} | ${versusBaselineCell(row, 'thenChain')} | ${versusBaselineCell(row, 'timers')} |`;
+  });
+  return [...header, ...lines].join('\n');
+}
+
+// The awaits: the portable engine runs the workload rewritten by the await transform.
+export function formatAwaitTable(rows) {
+  const header = [
+    '| engine | Node | 1e5 × `await null` | 1e5 × `await asyncFn()` |',
+    '|---|---|---|---|',
+    `| **target** | | **${TARGETS.awaitNull.text}** | **${TARGETS.awaitAsyncCall.text}** |`,
+  ];
+  const lines = rows.map((row) => {
+    const label = row.engine === 'portable' ? `${row.label} + await transform` : row.label;
+    const start = `| ${label} | ${row.nodeVersion ?? row.node} |`;
+    if (row.skipped) return `${start} ${row.skipped} | |`;
+    return `${start} ${versusBaselineCell(row, 'awaitNull')} | ${versusBaselineCell(row, 'awaitAsyncCall')} |`;
   });
   return [...header, ...lines].join('\n');
 }

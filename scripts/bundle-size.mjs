@@ -1,0 +1,106 @@
+// Measures what a browser app ships when it imports asyncctx: the package resolved by esbuild
+// for the browser platform (so through package.json "exports", which gives dist/portable.js:
+// core + host), bundled and minified, then gzipped at level 9. Writes the table into the
+// README between the size markers, and prints which source files the bytes come from.
+//
+//   node scripts/bundle-size.mjs            (after `npm run build`; `npm run size` does both)
+import { build, version as esbuildVersion } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const readmePath = new URL('../README.md', import.meta.url);
+const START = '<!-- size:start -->';
+const END = '<!-- size:end -->';
+const TARGET_GZIP_BYTES = 4000;
+
+// What an app writes. The entry is resolved from the package root, where `asyncctx` refers
+// to this package itself, exactly as it resolves from an app's node_modules.
+const VARIANTS = [
+  { label: 'everything `asyncctx` exports (core + host)', contents: "export * from 'asyncctx';" },
+  { label: "`import { AsyncLocalStorage } from 'asyncctx'`, tree-shaken", contents: "export { AsyncLocalStorage } from 'asyncctx';" },
+];
+
+// The figure the project compares itself with; quoted, not measured here.
+const ZONE_JS = { minified: '36 kB', gzip: '12.9 kB' };
+
+const BROWSER_BUILD = { bundle: true, minify: true, platform: 'browser', format: 'esm', target: 'es2022', write: false, metafile: true, logLevel: 'silent' };
+
+async function bundle(contents, loader = 'js') {
+  const result = await build({ ...BROWSER_BUILD, stdin: { contents, resolveDir: root, loader } });
+  const code = result.outputFiles[0].contents;
+  const output = Object.values(result.metafile.outputs)[0];
+  return { code, output, inputs: Object.keys(result.metafile.inputs) };
+}
+
+async function measure({ contents }) {
+  const { code, output, inputs } = await bundle(contents);
+  // A browser that resolved to the native entry, or anything left for the app to load, would
+  // make the numbers meaningless.
+  const packaged = inputs.filter((input) => input !== '<stdin>');
+  if (packaged.length !== 1 || packaged[0] !== 'dist/portable.js') throw new Error(`the browser build bundled ${packaged.join(', ')}, not dist/portable.js alone`);
+  if (output.imports.length > 0) throw new Error(`the browser build still imports ${output.imports.map((i) => i.path).join(', ')}`);
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+// dist/portable.js is already one file, so the per-file split comes from bundling the
+// sources the same way (the totals differ from the dist figures by a few bytes).
+async function breakdown(contents) {
+  const source = contents.replace("'asyncctx'", "'./src/entry/portable.ts'");
+  const { output } = await bundle(source, 'ts');
+  return Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .filter(({ bytes }) => bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+const bytes = (n) => `${n.toLocaleString('en-US')} B`;
+const kilobytes = (n) => `${(n / 1000).toFixed(1)} kB`;
+const cell = (n) => `${kilobytes(n)} (${bytes(n)})`;
+
+function formatTable(rows) {
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run size\`: \`asyncctx\` bundled by esbuild ${esbuildVersion} for the browser platform (ESM, es2022, minified), gzip level 9; 1 kB = 1000 bytes. ✓/✗: against the target.`,
+    '',
+    '| bundle | minified | minified + gzip |',
+    '|---|---|---|',
+    `| **target** | | **≤ 4 kB** |`,
+    ...rows.map(({ label, minified, gzip }) => `| ${label} | ${cell(minified)} | ${cell(gzip)} ${gzip <= TARGET_GZIP_BYTES ? '✓' : '✗'} |`),
+    `| zone.js, for comparison (its published figure, not measured here) | ${ZONE_JS.minified} | ${ZONE_JS.gzip} |`,
+  ];
+  return lines.join('\n');
+}
+
+// Between the markers; the markers themselves go at the end of the Benchmarks section the
+// first time.
+function writeIntoReadme(table) {
+  let readme = readFileSync(readmePath, 'utf8');
+  if (!readme.includes(START)) {
+    const section = readme.indexOf('\n## Benchmarks\n');
+    if (section === -1) throw new Error('README.md has no "## Benchmarks" section for the size table');
+    const next = readme.indexOf('\n## ', section + 1);
+    const at = next === -1 ? readme.length : next + 1;
+    const block = `### Browser bundle size\n\n\`npm run size\` bundles the package the way a browser app gets it and writes this table.\n\n${START}\n${END}\n\n`;
+    readme = readme.slice(0, at) + block + readme.slice(at);
+  }
+  const start = readme.indexOf(START) + START.length;
+  const end = readme.indexOf(END);
+  if (end < start) throw new Error('README.md: the size markers are out of order');
+  writeFileSync(readmePath, `${readme.slice(0, start)}\n${table}\n${readme.slice(end)}`);
+}
+
+const rows = [];
+for (const variant of VARIANTS) rows.push({ ...variant, ...(await measure(variant)) });
+const table = formatTable(rows);
+writeIntoReadme(table);
+console.log(table);
+
+console.log('\nMinified bytes per source file (esbuild metafile):');
+const perFile = await Promise.all(VARIANTS.map((variant) => breakdown(variant.contents)));
+const files = perFile[0].map(({ file }) => file);
+console.log(`${'all exports'.padStart(12)} ${'tree-shaken'.padStart(12)}  file`);
+for (const file of files) {
+  const [all, shaken] = perFile.map((list) => list.find((entry) => entry.file === file)?.bytes ?? 0);
+  console.log(`${String(all).padStart(12)} ${String(shaken).padStart(12)}  ${file}`);
+}
