@@ -17,6 +17,7 @@ import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
 import { installAsyncGenerator } from './async-generator';
 import * as awaitFrames from '../core/await-frames';
+import * as web from './web';
 
 interface NodeProcess {
   versions?: { node?: string };
@@ -47,6 +48,18 @@ export function install(): void {
   installNextTick(global);
   installNodeMessagePort(global);
   installAsyncGenerator();
+  web.installAnimationFrame(global);
+  web.installIdleCallback(global);
+  web.installPostTask(global);
+  web.installXmlHttpRequest(global);
+  web.installFileReader(global);
+  web.installIndexedDb(global);
+  web.installMutationObserver(global);
+  web.installResizeObserver(global);
+  web.installIntersectionObserver(global);
+  web.installPerformanceObserver(global);
+  web.installUnhandledRejectionEvent(global);
+  web.installFinalizationRegistry(global);
 
   // Between tasks no context is current: whatever an outermost `enterWith` set is dropped
   // before code the engine cannot see (platform events, uninstrumented callbacks) runs. A
@@ -86,6 +99,7 @@ export function uninstall(): void {
   uninstallThen();
   uninstallThen = undefined;
   restoreAll();
+  web.restoreAccessors();
   onUnscopedChange(undefined);
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('asyncctx.awaitFrames')];
 }

@@ -1,0 +1,50 @@
+// IndexedDB: a request's events (success, error, upgradeneeded, blocked) run in the frame in
+// which the request was made — by the method that returned it, or by the cursor's
+// continue/advance that re-fires it — and a transaction's (complete, abort, error) in the
+// frame of `db.transaction()`. Connection events (versionchange, close) have no request:
+// the platform fires them in the empty frame.
+
+import { currentFrame } from '../../core/frame';
+import { replaceMethod } from '../patch';
+import { routeListeners } from './listener-frames';
+import { RequestFrames } from './request-frames';
+
+type Constructor = { prototype: object };
+type Method = (this: object, ...args: unknown[]) => unknown;
+
+export function installIndexedDb(global: typeof globalThis): void {
+  const g = global as unknown as Record<string, Constructor | undefined>;
+  const { IDBRequest, IDBOpenDBRequest, IDBTransaction, IDBCursor } = g;
+  if (IDBRequest === undefined || IDBTransaction === undefined) return;
+  const frames = new RequestFrames();
+  routeListeners(IDBRequest.prototype, [IDBRequest.prototype, ...(IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : [])], frames.frameFor);
+  routeListeners(IDBTransaction.prototype, [IDBTransaction.prototype], frames.frameFor);
+
+  const Request = IDBRequest as unknown as Function;
+  const Transaction = IDBTransaction as unknown as Function;
+  const remember = (result: unknown, frame: ReturnType<typeof currentFrame>): void => {
+    if (result instanceof Request || result instanceof Transaction) frames.set(result as object, frame);
+  };
+  for (const name of ['IDBFactory', 'IDBDatabase', 'IDBObjectStore', 'IDBIndex']) {
+    const proto = g[name]?.prototype;
+    if (proto === undefined) continue;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key === 'constructor' || typeof Object.getOwnPropertyDescriptor(proto, key)?.value !== 'function') continue;
+      replaceMethod<Method>(proto, key, (original) => function (this: object) {
+        const frame = currentFrame();
+        const result = Reflect.apply(original, this, arguments);
+        remember(result, frame);
+        return result;
+      });
+    }
+  }
+  // A cursor's next step fires success again on the request that opened it.
+  for (const key of ['continue', 'advance', 'continuePrimaryKey']) {
+    if (IDBCursor === undefined) break;
+    replaceMethod<Method>(IDBCursor.prototype, key, (original) => function (this: object) {
+      const request = (this as { request?: object }).request;
+      if (request !== undefined) frames.set(request, currentFrame());
+      return Reflect.apply(original, this, arguments);
+    });
+  }
+}

@@ -1,0 +1,6 @@
+// IntersectionObserver: the callback runs in the frame in which the observer was constructed.
+import { callbackInConstructionFrame } from './construction-frame';
+
+export function installIntersectionObserver(global: typeof globalThis): void {
+  callbackInConstructionFrame(global, 'IntersectionObserver');
+}

@@ -1,0 +1,6 @@
+// MutationObserver: the callback runs in the frame in which the observer was constructed.
+import { callbackInConstructionFrame } from './construction-frame';
+
+export function installMutationObserver(global: typeof globalThis): void {
+  callbackInConstructionFrame(global, 'MutationObserver');
+}

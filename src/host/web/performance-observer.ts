@@ -1,0 +1,9 @@
+// PerformanceObserver: the callback runs in the frame in which the observer was constructed.
+// Node has its own PerformanceObserver, whose callback runs in the frame of the code that
+// produced the first entry of the batch: left alone there.
+import { callbackInConstructionFrame } from './construction-frame';
+
+export function installPerformanceObserver(global: typeof globalThis): void {
+  if (typeof (global as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string') return;
+  callbackInConstructionFrame(global, 'PerformanceObserver');
+}
