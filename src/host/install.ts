@@ -99,7 +99,6 @@ export function uninstall(): void {
   uninstallThen();
   uninstallThen = undefined;
   restoreAll();
-  web.restoreAccessors();
   onUnscopedChange(undefined);
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('asyncctx.awaitFrames')];
 }

@@ -23,8 +23,13 @@ const applied: Applied[] = [];
 export function replaceMethod<F extends Function>(target: object, key: PropertyKey, make: (original: F) => F): void {
   // An inherited method (process.emit comes from EventEmitter.prototype) is shadowed by an
   // own property of the target, removed again on restore.
-  const descriptor = findDescriptor(target, key);
-  if (descriptor === undefined || typeof descriptor.value !== 'function') return;
+  const found = findDescriptor(target, key);
+  if (found === undefined) return;
+  // Deno defines its timer globals as accessors: the function is what the getter returns,
+  // and the replacement becomes a plain data property.
+  const descriptor: PropertyDescriptor = found.get === undefined ? found
+    : { value: Reflect.get(target, key), writable: true, enumerable: found.enumerable, configurable: found.configurable };
+  if (typeof descriptor.value !== 'function') return;
   if (descriptor.configurable === false && descriptor.writable === false) return;
   const original = descriptor.value as F;
   const replacement = make(original);
@@ -38,7 +43,7 @@ export function replaceMethod<F extends Function>(target: object, key: PropertyK
     }
   }
   const own = Object.getOwnPropertyDescriptor(target, key);
-  Object.defineProperty(target, key, { ...descriptor, value: replacement });
+  Object.defineProperty(target, key, { value: replacement, writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable });
   applied.push({ target, key, descriptor: own });
 }
 
@@ -58,4 +63,16 @@ export function replaceValue(target: object, key: PropertyKey, value: unknown): 
   if (own === undefined) return;
   Object.defineProperty(target, key, { ...own, value });
   applied.push({ target, key, descriptor: own });
+}
+
+/** Replaces an accessor property (an `on…` event handler attribute) with one made from it. */
+export function replaceAccessor(
+  target: object, key: PropertyKey,
+  make: (get: () => unknown, set: (value: unknown) => void) => { get(): unknown; set(value: unknown): void },
+): void {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (descriptor?.get === undefined || descriptor.set === undefined || !descriptor.configurable) return;
+  const { get, set } = make(descriptor.get, descriptor.set);
+  Object.defineProperty(target, key, { ...descriptor, get, set });
+  applied.push({ target, key, descriptor });
 }

@@ -14,4 +14,3 @@ export { installIntersectionObserver } from './intersection-observer';
 export { installPerformanceObserver } from './performance-observer';
 export { installUnhandledRejectionEvent } from './unhandled-rejection-event';
 export { installFinalizationRegistry } from './finalization-registry';
-export { restoreAccessors } from './accessor';

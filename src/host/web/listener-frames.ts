@@ -11,7 +11,7 @@
 
 import { runInFrame, type Frame } from '../../core/frame';
 import { replaceMethod } from '../patch';
-import { replaceAccessor } from './accessor';
+import { replaceAccessor } from '../patch';
 
 type Listener = ((this: unknown, event: Event) => unknown) | { handleEvent(event: Event): unknown };
 type ListenerMethod = (this: EventTarget, type: string, listener: unknown, options?: unknown) => void;

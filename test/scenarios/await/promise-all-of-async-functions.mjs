@@ -30,7 +30,7 @@ async function parent() {
   log('map(async):', mapped.join(' '), '| parent', als.getStore());
   const settled = await Promise.allSettled([task('d', 1), failing('e')]);
   log('allSettled:', settled.map((r) => r.value ?? r.reason.message).join(' '), '| parent', als.getStore());
-  log('race:', await Promise.race([task('f', 2), task('g', 1)]), '| parent', als.getStore());
+  log('race:', await Promise.race([task('f', 20), task('g', 1)]), '| parent', als.getStore());
   log('any:', await Promise.any([failing('h'), task('i', 2)]), '| parent', als.getStore());
   try {
     await Promise.all([task('j', 3), failing('k')]);
