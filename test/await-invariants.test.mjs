@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { transform } from 'asyncctx/transform';
 import { ORACLE, PORTABLE, nodeBinary } from './engines.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -643,19 +644,9 @@ plans.forEach((plan, id) => {
 process.on('exit', () => process.stdout.write(JSON.stringify({ ...counts, foreignSeen })));
 `;
 
-function randomGenerator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function leakPlans(seed) {
-  const random = randomGenerator(seed);
+  const random = seededRandom(seed);
   const plans = [];
   for (let id = 0; id < LEAK_FLOWS; id++) {
     if (id % 5 === 4) {

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
+import { processSlots } from './process-slots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios', 'await');
@@ -68,18 +69,7 @@ const childEnv = { ...process.env };
 delete childEnv.NODE_OPTIONS;
 delete childEnv.NODE_TEST_CONTEXT;
 
-let running = 0;
-const queue = [];
-async function withProcessSlot(fn) {
-  if (running >= PARALLEL_PROCESSES) await new Promise((resolve) => queue.push(resolve));
-  running += 1;
-  try {
-    return await fn();
-  } finally {
-    running -= 1;
-    queue.shift()?.();
-  }
-}
+const withProcessSlot = processSlots(PARALLEL_PROCESSES);
 
 function runProgram(runtime, path) {
   return withProcessSlot(

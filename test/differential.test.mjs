@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
+import { processSlots } from './process-slots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios');
@@ -47,19 +48,7 @@ function listScenarios() {
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-// At most PARALLEL_PROCESSES scenario processes at a time, whatever node:test starts.
-let running = 0;
-const queue = [];
-async function withProcessSlot(fn) {
-  if (running >= PARALLEL_PROCESSES) await new Promise((resolve) => queue.push(resolve));
-  running += 1;
-  try {
-    return await fn();
-  } finally {
-    running -= 1;
-    queue.shift()?.();
-  }
-}
+const withProcessSlot = processSlots(PARALLEL_PROCESSES);
 
 // Settings of the surrounding process must not leak into the scenarios (a
 // `--conditions` in NODE_OPTIONS would switch the engine, node:test's own variables

@@ -17,6 +17,7 @@ import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 const FLOWS = 10_000;
 const SPAWNED_FLOWS = 1_000; // of FLOWS, started from inside another flow's run()
@@ -26,16 +27,6 @@ const POOL_SIZE = 4;
 
 // --- the plan: what every flow does, fixed by the seed --------------------------------
 
-function randomGenerator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Each hop kind, with how many checks it makes on the way besides the one after it.
 const HOPS = {
@@ -55,7 +46,7 @@ const HOPS = {
 const HOP_KINDS = Object.keys(HOPS).filter((kind) => kind !== 'spawn');
 
 function makePlans(seed) {
-  const random = randomGenerator(seed);
+  const random = seededRandom(seed);
   const pick = (n) => Math.floor(random() * n);
   const plans = [];
   for (let id = 0; id < FLOWS; id++) {
@@ -97,7 +88,7 @@ function expectedChecks(plans) {
 async function runFlows({ seed, style, pool: poolKind }) {
   const { AsyncLocalStorage, AsyncResource, engine } = await import('#ctx');
   const plans = makePlans(seed);
-  const random = randomGenerator(seed ^ 0x5eed);
+  const random = seededRandom(seed ^ 0x5eed);
   const flowStore = new AsyncLocalStorage();
   const tenantStore = new AsyncLocalStorage();
   const tenantOf = (id) => `tenant-${id % 97}`;

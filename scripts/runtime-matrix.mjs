@@ -1,0 +1,167 @@
+// The runtime compatibility matrix: every differential scenario (test/scenarios/), bundled
+// with esbuild, runs on every runtime of test/runtimes/ with the portable engine and, where
+// the runtime has node:async_hooks, with the runtime's own AsyncLocalStorage ("native");
+// each output is compared with the oracle (Node 24's own async_hooks on the original file).
+// Writes test/runtimes/matrix-results.json and the table between the matrix markers of
+// README.md.
+//
+//   node scripts/runtime-matrix.mjs [--runtime bun,deno] [--group als,await] [--no-readme]
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundleScenario, root } from '../test/runtimes/bundle.mjs';
+import { runtimes } from '../test/runtimes/index.mjs';
+import { runProcess } from '../test/runtimes/run-process.mjs';
+import { renderMarkdown, writeIntoReadme } from '../test/runtimes/matrix-table.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    runtime: { type: 'string' },
+    group: { type: 'string' },
+    'no-readme': { type: 'boolean', default: false },
+    parallel: { type: 'string', default: '2' }, // the CI machines have two cores
+  },
+});
+const only = (list) => (list ? new Set(list.split(',')) : undefined);
+const wantedRuntimes = only(options.runtime);
+const wantedGroups = only(options.group);
+
+const scenariosDir = join(root, 'test', 'scenarios');
+const oracleNode = join(root, 'node_modules', 'node24', 'bin', 'node');
+
+function readMarker(file) {
+  const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0];
+  const marker = /^\/\/\s*(waits-for|known-difference):\s*(.+?)\s*$/.exec(firstLine);
+  if (marker === null || (marker[1] === 'waits-for' && marker[2] === 'transform')) return {};
+  // A known difference is the portable engine's; the native engines run the scenario.
+  return marker[1] === 'known-difference' ? { portableSkip: `known difference: ${marker[2]}` } : { skip: `waits for ${marker[2]}` };
+}
+
+function listScenarios() {
+  const found = [];
+  for (const group of readdirSync(scenariosDir, { withFileTypes: true })) {
+    if (!group.isDirectory() || group.name.startsWith('_')) continue;
+    if (wantedGroups && !wantedGroups.has(group.name)) continue;
+    for (const file of readdirSync(join(scenariosDir, group.name)).sort()) {
+      if (!/\.(mjs|cjs)$/.test(file)) continue;
+      const path = join(scenariosDir, group.name, file);
+      found.push({ id: relative(scenariosDir, path), group: group.name, path, ...readMarker(path) });
+    }
+  }
+  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// At most `parallel` processes (and bundles) at a time.
+const parallel = Number(options.parallel);
+let running = 0;
+const waiting = [];
+async function slot(fn) {
+  if (running >= parallel) await new Promise((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await fn();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
+// Bundles are shared by the runtimes that ask for the same kind (engine, format, shims).
+const outDir = mkdtempSync(join(tmpdir(), 'asyncctx-runtime-matrix-'));
+const bundles = new Map();
+function bundleFor(scenario, engine, runtime) {
+  const kind = runtime.bundleOptions ?? {};
+  const commonJs = kind.commonJs && scenario.path.endsWith('.cjs');
+  const key = `${scenario.id}|${engine}|${commonJs ? 'cjs' : 'esm'}|${kind.name ?? 'node'}`;
+  if (!bundles.has(key)) {
+    const outfile = join(outDir, `${key.replace(/[^\w.-]+/g, '_')}.${commonJs ? 'cjs' : 'mjs'}`);
+    bundles.set(
+      key,
+      bundleScenario(scenario.path, outfile, {
+        engine,
+        format: commonJs ? 'cjs' : 'esm',
+        shims: kind.shims,
+        prelude: kind.prelude,
+        builtinsFromGlobal: kind.builtinsFromGlobal,
+      }),
+    );
+  }
+  return bundles.get(key);
+}
+
+const oracleRuns = new Map();
+function oracle(scenario) {
+  if (!oracleRuns.has(scenario.id)) {
+    oracleRuns.set(scenario.id, slot(() => runProcess(oracleNode, ['--conditions=asyncctx-native', scenario.path], { cwd: root })));
+  }
+  return oracleRuns.get(scenario.id);
+}
+
+/** Why a run differs from the oracle, in one line. */
+function reasonOf(actual, expected) {
+  const error = actual.stderr.split('\n').find((line) => /\b\w*(Error|error)\b|Uncaught|panic/.test(line));
+  if (error) return error.trim().slice(0, 200);
+  if (actual.exitCode !== expected.exitCode) return `exit code ${actual.exitCode}, expected ${expected.exitCode}`;
+  const got = actual.stdout.split('\n');
+  const want = expected.stdout.split('\n');
+  const line = want.findIndex((text, i) => got[i] !== text);
+  return `stdout line ${line + 1}: got ${JSON.stringify(got[line] ?? null)}, expected ${JSON.stringify(want[line] ?? null)}`.slice(0, 240);
+}
+
+async function runOne(runtime, engine, scenario) {
+  const skip = scenario.skip ?? (engine === 'portable' ? scenario.portableSkip : undefined);
+  if (skip) return { id: scenario.id, group: scenario.group, status: 'skip', reason: skip };
+  let bundle;
+  try {
+    bundle = await slot(() => bundleFor(scenario, engine, runtime));
+  } catch (error) {
+    return { id: scenario.id, group: scenario.group, status: 'fail', reason: `bundle: ${String(error.message).split('\n')[0]}` };
+  }
+  const [expected, actual] = await Promise.all([oracle(scenario), slot(() => runtime.run(bundle, scenario))]);
+  if (typeof expected.exitCode === 'string') {
+    return { id: scenario.id, group: scenario.group, status: 'skip', reason: `the oracle did not finish: ${expected.exitCode}` };
+  }
+  const pass = actual.exitCode === expected.exitCode && actual.stdout === expected.stdout;
+  return pass
+    ? { id: scenario.id, group: scenario.group, status: 'pass' }
+    : { id: scenario.id, group: scenario.group, status: 'fail', reason: reasonOf(actual, expected) };
+}
+
+const scenarios = listScenarios();
+const started = Date.now();
+const results = { generated: new Date().toISOString(), oracle: 'node24 --conditions=asyncctx-native', runtimes: [] };
+
+for (const runtime of runtimes) {
+  if (wantedRuntimes && !wantedRuntimes.has(runtime.name)) continue;
+  const entry = { name: runtime.name, engines: [] };
+  results.runtimes.push(entry);
+  if (runtime.unavailable || !(await runtime.available())) {
+    entry.installed = false;
+    entry.note = runtime.unavailable ?? 'not installed';
+    console.log(`${runtime.name}: not run (${entry.note})`);
+    continue;
+  }
+  entry.installed = true;
+  entry.version = await runtime.version();
+  if (runtime.note) entry.note = runtime.note;
+  for (const engine of runtime.engines) {
+    const t0 = Date.now();
+    const scenarioResults = await Promise.all(scenarios.map((scenario) => runOne(runtime, engine, scenario)));
+    entry.engines.push({ engine, seconds: Math.round((Date.now() - t0) / 100) / 10, scenarios: scenarioResults });
+    const count = (status) => scenarioResults.filter((r) => r.status === status).length;
+    console.log(`${runtime.name} (${entry.version}) ${engine}: ${count('pass')} pass, ${count('fail')} fail, ${count('skip')} skipped, ${Math.round((Date.now() - t0) / 1000)} s`);
+  }
+}
+results.seconds = Math.round((Date.now() - started) / 1000);
+rmSync(outDir, { recursive: true, force: true });
+
+const partial = Boolean(wantedRuntimes || wantedGroups);
+const resultsFile = join(root, 'test', 'runtimes', partial ? 'matrix-results.partial.json' : 'matrix-results.json');
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+console.log(`results: ${relative(root, resultsFile)} (${results.seconds} s)`);
+// A partial run never replaces the README's table.
+if (!options['no-readme'] && !partial) {
+  writeIntoReadme(join(root, 'README.md'), renderMarkdown(results));
+  console.log('README.md: matrix updated');
+}
