@@ -8,7 +8,6 @@ import { installPromiseThen } from './promise-then';
 import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
 import { installPromiseFinally } from './promise-finally';
-
 import { installProcessErrorFrames } from './process-events';
 import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
@@ -17,6 +16,7 @@ import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
 import { installAsyncGenerator } from './async-generator';
 import * as awaitFrames from '../core/await-frames';
+import { AWAIT_HELPERS_KEY } from '../core/global-keys';
 import * as web from './web';
 
 interface NodeProcess {
@@ -79,7 +79,7 @@ export function install(): void {
   nativeQueueMicrotask(() => setExecution(0, 0, TOP_LEVEL_RESOURCE));
 
   // Transformed scripts that cannot import (helpers: 'global') find the helpers here.
-  (global as Record<symbol, unknown>)[Symbol.for('asyncctx.awaitFrames')] = awaitFrames;
+  (global as Record<symbol, unknown>)[Symbol.for(AWAIT_HELPERS_KEY)] = awaitFrames;
 
   const proc = (global as { process?: NodeProcess }).process;
   if (nativeSetImmediate !== undefined) setDestroyScheduler((flush) => nativeSetImmediate(flush));
@@ -100,5 +100,5 @@ export function uninstall(): void {
   uninstallThen = undefined;
   restoreAll();
   onUnscopedChange(undefined);
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('asyncctx.awaitFrames')];
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for(AWAIT_HELPERS_KEY)];
 }

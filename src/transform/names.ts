@@ -6,4 +6,4 @@ export const HELPERS = '__acx';
 /** One function invocation's (or the module body's) await frame. */
 export const FRAME = '__acf';
 /** Where the portable engine puts the helpers for scripts: globalThis[Symbol.for(KEY)]. */
-export const GLOBAL_HELPERS_KEY = 'asyncctx.awaitFrames';
+export { AWAIT_HELPERS_KEY as GLOBAL_HELPERS_KEY } from '../core/global-keys';
