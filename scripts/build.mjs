@@ -1,13 +1,14 @@
 // Builds dist/: each entry bundled as ESM and CommonJS by esbuild, type declarations by tsc,
-// and the ESM wrappers Node's `import` condition uses.
+// and the ESM wrappers Node's `import` condition uses. Everything is written to dist.next/
+// and swapped in at the end, so programs running from dist/ meanwhile never see it half-built.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
-const dist = new URL('dist/', root);
+const dist = new URL('dist.next/', root);
 rmSync(dist, { recursive: true, force: true });
 
 const entries = { index: 'src/entry/index.ts', portable: 'src/entry/portable.ts' };
@@ -44,7 +45,7 @@ for (const [name, format, extension] of buildTimeEntries.filter((n) => existsSyn
   });
 }
 
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', new URL('types', dist).pathname], {
   cwd: root, stdio: 'inherit',
 });
 
@@ -57,3 +58,10 @@ for (const name of Object.keys(entries)) {
   const body = `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`;
   writeFileSync(new URL(`${name}.node.mjs`, dist), body);
 }
+
+const finished = new URL('dist/', root);
+const previous = new URL('dist.previous/', root);
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(finished)) renameSync(finished, previous);
+renameSync(dist, finished);
+rmSync(previous, { recursive: true, force: true });

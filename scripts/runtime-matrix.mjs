@@ -5,7 +5,10 @@
 // Writes test/runtimes/matrix-results.json and the table between the matrix markers of
 // README.md.
 //
+// A scenario needing an API a runtime lacks (test/runtimes/scenario-needs.mjs) is "n/a" there.
+//
 //   node scripts/runtime-matrix.mjs [--runtime bun,deno] [--group als,await] [--no-readme]
+//                                   [--out results.json]
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,12 +17,14 @@ import { bundleScenario, root } from '../test/runtimes/bundle.mjs';
 import { runtimes } from '../test/runtimes/index.mjs';
 import { runProcess } from '../test/runtimes/run-process.mjs';
 import { renderMarkdown, writeIntoReadme } from '../test/runtimes/matrix-table.mjs';
+import { needsOf, notApplicable } from '../test/runtimes/scenario-needs.mjs';
 
 const { values: options } = parseArgs({
   options: {
     runtime: { type: 'string' },
     group: { type: 'string' },
     'no-readme': { type: 'boolean', default: false },
+    out: { type: 'string' },
     parallel: { type: 'string', default: '2' }, // the CI machines have two cores
   },
 });
@@ -46,7 +51,8 @@ function listScenarios() {
     for (const file of readdirSync(join(scenariosDir, group.name)).sort()) {
       if (!/\.(mjs|cjs)$/.test(file)) continue;
       const path = join(scenariosDir, group.name, file);
-      found.push({ id: relative(scenariosDir, path), group: group.name, path, ...readMarker(path) });
+      const needs = needsOf(readFileSync(path, 'utf8'));
+      found.push({ id: relative(scenariosDir, path), group: group.name, path, needs, ...readMarker(path) });
     }
   }
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -109,16 +115,17 @@ function reasonOf(actual, expected) {
   return `stdout line ${line + 1}: got ${JSON.stringify(got[line] ?? null)}, expected ${JSON.stringify(want[line] ?? null)}`.slice(0, 240);
 }
 
-async function runOne(runtime, engine, scenario) {
+/** The result of a scenario that is not run: skipped, or not applicable to the runtime. */
+function notRun(runtime, engine, scenario) {
   const skip = scenario.skip ?? (engine === 'portable' ? scenario.portableSkip : undefined);
   if (skip) return { id: scenario.id, group: scenario.group, status: 'skip', reason: skip };
-  let bundle;
-  try {
-    bundle = await slot(() => bundleFor(scenario, engine, runtime));
-  } catch (error) {
-    return { id: scenario.id, group: scenario.group, status: 'fail', reason: `bundle: ${String(error.message).split('\n')[0]}` };
-  }
-  const [expected, actual] = await Promise.all([oracle(scenario), slot(() => runtime.run(bundle, scenario))]);
+  const missing = notApplicable(scenario, runtime);
+  if (missing) return { id: scenario.id, group: scenario.group, status: 'n/a', reason: missing };
+  return undefined;
+}
+
+async function compare(scenario, actual) {
+  const expected = await oracle(scenario);
   if (typeof expected.exitCode === 'string') {
     return { id: scenario.id, group: scenario.group, status: 'skip', reason: `the oracle did not finish: ${expected.exitCode}` };
   }
@@ -126,6 +133,39 @@ async function runOne(runtime, engine, scenario) {
   return pass
     ? { id: scenario.id, group: scenario.group, status: 'pass' }
     : { id: scenario.id, group: scenario.group, status: 'fail', reason: reasonOf(actual, expected) };
+}
+
+async function runOne(runtime, engine, scenario) {
+  const skipped = notRun(runtime, engine, scenario);
+  if (skipped) return skipped;
+  let bundle;
+  try {
+    bundle = await slot(() => bundleFor(scenario, engine, runtime));
+  } catch (error) {
+    return { id: scenario.id, group: scenario.group, status: 'fail', reason: `bundle: ${String(error.message).split('\n')[0]}` };
+  }
+  const [, actual] = await Promise.all([oracle(scenario), slot(() => runtime.run(bundle, scenario))]);
+  return compare(scenario, actual);
+}
+
+/** A runtime that runs the whole corpus in one go (a browser: one build, one session). */
+async function runAll(runtime, engine, scenarios) {
+  const results = new Map();
+  const toRun = [];
+  for (const scenario of scenarios) {
+    const skipped = notRun(runtime, engine, scenario);
+    if (skipped) results.set(scenario.id, skipped);
+    else toRun.push(scenario);
+  }
+  let outputs;
+  try {
+    outputs = await runtime.runBatch(toRun, engine);
+  } catch (error) {
+    const reason = `${runtime.name}: ${String(error.message).split('\n')[0]}`;
+    outputs = new Map(toRun.map((scenario) => [scenario.id, { exitCode: reason, stdout: '', stderr: reason }]));
+  }
+  for (const scenario of toRun) results.set(scenario.id, await compare(scenario, outputs.get(scenario.id)));
+  return scenarios.map((scenario) => results.get(scenario.id));
 }
 
 const scenarios = listScenarios();
@@ -147,21 +187,23 @@ for (const runtime of runtimes) {
   if (runtime.note) entry.note = runtime.note;
   for (const engine of runtime.engines) {
     const t0 = Date.now();
-    const scenarioResults = await Promise.all(scenarios.map((scenario) => runOne(runtime, engine, scenario)));
+    const scenarioResults = runtime.runBatch
+      ? await runAll(runtime, engine, scenarios)
+      : await Promise.all(scenarios.map((scenario) => runOne(runtime, engine, scenario)));
     entry.engines.push({ engine, seconds: Math.round((Date.now() - t0) / 100) / 10, scenarios: scenarioResults });
     const count = (status) => scenarioResults.filter((r) => r.status === status).length;
-    console.log(`${runtime.name} (${entry.version}) ${engine}: ${count('pass')} pass, ${count('fail')} fail, ${count('skip')} skipped, ${Math.round((Date.now() - t0) / 1000)} s`);
+    console.log(`${runtime.name} (${entry.version}) ${engine}: ${count('pass')} pass, ${count('fail')} fail, ${count('n/a')} n/a, ${count('skip')} skipped, ${Math.round((Date.now() - t0) / 1000)} s`);
   }
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
 rmSync(outDir, { recursive: true, force: true });
 
 const partial = Boolean(wantedRuntimes || wantedGroups);
-const resultsFile = join(root, 'test', 'runtimes', partial ? 'matrix-results.partial.json' : 'matrix-results.json');
+const resultsFile = options.out ?? join(root, 'test', 'runtimes', partial ? 'matrix-results.partial.json' : 'matrix-results.json');
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 console.log(`results: ${relative(root, resultsFile)} (${results.seconds} s)`);
 // A partial run never replaces the README's table.
-if (!options['no-readme'] && !partial) {
+if (!options['no-readme'] && !partial && !options.out) {
   writeIntoReadme(join(root, 'README.md'), renderMarkdown(results));
   console.log('README.md: matrix updated');
 }

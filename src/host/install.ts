@@ -35,6 +35,7 @@ export function install(): void {
   if (uninstallThen !== undefined) return;
   const global = globalThis;
   const nativeQueueMicrotask = global.queueMicrotask.bind(global);
+  const nativeSetTimeout = global.setTimeout.bind(global);
   const nativeSetImmediate = typeof global.setImmediate === 'function' ? global.setImmediate.bind(global) : undefined;
 
   uninstallThen = installPromiseThen(global.Promise);
@@ -82,7 +83,10 @@ export function install(): void {
   (global as Record<symbol, unknown>)[Symbol.for(AWAIT_HELPERS_KEY)] = awaitFrames;
 
   const proc = (global as { process?: NodeProcess }).process;
-  if (nativeSetImmediate !== undefined) setDestroyScheduler((flush) => nativeSetImmediate(flush));
+  // Destroy callbacks run in a batch after the current callback, in Node's check phase
+  // (setImmediate). Through the host's own functions: an instrumented one would make a
+  // resource of its own, whose destroy would schedule another flush, and so on forever.
+  setDestroyScheduler(nativeSetImmediate !== undefined ? (flush) => nativeSetImmediate(flush) : (flush) => nativeSetTimeout(flush, 0));
   if (typeof proc?.versions?.node === 'string' && typeof proc.exit === 'function') {
     // Node: a throwing hook prints the error and ends the process.
     setHookErrorHandler((error) => {

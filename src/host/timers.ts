@@ -53,9 +53,12 @@ export function instrumentScheduler(target: object, name: string, type: string, 
     const asyncId = newAsyncId();
     const trigger = defaultTriggerAsyncId();
     let handle: unknown;
+    // The resource hooks and executionAsyncResource() see: the handle, or for a numeric
+    // handle (browsers) an object standing for it.
+    let resource: object;
     const scheduled = function (this: unknown) {
       try {
-        return runCallback(frame, asyncId, trigger, handle as object, callback, this, arguments);
+        return runCallback(frame, asyncId, trigger, resource, callback, this, arguments);
       } finally {
         if (!repeats && hookCounts.destroy > 0) {
           ids.forget(handle);
@@ -74,10 +77,9 @@ export function instrumentScheduler(target: object, name: string, type: string, 
       args[0] = scheduled;
       handle = Reflect.apply(original, this, args);
     }
+    resource = typeof handle === 'object' && handle !== null ? handle : { id: handle };
     if (hookCounts.destroy > 0) ids.remember(handle, asyncId);
-    if (hookCounts.init > 0) {
-      emitInit(asyncId, type, trigger, typeof handle === 'object' && handle !== null ? handle : { id: handle });
-    }
+    if (hookCounts.init > 0) emitInit(asyncId, type, trigger, resource);
     return handle;
   });
 }

@@ -12,6 +12,8 @@ export const bun = {
   name: 'bun',
   engines: ['portable', 'native'],
   bundleOptions: { commonJs: true },
+  // Needs of test/runtimes/scenario-needs.mjs: Bun's MessagePort has no EventEmitter methods.
+  lacks: ['Node MessagePort events'],
   available: async () => existsSync(binary),
   version: async () => (await versionOf(binary, ['--version'])) && `Bun ${await versionOf(binary, ['--version'])}`,
   run: (bundle) => runProcess(binary, ['run', bundle], { cwd: root, env: { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } }),

@@ -1,5 +1,6 @@
 // Every runtime the matrix runs, in table order.
 import { bun } from './bun.mjs';
+import { chromium, firefox } from './browsers.mjs';
 import { deno } from './deno.mjs';
 import { hermes } from './hermes.mjs';
 import { nodeRuntime } from './node.mjs';
@@ -16,4 +17,6 @@ export const runtimes = [
   workerd,
   quickjs,
   hermes,
+  chromium,
+  firefox,
 ];

@@ -164,6 +164,13 @@ function drain() {
   }
 }
 
+// A failure of the host itself (a stack overflow inside the WebAssembly interpreter, say):
+// the VM may be left mid-call, so nothing more runs in it and the run fails.
+process.on('uncaughtException', (error) => {
+  writeAll(2, Buffer.from(`quickjs host: ${error?.stack ?? error}\n`));
+  exitNow(1);
+});
+
 process.on('beforeExit', () => {
   if (exited || pendingExit !== undefined) return;
   callLoop('emit', vm.newString('beforeExit'));

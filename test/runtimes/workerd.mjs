@@ -26,7 +26,8 @@ const worker :Workerd.Worker = (
 
 // The bundle's imports (esbuild prints them at column 0, wherever first needed) move to the
 // top; the rest of its body becomes `runScenario`. A CommonJS entry's `export default` is
-// only evaluated.
+// only evaluated. A CommonJS scenario may read `__filename`, which its module wrapper would
+// give it: here, the module's name as workerd's stack traces print it.
 function wrapAsFunction(code) {
   const imports = [];
   const body = [];
@@ -35,13 +36,16 @@ function wrapAsFunction(code) {
     else if (/^export\s*\{[^}]*\};$/.test(line)) continue;
     else body.push(line.replace(/^export default /, ''));
   }
-  return `${imports.join('\n')}\nexport default async function runScenario() {\n${body.join('\n')}\n}\n`;
+  return `${imports.join('\n')}\nconst __filename = 'scenario.js';\nexport default async function runScenario() {\n${body.join('\n')}\n}\n`;
 }
 
 export const workerd = {
   name: 'workerd',
   engines: ['portable', 'native'],
   bundleOptions: { name: 'workerd', builtinsFromGlobal: true },
+  // Needs of test/runtimes/scenario-needs.mjs: MessagePort has no EventEmitter methods, eval
+  // and new Function are refused, and a worker never ends, so there is no 'beforeExit'.
+  lacks: ['Node MessagePort events', 'code from strings', 'process beforeExit'],
   note: `compatibility date ${COMPATIBILITY_DATE}, nodejs_compat; the run ends when no timer is pending and 'exit' is emitted by the harness`,
   available: async () => existsSync(binary),
   version: async () => (await versionOf(binary, ['--version']))?.replace(/^workerd\s*/, 'workerd '),
@@ -57,7 +61,9 @@ export const workerd = {
       if (!found) return { exitCode: result.exitCode === 0 ? 'no result' : result.exitCode, stdout: '', stderr: all };
       // workerd prints log lines with its own escaping: the JSON survives as one line.
       const report = JSON.parse(found[1]);
-      return { exitCode: report.exitCode, stdout: report.stdout, stderr: [...report.errors, all.replace(found[0], '')].join('\n') };
+      // An error workerd reports as uncaught fails its test: as in Node, the run fails (1).
+      const exitCode = report.exitCode !== 0 ? report.exitCode : result.exitCode === 0 ? 0 : 1;
+      return { exitCode, stdout: report.stdout, stderr: [...report.errors, all.replace(found[0], '')].join('\n') };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,7 @@
 // Seed (error handling): if a hook callback throws, the process prints the error and
 // exits (code 1), 'uncaughtException' listeners are not consulted, 'exit' listeners run.
+// Elsewhere the engine reports the error and goes on.
+// needs: Node process
 const { createHook } = require('#ctx');
 const { log } = require('../_lib/out.cjs');
 
