@@ -11,9 +11,25 @@ import { noteThrow } from './uncaught';
 
 type QueueMicrotask = (callback: Function) => void;
 
+// Set while another wrapper calls its host function: a host that builds that function on
+// queueMicrotask (workerd's process.nextTick) queues the wrapper's own callback, which
+// carries its frame and ids already; it is no Microtask resource of the user's.
+let inHostCall = false;
+
+/** Calls a host function from a wrapper, with the microtasks it queues passed through. */
+export function callHost(original: Function, thisArg: unknown, args: ArrayLike<unknown>): unknown {
+  if (inHostCall) return Reflect.apply(original, thisArg, args);
+  inHostCall = true;
+  try {
+    return Reflect.apply(original, thisArg, args);
+  } finally {
+    inHostCall = false;
+  }
+}
+
 export function installMicrotask(global: typeof globalThis): void {
   replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
-    if (typeof callback !== 'function') return Reflect.apply(original, this, [callback]);
+    if (typeof callback !== 'function' || inHostCall) return Reflect.apply(original, this, [callback]);
     if (currentFrame() === EMPTY_FRAME && hookCounts.init === 0) {
       // No resource, but still a scope: an enterWith in this callback must not reach the
       // next microtask.

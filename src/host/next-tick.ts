@@ -5,6 +5,7 @@ import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
 import { emitDestroy, emitInit, hookCounts } from '../core/hooks';
 import { replaceMethod } from './patch';
 import { runCallback } from './callback-scope';
+import { callHost } from './microtask';
 
 type NextTick = (callback: Function, ...args: unknown[]) => void;
 
@@ -18,7 +19,7 @@ export function installNextTick(global: typeof globalThis): void {
     const trigger = defaultTriggerAsyncId();
     const tickObject = { callback, args };
     if (hookCounts.init > 0) emitInit(asyncId, 'TickObject', trigger, tickObject);
-    return Reflect.apply(original, this, [function tick() {
+    return callHost(original, this, [function tick() {
       try {
         return runCallback(frame, asyncId, trigger, tickObject, callback, undefined, args);
       } finally {

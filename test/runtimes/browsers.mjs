@@ -3,19 +3,22 @@
 // another in one browser: browser-prelude.js gives each page a `process` and Node's exit,
 // posts what the scenario printed to a server on 127.0.0.1 and loads the next page. No
 // driver is needed (Playwright cannot drive Debian's Firefox), so both browsers run alike.
+// The web task sources (test/browser/web-page.mjs) add the 'web' group.
 import { build as esbuild } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { root } from './bundle.mjs';
+import { BROWSERS, launchHeadless } from '../browser/launch.mjs';
+import { buildWebPage, expected as webExpected, serveWebPage } from '../browser/web-page.mjs';
 import { runProcess } from './run-process.mjs';
 
 const here = join(root, 'test', 'runtimes');
 const require = createRequire(import.meta.url);
 const BATCH_TIMEOUT_MS = 300_000;
+const WEB_TIMEOUT_MS = 60_000;
 
 // What a page lacks that Node scenarios use; such scenarios are not applicable (n/a).
 const browserLacks = ['process.nextTick', 'setImmediate', 'Node timer handles', 'Node MessagePort events', 'Node process'];
@@ -103,35 +106,6 @@ async function serve(pagesDir, count) {
   return { origin: `http://127.0.0.1:${server.address().port}`, results, done, close: () => server.close() };
 }
 
-function launch(browser, url, profile) {
-  const args =
-    browser.name === 'firefox'
-      ? ['--headless', '--no-remote', '--profile', profile, url]
-      : ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--user-data-dir=${profile}`, url];
-  if (browser.name === 'firefox') {
-    writeFileSync(join(profile, 'user.js'), [
-      'user_pref("browser.shell.checkDefaultBrowser", false);',
-      'user_pref("datareporting.policy.dataSubmissionEnabled", false);',
-      'user_pref("toolkit.telemetry.reportingpolicy.firstRun", false);',
-      'user_pref("browser.aboutwelcome.enabled", false);',
-      'user_pref("app.update.enabled", false);',
-      'user_pref("network.proxy.type", 0);',
-    ].join('\n'));
-  }
-  const child = spawn(browser.binary, args, { stdio: 'ignore', detached: true, env: { ...process.env, MOZ_HEADLESS: '1' } });
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    exited,
-    kill() {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    },
-  };
-}
-
 /** Runs `scenarios` (each { id, path }) in one browser; id → { exitCode, stdout, stderr }. */
 async function runBatch(browser, scenarios) {
   const dir = mkdtempSync(join(tmpdir(), `asyncctx-${browser.name}-`));
@@ -140,9 +114,9 @@ async function runBatch(browser, scenarios) {
     const server = await serve(join(dir, 'pages'), scenarios.length);
     const profile = join(dir, 'profile');
     mkdirSync(profile);
-    const process_ = launch(browser, `${server.origin}/run/0`, profile);
+    const process_ = launchHeadless(browser.name, `${server.origin}/run/0`, profile);
     const timedOut = new Promise((resolve) => setTimeout(resolve, BATCH_TIMEOUT_MS, 'timeout').unref());
-    const outcome = await Promise.race([server.done.then(() => 'done'), process_.exited.then((code) => `exited with ${code}`), timedOut]);
+    const outcome = await Promise.race([server.done.then(() => 'done'), process_.exited, timedOut]);
     process_.kill();
     server.close();
     return new Map(
@@ -156,6 +130,36 @@ async function runBatch(browser, scenarios) {
   }
 }
 
+/** The web task source page (test/browser/): name → what each scenario recorded, or
+ * { error } when the page posted nothing. */
+async function runWebPage(browser) {
+  const dir = mkdtempSync(join(tmpdir(), `asyncctx-${browser.name}-web-`));
+  const server = await serveWebPage(await buildWebPage());
+  const arrived = server.nextPost();
+  const process_ = launchHeadless(browser.name, server.url, dir);
+  try {
+    const timedOut = new Promise((resolve) => setTimeout(resolve, WEB_TIMEOUT_MS, `no results within ${WEB_TIMEOUT_MS / 1000} s`).unref());
+    const outcome = await Promise.race([arrived, process_.exited, timedOut]);
+    return typeof outcome === 'string' ? { error: outcome } : outcome;
+  } finally {
+    process_.kill();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The web scenarios as matrix results (group 'web'): a source the browser lacks is n/a. */
+async function webResults(browser) {
+  const recorded = await runWebPage(browser);
+  return Object.entries(webExpected).map(([name, store]) => {
+    const id = `web/${name}`;
+    const got = recorded.error ? undefined : recorded[name];
+    if (got === store) return { id, group: 'web', status: 'pass' };
+    if (got === 'missing') return { id, group: 'web', status: 'n/a', reason: `needs ${name.split(':')[0]}` };
+    return { id, group: 'web', status: 'fail', reason: recorded.error ?? `got ${JSON.stringify(got)}, expected ${JSON.stringify(store)}` };
+  });
+}
+
 function browserRuntime(name, binary, label) {
   const runtime = {
     name,
@@ -166,12 +170,13 @@ function browserRuntime(name, binary, label) {
     available: async () => existsSync(binary),
     version: async () => {
       const { stdout } = await runProcess(binary, ['--version']);
-      return stdout.trim().split('\n').pop().replace(/^Mozilla /, '');
+      return stdout.trim().split('\n').pop().replace(/^Mozilla /, '').replace(/ built on .*/, '');
     },
     runBatch: (scenarios) => runBatch(runtime, scenarios),
+    webResults: () => webResults(runtime),
   };
   return runtime;
 }
 
-export const chromium = browserRuntime('chromium', '/usr/bin/chromium', "Debian's chromium");
-export const firefox = browserRuntime('firefox', '/usr/bin/firefox-esr', "Debian's firefox-esr");
+export const chromium = browserRuntime('chromium', BROWSERS.chromium, "Debian's chromium");
+export const firefox = browserRuntime('firefox', BROWSERS.firefox, "Debian's firefox-esr");

@@ -9,14 +9,14 @@ delete childEnv.NODE_OPTIONS;
 delete childEnv.NODE_TEST_CONTEXT;
 
 /** { exitCode, stdout, stderr }; exitCode is a string when the process did not end by itself. */
-export function runProcess(file, args, { cwd, env, input } = {}) {
+export function runProcess(file, args, { cwd, env, input, timeoutMs = SCENARIO_TIMEOUT_MS } = {}) {
   return new Promise((resolve) => {
     const child = execFile(
       file,
       args,
-      { cwd, env: { ...childEnv, ...env }, timeout: SCENARIO_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 << 20 },
+      { cwd, env: { ...childEnv, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 << 20 },
       (error, stdout, stderr) => {
-        const exitCode = error ? (error.killed ? `killed after ${SCENARIO_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
+        const exitCode = error ? (error.killed ? `killed after ${timeoutMs} ms` : error.code ?? error.signal) : 0;
         resolve({ exitCode, stdout, stderr });
       },
     );

@@ -27,7 +27,7 @@ createHook({
 
 function main() {
   als.run('creator', () => {
-    const timer = setTimeout(() => log('timeout callback in', als.getStore()), 1);
+    const timer = setTimeout(() => log('timeout callback in', als.getStore()), 25); // after the immediate
     log('  resource is the Timeout', lastResource === timer);
     const immediate = setImmediate(() => log('immediate callback in', als.getStore()));
     log('  resource is the Immediate', lastResource === immediate);

@@ -1,7 +1,8 @@
 // Seed example (asyncLocalStorage.enterWith(store) with an HTTP server): each request
 // handler calls enterWith({ requestId }) and a later timer sees it. Requests arrive as
 // separate callbacks (immediates standing for socket events the portable engine cannot
-// see), so one request's enterWith cannot reach another.
+// see), so one request's enterWith cannot reach another. The timers share one delay, so they
+// fire in the order of the requests however slowly the runtime runs the immediates.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';
 
@@ -15,7 +16,7 @@ function handler(req, res) {
     const store = asyncLocalStorage.getStore();
     log(`In setTimeout - RequestId: ${store.requestId}`);
     res.end(`Your request ID is: ${store.requestId}`);
-  }, 100 - n * 10);
+  }, 50);
 }
 
 const res = { end: (text) => log(text) };

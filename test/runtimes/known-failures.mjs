@@ -1,0 +1,49 @@
+// Scenarios the portable engine fails on a runtime, and why: each is a way the runtime itself
+// differs from Node (which the engine passes through, as it must: values and host errors
+// untouched) or a limit of the runtime. runtime-matrix.test.mjs fails when a scenario fails
+// that is not listed here, and when one listed here passes (then it must leave the list).
+const workerdTickIsAMicrotask = "workerd's process.nextTick queues a microtask: ticks run after promise jobs queued before them, not before";
+const hermesPromise = "Hermes 0.12's Promise is the 'promise' package's, not the spec's";
+
+export const knownFailures = {
+  bun: {
+    'promise/rejection-handled-later.cjs': "Bun emits 'unhandledRejection' without process.emit, where the engine puts the rejection's frame",
+    'promise/unhandled-rejection-frame.cjs': "Bun emits 'unhandledRejection' without process.emit, where the engine puts the rejection's frame",
+    'timers/throw-in-callback.cjs': "Bun emits 'uncaughtException' without process.emit, where the engine puts the throw's frame",
+  },
+  deno: {
+    'invariants/bad-callbacks.mjs': "Deno's own queueMicrotask({}) throws a TypeError without Node's code",
+    'messagechannel/message-enterwith-does-not-stick.mjs': "Deno's node:worker_threads MessagePort delivers 'message' events by a path the engine does not instrument",
+    'messagechannel/message-in-creation-frame.mjs': "Deno's node:worker_threads MessagePort delivers 'message' events by a path the engine does not instrument",
+    'promise/rejection-handled-later.cjs': "Deno's 'rejectionHandled' event carries another promise object than the one that was rejected",
+    'promise/unhandled-rejection-exit-code.cjs': 'Deno reports an unhandled rejection its own way (not through the exit code and output Node gives)',
+  },
+  workerd: {
+    'asynccontext/variable-across-sources.mjs': workerdTickIsAMicrotask,
+    'timers/ordering-all-sources.mjs': workerdTickIsAMicrotask,
+    'invariants/bad-callbacks.mjs': "workerd's own timers throw a plain TypeError for a callback that is not a function",
+    'invariants/errors-pass-through.cjs': "workerd ends the request on an error thrown from a timer; it has no 'uncaughtException'",
+    'timers/throw-in-callback.cjs': "workerd ends the request on an error thrown from a callback; it has no 'uncaughtException'",
+    'invariants/instrumented-globals-look-native.mjs': "workerd's Immediate handles have no working ref/hasRef",
+    'timers/setinterval-every-tick.mjs': "workerd calls timer callbacks with this = globalThis, not the Timeout",
+    'timers/settimeout-args-and-this.mjs': "workerd calls timer callbacks with this = globalThis, not the Timeout",
+    'promise/rejection-handled-later.cjs': "workerd emits 'rejectionHandled' at another point than Node",
+    'promise/unhandled-rejection-exit-code.cjs': 'workerd logs an unhandled rejection and goes on: there is no exit code',
+  },
+  quickjs: {
+    'await/async-generator-for-await-loops.mjs': "QuickJS runs an async generator's finally, on a break out of for await, a turn later than V8",
+    'invariants/errors-pass-through.cjs': "QuickJS's stack traces name no file in the frames the scenario checks",
+    'promise/unhandled-rejection-exit-code.cjs': 'quickjs-emscripten exposes no rejection tracker: an unhandled rejection cannot end the run',
+  },
+  hermes: {
+    'als/many-instances.mjs': 'Hermes 0.12 allows 128 nested native calls (apply, call, generators)',
+    'await/deep-await-chain.mjs': 'Hermes 0.12 allows 128 nested native calls (apply, call, generators)',
+    'await/async-generator-caller-frame.mjs': "Hermes 0.12 has no async generators: Babel's lowered ones bypass the engine's AsyncGenerator.prototype instrumentation",
+    'asynccontext/variable-across-sources.mjs': `${hermesPromise}: a thenable's then() runs in another turn`,
+    'await/orm-query-builder-thenable.mjs': `${hermesPromise}: a thenable's then() runs in another turn`,
+    'invariants/microtask-turns-of-promises.mjs': `${hermesPromise}: resolving with a promise or thenable takes other turns`,
+    'invariants/promise-identity-and-subclass.mjs': `${hermesPromise}: no Symbol.toStringTag, other method names`,
+    'promise/thenable-getter-read-once.mjs': `${hermesPromise}: Promise.resolve() reads then where the spec does not`,
+    'promise/thenable-getter-throws.mjs': `${hermesPromise}: a throwing then getter rejects at another step`,
+  },
+};
