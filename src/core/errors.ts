@@ -32,6 +32,11 @@ export function invalidArgType(name: string, expected: string, value: unknown): 
   return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${kind} must be ${expected}.${describeReceived(value)}`);
 }
 
+export function invalidArgValue(name: string, value: unknown, reason: string): TypeError {
+  const kind = name.includes('.') || name.includes('[') ? 'property' : 'argument';
+  return coded(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}.${describeReceived(value)}`);
+}
+
 export function invalidAsyncId(name: string, value: unknown): RangeError {
   return coded(RangeError, 'ERR_INVALID_ASYNC_ID', `Invalid ${name} value: ${String(value)}`);
 }

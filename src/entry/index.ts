@@ -10,4 +10,5 @@ export {
   asyncWrapProviders,
 } from 'node:async_hooks';
 export type { AsyncHook } from 'node:async_hooks';
+export { carryContext } from '../host/web/carry-context';
 export const AsyncContext = createAsyncContext(AsyncLocalStorage);

@@ -11,6 +11,7 @@ export { AsyncResource } from '../core/async-resource';
 export { createHook, AsyncHook } from '../core/hooks';
 export { executionAsyncId, triggerAsyncId, executionAsyncResource, asyncWrapProviders } from '../core/public-ids';
 export { install, uninstall, isInstalled } from '../host/install';
+export { carryContext } from '../host/web/carry-context';
 /** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
 export * as awaitFrames from '../core/await-frames';
 export const AsyncContext = createAsyncContext(AsyncLocalStorage);

@@ -1,7 +1,7 @@
 // Browser-only scenarios: one per web task source, each recording the store its callback
 // sees. The store names say where the callback should run (SEMANTICS §2); the test holds
 // the expected table. A source the browser lacks records 'missing'.
-import { AsyncLocalStorage } from 'asyncctx/portable';
+import { AsyncLocalStorage, carryContext } from 'asyncctx/portable';
 
 export const als = new AsyncLocalStorage();
 const seen = () => als.getStore() ?? '<empty>';
@@ -147,6 +147,38 @@ export const scenarios = {
     const worker = new Worker(new URL('./worker.js', location.href), { type: 'module' });
     worker.onmessage = (event) => { worker.terminate(); record(event.data); };
     worker.onerror = (event) => record(`error:${event.message}`);
+  }, 5000),
+  'carryContext: opt-in stores on Worker and MessageChannel messages': () => scenario((record) => {
+    // Browsers give message events no context (the platform fires them); carryContext sends
+    // the named storages' values along, structured-cloned, and unwraps the data.
+    const request = new AsyncLocalStorage({ name: 'request' });
+    const log = [];
+    const plain = new MessageChannel();
+    plain.port2.onmessage = (event) => log.push(`plain ${event.data}:${seen()}`);
+    als.run('plain', () => plain.port1.postMessage('m'));
+    const channel = new MessageChannel();
+    carryContext(channel.port1, [request]);
+    carryContext(channel.port2, [request]);
+    const onChannel = (event) => log.push(`channel ${event.data}:${request.getStore()}`);
+    channel.port2.addEventListener('message', onChannel);
+    channel.port2.start();
+    request.run('c1', () => channel.port1.postMessage('m1'));
+    const worker = new Worker(new URL('./carry-worker.js', location.href), { type: 'module' });
+    const undo = carryContext(worker, [request]);
+    worker.onmessage = (event) => {
+      log.push(`worker ${event.data} reply:${request.getStore()}`);
+      channel.port2.removeEventListener('message', onChannel);
+      request.run('c2', () => channel.port1.postMessage('m2')); // no listener left: not logged
+      undo();
+      worker.onmessage = (raw) => {
+        worker.terminate();
+        log.push(`undone ${typeof raw.data}`);
+        setTimeout(() => record(log.join(' ')), 50);
+      };
+      request.run('w2', () => worker.postMessage('again'));
+    };
+    worker.onerror = (event) => record(`error:${event.message}`);
+    request.run('w1', () => worker.postMessage('ping'));
   }, 5000),
 };
 

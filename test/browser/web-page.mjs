@@ -25,13 +25,15 @@ export const expected = {
     'listener:dispatch-1 once:dispatch-1 handleEvent:dispatch-1 listener:dispatch-2 handleEvent:dispatch-2',
   'await in a transformed async function': 'await',
   'Web Worker: the engine inside a worker': 'timeout:timeout await:await read:read unhandledrejection:reject',
+  'carryContext: opt-in stores on Worker and MessageChannel messages':
+    'plain m:<empty> channel m1:c1 worker ping:w1 reply:w1+worker undone object',
 };
 
-/** The page's files by URL path: /page.html, /page.js, /worker.js. */
+/** The page's files by URL path: /page.html, /page.js, /worker.js, /carry-worker.js. */
 export async function buildWebPage() {
   const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
   const result = await build({
-    entryPoints: { page: here('page.mjs'), worker: here('worker.mjs') },
+    entryPoints: { page: here('page.mjs'), worker: here('worker.mjs'), 'carry-worker': here('carry-worker.mjs') },
     outdir: '/', bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
     plugins: [plugin({ runtime: here('../../dist/portable.js') })],
   });

@@ -150,7 +150,7 @@ async function runWebPage(browser) {
 
 /** The web scenarios as matrix results (group 'web'): a source the browser lacks is n/a. */
 async function webResults(browser) {
-  const recorded = await runWebPage(browser);
+  const recorded = await runWebPage(browser).catch((error) => ({ error: `web page: ${String(error.message).split('\n')[0]}` }));
   return Object.entries(webExpected).map(([name, store]) => {
     const id = `web/${name}`;
     const got = recorded.error ? undefined : recorded[name];
