@@ -6,11 +6,6 @@ const workerdTickIsAMicrotask = "workerd's process.nextTick queues a microtask: 
 const hermesPromise = "Hermes 0.12's Promise is the 'promise' package's, not the spec's";
 
 export const knownFailures = {
-  bun: {
-    'promise/rejection-handled-later.cjs': "Bun emits 'unhandledRejection' without process.emit, where the engine puts the rejection's frame",
-    'promise/unhandled-rejection-frame.cjs': "Bun emits 'unhandledRejection' without process.emit, where the engine puts the rejection's frame",
-    'timers/throw-in-callback.cjs': "Bun emits 'uncaughtException' without process.emit, where the engine puts the throw's frame",
-  },
   deno: {
     'invariants/bad-callbacks.mjs': "Deno's own queueMicrotask({}) throws a TypeError without Node's code",
     'messagechannel/message-enterwith-does-not-stick.mjs': "Deno's node:worker_threads MessagePort delivers 'message' events by a path the engine does not instrument",
