@@ -1,6 +1,6 @@
 // Measures what a browser app ships when it imports asyncctx: the package resolved by esbuild
-// for the browser platform (so through package.json "exports", which gives dist/portable.js:
-// core + host), bundled and minified, then gzipped at level 9. Writes the table into the
+// for the browser platform (so through package.json "exports", whose `browser` condition gives
+// dist/portable.browser.js: core + the host's shared and web task sources), bundled and minified, then gzipped at level 9. Writes the table into the
 // README between the size markers, and prints which source files the bytes come from.
 //
 //   node scripts/bundle-size.mjs            (after `npm run build`; `npm run size` does both)
@@ -25,6 +25,7 @@ const VARIANTS = [
 // The figure the project compares itself with; quoted, not measured here.
 const ZONE_JS = { minified: '36 kB', gzip: '12.9 kB' };
 
+const BROWSER_FILE = 'dist/portable.browser.js';
 const BROWSER_BUILD = { bundle: true, minify: true, platform: 'browser', format: 'esm', target: 'es2022', write: false, metafile: true, logLevel: 'silent' };
 
 async function bundle(contents, loader = 'js') {
@@ -39,15 +40,15 @@ async function measure({ contents }) {
   // A browser that resolved to the native entry, or anything left for the app to load, would
   // make the numbers meaningless.
   const packaged = inputs.filter((input) => input !== '<stdin>');
-  if (packaged.length !== 1 || packaged[0] !== 'dist/portable.js') throw new Error(`the browser build bundled ${packaged.join(', ')}, not dist/portable.js alone`);
+  if (packaged.length !== 1 || packaged[0] !== BROWSER_FILE) throw new Error(`the browser build bundled ${packaged.join(', ')}, not ${BROWSER_FILE} alone`);
   if (output.imports.length > 0) throw new Error(`the browser build still imports ${output.imports.map((i) => i.path).join(', ')}`);
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-// dist/portable.js is already one file, so the per-file split comes from bundling the
+// dist/portable.browser.js is already one file, so the per-file split comes from bundling the
 // sources the same way (the totals differ from the dist figures by a few bytes).
 async function breakdown(contents) {
-  const source = contents.replace("'asyncctx'", "'./src/entry/portable.ts'");
+  const source = contents.replace("'asyncctx'", "'./src/entry/portable-browser.ts'");
   const { output } = await bundle(source, 'ts');
   return Object.entries(output.inputs)
     .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))

@@ -58,7 +58,7 @@ before(async () => {
   const result = await build({
     entryPoints: { page: here('browser/page.mjs'), worker: here('browser/worker.mjs') },
     outdir: out, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
-    plugins: [plugin({ runtime: here('../dist/portable.js') })],
+    plugins: [plugin({ runtime: here('../dist/portable.browser.js') })],
   });
   for (const file of result.outputFiles) files.set(`/${file.path.slice(out.length + 1)}`, file.contents);
   files.set('/page.html', Buffer.from('<!doctype html><meta charset=utf-8><title>asyncctx</title><button id=target>click</button><script type=module src=/page.js></script>'));
