@@ -1,7 +1,7 @@
 // Node's table of native async resource providers (as of Node 24), for code that reads
 // asyncWrapProviders. The portable engine itself creates only PROMISE resources among them.
 // One string, in Node's order (the index is the value): shorter in the bundle than an array.
-const PROVIDERS = (
+const PROVIDERS = /* @__PURE__ */ (
   'NONE DIRHANDLE DNSCHANNEL ELDHISTOGRAM FILEHANDLE FILEHANDLECLOSEREQ BLOBREADER FSEVENTWRAP ' +
   'FSREQCALLBACK FSREQPROMISE GETADDRINFOREQWRAP GETNAMEINFOREQWRAP HEAPSNAPSHOT HTTP2SESSION ' +
   'HTTP2STREAM HTTP2PING HTTP2SETTINGS HTTPINCOMINGMESSAGE HTTPCLIENTREQUEST LOCKS JSSTREAM ' +
@@ -14,7 +14,11 @@ const PROVIDERS = (
   'RANDOMBYTESREQUEST RANDOMPRIMEREQUEST SCRYPTREQUEST SIGNREQUEST TLSWRAP VERIFYREQUEST'
 ).split(' ');
 
-const table: Record<string, number> = Object.create(null);
-PROVIDERS.forEach((name, index) => (table[name] = index));
+function providerTable(): Readonly<Record<string, number>> {
+  const table: Record<string, number> = Object.create(null);
+  PROVIDERS.forEach((name, index) => (table[name] = index));
+  return Object.freeze(table);
+}
 
-export const asyncWrapProviders: Readonly<Record<string, number>> = Object.freeze(table);
+// Pure: a bundle that does not read the table leaves it out.
+export const asyncWrapProviders = /* @__PURE__ */ providerTable();

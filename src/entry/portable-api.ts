@@ -11,4 +11,5 @@ export { executionAsyncId, triggerAsyncId, executionAsyncResource, asyncWrapProv
 export { uninstall, isInstalled } from '../host/install';
 /** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
 export * as awaitFrames from '../core/await-frames';
-export const AsyncContext = createAsyncContext(AsyncLocalStorage);
+// Pure: a bundle that does not use AsyncContext leaves it out.
+export const AsyncContext = /* @__PURE__ */ createAsyncContext(AsyncLocalStorage);
