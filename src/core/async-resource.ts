@@ -2,7 +2,7 @@
 // runs callbacks in it, with its own async id as the execution id.
 
 import { currentFrame, swapFrame, restoreFrame, type Frame } from './frame';
-import { defaultTriggerAsyncId, newAsyncId, pushExecution, popExecution } from './execution';
+import { defaultTriggerAsyncId, executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
 import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit, hookCounts } from './hooks';
 import { asyncType, invalidAsyncId, validateFunction, validateString } from './errors';
 import { warnDeprecated } from './deprecation';
@@ -46,7 +46,10 @@ export class AsyncResource {
 
   runInAsyncScope<This, Args extends unknown[], R>(fn: (this: This, ...args: Args) => R, thisArg?: This, ...args: Args): R {
     const asyncId = this.#asyncId;
-    pushExecution(asyncId, this.#triggerAsyncId, this);
+    const savedId = executionAsyncId;
+    const savedTrigger = triggerAsyncId;
+    const savedResource = executionResource;
+    setExecution(asyncId, this.#triggerAsyncId, this);
     emitBefore(asyncId);
     const previous = swapFrame(this.#frame);
     try {
@@ -54,7 +57,7 @@ export class AsyncResource {
     } finally {
       restoreFrame(previous);
       emitAfter(asyncId);
-      popExecution();
+      setExecution(savedId, savedTrigger, savedResource);
     }
   }
 
