@@ -20,10 +20,9 @@ function received(value: unknown): string {
   return `type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
 }
 
-/** ERR_INVALID_ARG_TYPE for an argument, or for a property when `name` has a dot. */
+/** ERR_INVALID_ARG_TYPE for an argument (every validated value is one). */
 function invalidArgType(name: string, type: string, value: unknown): TypeError {
-  const kind = name.includes('.') ? 'property' : 'argument';
-  return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${kind} must be of type ${type}. Received ${received(value)}`);
+  return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be of type ${type}. Received ${received(value)}`);
 }
 
 export function invalidAsyncId(name: string, value: unknown): RangeError {
