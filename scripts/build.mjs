@@ -1,6 +1,8 @@
 // Builds dist/: each entry bundled as ESM and CommonJS by esbuild, type declarations by tsc,
-// and the ESM wrappers Node's `import` condition uses. Everything is written to dist.next/
-// and swapped in at the end, so programs running from dist/ meanwhile never see it half-built.
+// and the ESM wrappers Node's `import` condition uses. `portable.browser` is the portable
+// engine without Node's task sources, for the `browser` export condition. Everything is
+// written to dist.next/ and swapped in at the end, so programs running from dist/ meanwhile
+// never see it half-built.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -11,7 +13,7 @@ const root = new URL('..', import.meta.url);
 const dist = new URL('dist.next/', root);
 rmSync(dist, { recursive: true, force: true });
 
-const entries = { index: 'src/entry/index.ts', portable: 'src/entry/portable.ts' };
+const entries = { index: 'src/entry/index.ts', portable: 'src/entry/portable.ts', 'portable.browser': 'src/entry/portable-browser.ts' };
 for (const [name, entry] of Object.entries(entries)) {
   for (const [format, extension] of [['esm', 'js'], ['cjs', 'cjs']]) {
     await build({
@@ -53,7 +55,7 @@ execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescri
 // id counter, one set of host patches). So Node's `import` condition points at a thin ESM
 // file that re-exports the CommonJS build instead of loading a second copy.
 const require = createRequire(import.meta.url);
-for (const name of Object.keys(entries)) {
+for (const name of ['index', 'portable']) { // the entries Node's conditions reach
   const names = Object.keys(require(new URL(`${name}.cjs`, dist).pathname)).filter((n) => n !== 'default');
   const body = `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`;
   writeFileSync(new URL(`${name}.node.mjs`, dist), body);

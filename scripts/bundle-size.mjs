@@ -1,6 +1,6 @@
 // Measures what a browser app ships when it imports asyncctx: the package resolved by esbuild
-// for the browser platform (so through package.json "exports", which gives dist/portable.js:
-// core + host), bundled and minified, then gzipped at level 9. Writes the table into the
+// for the browser platform (so through package.json "exports", whose `browser` condition gives
+// dist/portable.browser.js: core + the host's shared and web task sources), bundled and minified, then gzipped at level 9. Writes the table into the
 // README between the size markers, and prints which source files the bytes come from.
 //
 //   node scripts/bundle-size.mjs            (after `npm run build`; `npm run size` does both)
@@ -8,6 +8,8 @@ import { build, version as esbuildVersion } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readmePath = new URL('../README.md', import.meta.url);
@@ -25,6 +27,7 @@ const VARIANTS = [
 // The figure the project compares itself with; quoted, not measured here.
 const ZONE_JS = { minified: '36 kB', gzip: '12.9 kB' };
 
+const BROWSER_FILE = 'dist/portable.browser.js';
 const BROWSER_BUILD = { bundle: true, minify: true, platform: 'browser', format: 'esm', target: 'es2022', write: false, metafile: true, logLevel: 'silent' };
 
 async function bundle(contents, loader = 'js') {
@@ -39,20 +42,50 @@ async function measure({ contents }) {
   // A browser that resolved to the native entry, or anything left for the app to load, would
   // make the numbers meaningless.
   const packaged = inputs.filter((input) => input !== '<stdin>');
-  if (packaged.length !== 1 || packaged[0] !== 'dist/portable.js') throw new Error(`the browser build bundled ${packaged.join(', ')}, not dist/portable.js alone`);
+  if (packaged.length !== 1 || packaged[0] !== BROWSER_FILE) throw new Error(`the browser build bundled ${packaged.join(', ')}, not ${BROWSER_FILE} alone`);
   if (output.imports.length > 0) throw new Error(`the browser build still imports ${output.imports.map((i) => i.path).join(', ')}`);
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-// dist/portable.js is already one file, so the per-file split comes from bundling the
-// sources the same way (the totals differ from the dist figures by a few bytes).
+// dist/portable.browser.js is already one file, so the per-file split comes from bundling the
+// sources the same way (the totals differ from the dist figures by a few bytes). Minified
+// bytes come from the metafile; what a file costs after gzip is how much smaller the gzipped
+// bundle gets without the output bytes its source map attributes to that file (repeated code
+// is cheap under gzip, so the two orders differ).
 async function breakdown(contents) {
-  const source = contents.replace("'asyncctx'", "'./src/entry/portable.ts'");
-  const { output } = await bundle(source, 'ts');
+  const source = contents.replace("'asyncctx'", "'./src/entry/portable-browser.ts'");
+  const result = await build({
+    ...BROWSER_BUILD, stdin: { contents: source, resolveDir: root, loader: 'ts' }, sourcemap: 'external', outfile: 'out.js',
+  });
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js')).text;
+  const owners = ownerOfEachByte(code, result.outputFiles.find((file) => file.path.endsWith('.map')).text);
+  const total = gzipSync(code, { level: 9 }).length;
+  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.js'))[1];
   return Object.entries(output.inputs)
-    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
-    .filter(({ bytes }) => bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([file, { bytesInOutput }]) => {
+      const without = [...code].filter((_, i) => owners[i] !== file).join('');
+      return { file, bytes: bytesInOutput, gzip: total - gzipSync(without, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+/** For each character of `code`, the source file (relative to the root) its mapping names. */
+function ownerOfEachByte(code, mapText) {
+  const map = new TraceMap(mapText);
+  const mappings = [];
+  eachMapping(map, (m) => mappings.push(m));
+  const lineStarts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
+  const at = (m) => lineStarts[m.generatedLine - 1] + m.generatedColumn;
+  mappings.sort((a, b) => at(a) - at(b));
+  const owners = new Array(code.length).fill(null);
+  mappings.forEach((m, i) => {
+    const end = i + 1 < mappings.length ? at(mappings[i + 1]) : code.length;
+    const file = m.source === null ? null : relative(root, m.source);
+    for (let c = at(m); c < end; c++) owners[c] = file;
+  });
+  return owners;
 }
 
 const bytes = (n) => `${n.toLocaleString('en-US')} B`;
@@ -96,11 +129,11 @@ const table = formatTable(rows);
 writeIntoReadme(table);
 console.log(table);
 
-console.log('\nMinified bytes per source file (esbuild metafile):');
+console.log('\nBytes per source file, minified and what each costs in the gzipped bundle:');
 const perFile = await Promise.all(VARIANTS.map((variant) => breakdown(variant.contents)));
 const files = perFile[0].map(({ file }) => file);
-console.log(`${'all exports'.padStart(12)} ${'tree-shaken'.padStart(12)}  file`);
+console.log(`${'all exports: min'.padStart(17)} ${'gzip'.padStart(5)} ${'tree-shaken: min'.padStart(17)} ${'gzip'.padStart(5)}  file`);
 for (const file of files) {
-  const [all, shaken] = perFile.map((list) => list.find((entry) => entry.file === file)?.bytes ?? 0);
-  console.log(`${String(all).padStart(12)} ${String(shaken).padStart(12)}  ${file}`);
+  const [all, shaken] = perFile.map((list) => list.find((entry) => entry.file === file) ?? { bytes: 0, gzip: 0 });
+  console.log(`${String(all.bytes).padStart(17)} ${String(all.gzip).padStart(5)} ${String(shaken.bytes).padStart(17)} ${String(shaken.gzip).padStart(5)}  ${file}`);
 }

@@ -1,12 +1,13 @@
 // What `npm run size` measures must be a bundle that works in a browser: `asyncctx` bundled
-// for the browser platform is the portable build alone, with nothing left to import (no
-// `node:` module), and it runs in a realm that has none of Node's globals (no process,
+// for the browser platform is the portable browser build alone, with nothing left to import
+// (no `node:` module) and none of Node's task sources, and it runs in a realm that has none of Node's globals (no process,
 // setImmediate, Buffer, require), keeping the context as native Node does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AsyncLocalStorage as NativeAsyncLocalStorage } from 'node:async_hooks';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,10 +21,20 @@ async function browserBundle(format) {
   return { code: result.outputFiles[0].text, metafile: result.metafile };
 }
 
-test('for the browser, `asyncctx` is the portable build alone, importing nothing', async () => {
+test('for the browser, `asyncctx` is the portable browser build alone, importing nothing', async () => {
   const { metafile } = await browserBundle('esm');
-  assert.deepEqual(Object.keys(metafile.inputs).filter((input) => input !== '<stdin>'), ['dist/portable.js']);
+  assert.deepEqual(Object.keys(metafile.inputs).filter((input) => input !== '<stdin>'), ['dist/portable.browser.js']);
   assert.deepEqual(Object.values(metafile.outputs)[0].imports, []);
+});
+
+// The generic build (other runtimes: QuickJS, Hermes, workerd) keeps them.
+test('the browser build leaves Node\'s task sources out; the generic build keeps them', async () => {
+  const { code } = await browserBundle('esm');
+  const generic = readFileSync(new URL('../dist/portable.js', import.meta.url), 'utf8');
+  for (const nodeOnly of ['nextTick', 'setImmediate', 'kHybridDispatch', 'uncaughtException']) {
+    assert.doesNotMatch(code, new RegExp(nodeOnly), nodeOnly);
+    assert.match(generic, new RegExp(nodeOnly), nodeOnly);
+  }
 });
 
 // Context across a timer, a then, a promise resolved by a timer, a microtask; the store

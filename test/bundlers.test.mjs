@@ -17,7 +17,7 @@ const entry = join(app, 'main.mjs');
 const dependency = join(app, 'node_modules/fake-dep/index.js');
 // The dependency cannot resolve asyncctx from its own folder (this repository is asyncctx),
 // so the helpers come from the engine's file itself: the one the app's 'asyncctx' resolves to.
-const runtime = fileURLToPath(new URL('../dist/portable.js', import.meta.url));
+const runtime = fileURLToPath(new URL('../dist/portable.browser.js', import.meta.url));
 // Half the bundlers get the exclusion as a glob, half as a regular expression (in an array).
 const globExclusion = '**/node_modules/fake-dep/**';
 const regexpExclusion = [/[\\/]node_modules[\\/]fake-dep[\\/]/];

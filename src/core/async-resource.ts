@@ -2,7 +2,7 @@
 // runs callbacks in it, with its own async id as the execution id.
 
 import { currentFrame, swapFrame, restoreFrame, type Frame } from './frame';
-import { defaultTriggerAsyncId, newAsyncId, pushExecution, popExecution } from './execution';
+import { defaultTriggerAsyncId, executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
 import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit, hookCounts } from './hooks';
 import { asyncType, invalidAsyncId, validateFunction, validateString } from './errors';
 import { warnDeprecated } from './deprecation';
@@ -46,7 +46,10 @@ export class AsyncResource {
 
   runInAsyncScope<This, Args extends unknown[], R>(fn: (this: This, ...args: Args) => R, thisArg?: This, ...args: Args): R {
     const asyncId = this.#asyncId;
-    pushExecution(asyncId, this.#triggerAsyncId, this);
+    const savedId = executionAsyncId;
+    const savedTrigger = triggerAsyncId;
+    const savedResource = executionResource;
+    setExecution(asyncId, this.#triggerAsyncId, this);
     emitBefore(asyncId);
     const previous = swapFrame(this.#frame);
     try {
@@ -54,7 +57,7 @@ export class AsyncResource {
     } finally {
       restoreFrame(previous);
       emitAfter(asyncId);
-      popExecution();
+      setExecution(savedId, savedTrigger, savedResource);
     }
   }
 
@@ -77,34 +80,30 @@ export class AsyncResource {
 
   bind<F extends (...args: any[]) => any>(fn: F, thisArg?: unknown): BoundFunction<F> {
     validateFunction(fn, 'fn');
-    let bound: Function;
-    if (thisArg === undefined) {
-      const resource = this;
-      // Named `bound` and calling with the caller's `this`, as Node's is.
-      bound = function bound(this: unknown, ...args: unknown[]) {
-        return resource.runInAsyncScope(fn, this, ...args);
-      };
-    } else {
-      bound = this.runInAsyncScope.bind(this, fn, thisArg);
-    }
+    const runner = this;
+    // Named `bound` and calling with the caller's `this`, as Node's is.
+    const bound = thisArg === undefined
+      ? function bound(this: unknown, ...args: unknown[]) { return runner.runInAsyncScope(fn, this, ...args); }
+      : this.runInAsyncScope.bind(this, fn, thisArg);
+    // What the deprecated property reads and writes; the function keeps running in `runner`.
     let resource: AsyncResource = this;
-    const deprecated = 'The asyncResource property on bound functions is deprecated';
-    Object.defineProperties(bound, {
-      length: { configurable: true, enumerable: false, value: fn.length, writable: false },
+    const warn = () => warnDeprecated('The asyncResource property on bound functions is deprecated', 'DEP0172');
+    // `length` stays non-writable and non-enumerable, as a function's own is.
+    return Object.defineProperties(bound, {
+      length: { value: fn.length },
       asyncResource: {
         configurable: true,
         enumerable: true,
         get() {
-          warnDeprecated(deprecated, 'DEP0172');
+          warn();
           return resource;
         },
         set(value: AsyncResource) {
-          warnDeprecated(deprecated, 'DEP0172');
+          warn();
           resource = value;
         },
       },
-    });
-    return bound as BoundFunction<F>;
+    }) as BoundFunction<F>;
   }
 
   static bind<F extends (...args: any[]) => any>(fn: F, type?: string, thisArg?: unknown): BoundFunction<F> {

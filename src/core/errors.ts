@@ -1,40 +1,33 @@
-// Errors shaped like Node's internal ones: the same class, `code`, and message format,
-// so code that checks `err.code` behaves the same on every runtime.
+// Errors shaped like Node's internal ones: the same class and `code`, and Node's wording, so
+// code that checks `err.code` behaves the same on every runtime.
 
 type ErrorClass = new (message: string) => Error;
 
 function coded<E extends Error>(Base: ErrorClass, code: string, message: string): E {
   const error = new Base(message) as E & { code: string };
-  Object.defineProperty(error, 'code', { value: code, enumerable: true, writable: true, configurable: true });
-  // Node prints coded errors as `TypeError [CODE]: message`.
-  if (typeof error.stack === 'string') {
-    error.stack = error.stack.replace(`${error.name}:`, `${error.name} [${code}]:`);
-  }
+  // A plain assignment, as Node makes it: own, enumerable, writable.
+  error.code = code;
+  // Node prints coded errors as `TypeError [CODE]: message`; the first colon ends the name.
+  if (typeof error.stack === 'string') error.stack = error.stack.replace(':', ` [${code}]:`);
   return error;
 }
 
-/** How Node's ERR_INVALID_ARG_TYPE describes the value it received. */
-function describeReceived(value: unknown): string {
-  if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name || '<anonymous>'}`;
-  if (typeof value === 'object') {
-    const name = (value as object).constructor?.name;
-    return name ? ` Received an instance of ${name}` : ` Received ${String(value)}`;
-  }
-  let shown = typeof value === 'string' ? `'${value}'` : String(value);
-  if (typeof value === 'bigint') shown += 'n';
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
+/** What was received, in the words of Node's ERR_INVALID_ARG_TYPE (values unabridged). */
+function received(value: unknown): string {
+  if (value == null) return `${value}`;
+  if (typeof value === 'function') return `function ${value.name || '<anonymous>'}`;
+  if (typeof value === 'object') return `an instance of ${(value as object).constructor?.name ?? 'Object'}`;
+  return `type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
 }
 
-export function invalidArgType(name: string, expected: string, value: unknown): TypeError {
-  const kind = name.includes('.') ? 'property' : 'argument';
-  return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${kind} must be ${expected}.${describeReceived(value)}`);
+/** ERR_INVALID_ARG_TYPE for an argument. */
+export function invalidArgType(name: string, type: string, value: unknown): TypeError {
+  return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be of type ${type}. Received ${received(value)}`);
 }
 
+/** ERR_INVALID_ARG_VALUE, in Node's words for a property. */
 export function invalidArgValue(name: string, value: unknown, reason: string): TypeError {
-  const kind = name.includes('.') || name.includes('[') ? 'property' : 'argument';
-  return coded(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}.${describeReceived(value)}`);
+  return coded(TypeError, 'ERR_INVALID_ARG_VALUE', `The property '${name}' ${reason}. Received ${received(value)}`);
 }
 
 export function invalidAsyncId(name: string, value: unknown): RangeError {
@@ -49,16 +42,19 @@ export function asyncType(type: unknown): TypeError {
   return coded(TypeError, 'ERR_ASYNC_TYPE', `Invalid name for async "type": ${String(type)}`);
 }
 
+/** Throws ERR_INVALID_ARG_TYPE unless `typeof value` is `type` (for 'object': not null, not an array). */
+function validate(value: unknown, type: 'function' | 'string' | 'object', name: string): void {
+  if (typeof value !== type || (type === 'object' && (value === null || Array.isArray(value)))) throw invalidArgType(name, type, value);
+}
+
 export function validateFunction(value: unknown, name: string): asserts value is Function {
-  if (typeof value !== 'function') throw invalidArgType(name, 'of type function', value);
+  validate(value, 'function', name);
 }
 
 export function validateString(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);
+  validate(value, 'string', name);
 }
 
 export function validateObject(value: unknown, name: string): asserts value is object {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw invalidArgType(name, 'of type object', value);
-  }
+  validate(value, 'object', name);
 }

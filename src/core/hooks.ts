@@ -44,35 +44,28 @@ export function setHookErrorHandler(handler: (error: unknown) => void): void {
 }
 
 export class AsyncHook {
-  readonly #callbacks: HookCallbacks;
+  readonly #callbacks: HookCallbacks = {};
 
   constructor(callbacks: HookCallbacks) {
     // Read through the prototype chain (a class instance whose methods are inherited is a
     // valid set of callbacks); like Node, only a missing object is an error.
-    const picked: HookCallbacks = {};
     for (const name of HOOK_NAMES) {
-      const callback = (callbacks as HookCallbacks)[name];
-      if (callback !== undefined && typeof callback !== 'function') throw asyncCallback(`hook.${name}`);
-      if (callback !== undefined) (picked as Record<string, unknown>)[name] = callback;
+      const callback = callbacks[name];
+      if (callback === undefined) continue;
+      if (typeof callback !== 'function') throw asyncCallback(`hook.${name}`);
+      (this.#callbacks as Record<string, unknown>)[name] = callback;
     }
-    this.#callbacks = picked;
   }
 
   enable(): this {
-    if (enabled.includes(this)) return this;
-    enabled = [...enabled, this];
-    this.#count(1);
-    return this;
+    return this.#turn(true);
   }
 
   disable(): this {
-    if (!enabled.includes(this)) return this;
-    enabled = enabled.filter((hook) => hook !== this);
-    this.#count(-1);
-    return this;
+    return this.#turn(false);
   }
 
-  /** Calls this hook's callback `name`, if it has one. */
+  /** Calls this hook's callback `name`, if it has one, with Node's arguments for it. */
   call(name: HookName, asyncId: number, type?: string, triggerAsyncId?: number, resource?: object): void {
     const callback = this.#callbacks[name] as Function | undefined;
     if (callback === undefined) return;
@@ -84,10 +77,14 @@ export class AsyncHook {
     }
   }
 
-  #count(delta: number): void {
+  #turn(on: boolean): this {
+    if (enabled.includes(this) === on) return this;
+    enabled = on ? [...enabled, this] : enabled.filter((hook) => hook !== this);
+    const delta = on ? 1 : -1;
     for (const name of HOOK_NAMES) if (this.#callbacks[name] !== undefined) hookCounts[name] += delta;
     hookCounts.any += delta;
     for (const listener of changeListeners) listener();
+    return this;
   }
 }
 
@@ -95,24 +92,26 @@ export function createHook(callbacks: HookCallbacks): AsyncHook {
   return new AsyncHook(callbacks);
 }
 
+/** Calls every enabled hook's `name` callback; nothing at all while none has one. */
+function emit(name: HookName, asyncId: number, type?: string, triggerAsyncId?: number, resource?: object): void {
+  if (hookCounts[name] === 0) return;
+  for (const hook of enabled) hook.call(name, asyncId, type, triggerAsyncId, resource);
+}
+
 export function emitInit(asyncId: number, type: string, triggerAsyncId: number, resource: object): void {
-  if (hookCounts.init === 0) return;
-  for (const hook of enabled) hook.call('init', asyncId, type, triggerAsyncId, resource);
+  emit('init', asyncId, type, triggerAsyncId, resource);
 }
 
 export function emitBefore(asyncId: number): void {
-  if (hookCounts.before === 0) return;
-  for (const hook of enabled) hook.call('before', asyncId);
+  emit('before', asyncId);
 }
 
 export function emitAfter(asyncId: number): void {
-  if (hookCounts.after === 0) return;
-  for (const hook of enabled) hook.call('after', asyncId);
+  emit('after', asyncId);
 }
 
 export function emitPromiseResolve(asyncId: number): void {
-  if (hookCounts.promiseResolve === 0) return;
-  for (const hook of enabled) hook.call('promiseResolve', asyncId);
+  emit('promiseResolve', asyncId);
 }
 
 // Node runs destroy callbacks asynchronously, in a batch, after the current callback.
@@ -127,9 +126,7 @@ export function setDestroyScheduler(schedule: (flush: () => void) => void): void
 function flushDestroys(): void {
   const ids = pendingDestroys;
   pendingDestroys = [];
-  for (const asyncId of ids) {
-    for (const hook of enabled) hook.call('destroy', asyncId);
-  }
+  for (const asyncId of ids) emit('destroy', asyncId);
 }
 
 export function emitDestroy(asyncId: number): void {

@@ -1,17 +1,17 @@
-// `asyncctx/portable`: the portable engine, installed, on any runtime (Node included).
+// `asyncctx/portable`: the portable engine, installed, on any runtime (Node included), with
+// every task source it knows: Node's and the web platform's, each where the runtime has it.
 
-import { AsyncLocalStorage } from '../core/async-local-storage';
-import { createAsyncContext } from '../core/async-context';
-import { install } from '../host/install';
+import { installHost } from '../host/install';
+import { nodeSources } from '../host/node-sources';
+import { webSources } from '../host/web';
+
+const sources = [...nodeSources, ...webSources];
+
+/** Installs the engine's instrumentation; done on import, idempotent. */
+export function install(): void {
+  installHost(sources);
+}
 
 install();
 
-export { AsyncLocalStorage } from '../core/async-local-storage';
-export { AsyncResource } from '../core/async-resource';
-export { createHook, AsyncHook } from '../core/hooks';
-export { executionAsyncId, triggerAsyncId, executionAsyncResource, asyncWrapProviders } from '../core/public-ids';
-export { install, uninstall, isInstalled } from '../host/install';
-export { carryContext } from '../host/web/carry-context';
-/** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
-export * as awaitFrames from '../core/await-frames';
-export const AsyncContext = createAsyncContext(AsyncLocalStorage);
+export * from './portable-api';

@@ -2,28 +2,20 @@
 
 import { onUnscopedChange, restoreFrame, EMPTY_FRAME } from '../core/frame';
 import { setExecution, TOP_LEVEL_RESOURCE } from '../core/execution';
-import { setDestroyScheduler, setHookErrorHandler } from '../core/hooks';
+import { setDestroyScheduler } from '../core/hooks';
 import { restoreAll } from './patch';
 import { installPromiseThen } from './promise-then';
 import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
 import { installPromiseFinally } from './promise-finally';
-import { installProcessErrorFrames } from './process-events';
 import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
-import { installImmediate } from './immediate';
-import { installNextTick } from './next-tick';
-import { installNodeMessagePort } from './node-message-port';
 import { installAsyncGenerator } from './async-generator';
 import * as awaitFrames from '../core/await-frames';
 import { AWAIT_HELPERS_KEY } from '../core/global-keys';
-import * as web from './web';
 
-interface NodeProcess {
-  versions?: { node?: string };
-  exit?(code: number): never;
-  _rawDebug?(message: string): void;
-}
+/** Instruments one platform's task source on the global, where the platform has it. */
+export type HostSource = (global: typeof globalThis) => void;
 
 let uninstallThen: (() => void) | undefined;
 
@@ -31,36 +23,28 @@ export function isInstalled(): boolean {
   return uninstallThen !== undefined;
 }
 
-export function install(): void {
+/**
+ * Instruments what every runtime has (promises, microtasks, timers, async generators), then
+ * `sources`: the entry chooses them, so a browser build carries no Node source.
+ */
+export function installHost(sources: readonly HostSource[]): void {
   if (uninstallThen !== undefined) return;
   const global = globalThis;
   const nativeQueueMicrotask = global.queueMicrotask.bind(global);
   const nativeSetTimeout = global.setTimeout.bind(global);
-  const nativeSetImmediate = typeof global.setImmediate === 'function' ? global.setImmediate.bind(global) : undefined;
+  // Destroy callbacks run in a batch after the current callback (on Node in its check phase:
+  // the setImmediate source sets that). Through the host's own timer: an instrumented one
+  // would make a resource of its own, whose destroy would schedule another flush, forever.
+  setDestroyScheduler((flush) => nativeSetTimeout(flush, 0));
 
   uninstallThen = installPromiseThen(global.Promise);
   installPromiseStatics(global.Promise);
   installPromiseFinally(global.Promise);
   installPromiseConstructor(global);
-  installProcessErrorFrames(global);
   installMicrotask(global);
   installTimers(global);
-  installImmediate(global);
-  installNextTick(global);
-  installNodeMessagePort(global);
   installAsyncGenerator();
-  web.installAnimationFrame(global);
-  web.installIdleCallback(global);
-  web.installPostTask(global);
-  web.installXmlHttpRequest(global);
-  web.installFileReader(global);
-  web.installIndexedDb(global);
-  web.installMutationObserver(global);
-  web.installResizeObserver(global);
-  web.installIntersectionObserver(global);
-  web.installPerformanceObserver(global);
-  web.installUnhandledRejectionEvent(global);
-  web.installFinalizationRegistry(global);
+  for (const source of sources) source(global);
 
   // Between tasks no context is current: whatever an outermost `enterWith` set is dropped
   // before code the engine cannot see (platform events, uninstrumented callbacks) runs. A
@@ -81,21 +65,6 @@ export function install(): void {
 
   // Transformed scripts that cannot import (helpers: 'global') find the helpers here.
   (global as Record<symbol, unknown>)[Symbol.for(AWAIT_HELPERS_KEY)] = awaitFrames;
-
-  const proc = (global as { process?: NodeProcess }).process;
-  // Destroy callbacks run in a batch after the current callback, in Node's check phase
-  // (setImmediate). Through the host's own functions: an instrumented one would make a
-  // resource of its own, whose destroy would schedule another flush, and so on forever.
-  setDestroyScheduler(nativeSetImmediate !== undefined ? (flush) => nativeSetImmediate(flush) : (flush) => nativeSetTimeout(flush, 0));
-  if (typeof proc?.versions?.node === 'string' && typeof proc.exit === 'function') {
-    // Node: a throwing hook prints the error and ends the process.
-    setHookErrorHandler((error) => {
-      const stack = (error as Error)?.stack;
-      const print = proc._rawDebug ?? ((message: string) => console.error(message));
-      print.call(proc, typeof stack === 'string' ? stack : String(error));
-      proc.exit!(1);
-    });
-  }
 }
 
 export function uninstall(): void {

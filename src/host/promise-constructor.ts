@@ -17,7 +17,8 @@ import { keepThenableFrame } from '../core/thenable';
 
 type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
 
-const STATICS = ['all', 'allSettled', 'any', 'race', 'reject', 'withResolvers', 'try'] as const;
+// Promise.resolve and Promise.reject here are the instrumented ones (promise-statics.ts).
+const STATICS = ['all', 'allSettled', 'any', 'race', 'resolve', 'reject', 'withResolvers', 'try'] as const;
 
 export function installPromiseConstructor(global: typeof globalThis): void {
   const NativePromise = global.Promise;
@@ -65,26 +66,20 @@ export function installPromiseConstructor(global: typeof globalThis): void {
     return promise;
   } as unknown as PromiseConstructor;
 
-  // The bundler may rename the local binding; the constructor's name must stay 'Promise'.
-  Object.defineProperty(Promise, 'name', { value: 'Promise', configurable: true });
-  Object.defineProperty(Promise, 'prototype', { value: NativePromise.prototype, writable: false });
-  Object.defineProperty(Promise, Symbol.species, { get() { return this; }, configurable: true });
-  Object.defineProperty(Promise, 'toString', { value: () => NativePromise.toString(), writable: true, configurable: true });
-  const alias = (C: unknown) => (C === Promise ? NativePromise : C);
+  Object.defineProperties(Promise, {
+    // The bundler may rename the local binding; the constructor's name must stay 'Promise'.
+    name: { value: 'Promise' },
+    prototype: { value: NativePromise.prototype, writable: false },
+    [Symbol.species]: { get() { return this; }, configurable: true },
+    toString: { value: () => NativePromise.toString(), writable: true, configurable: true },
+  });
   for (const name of STATICS) {
     const original = (NativePromise as unknown as Record<string, Function>)[name];
     if (typeof original !== 'function') continue;
-    Object.defineProperty(Promise, name, {
-      value: { [name](this: unknown, ...args: unknown[]) { return Reflect.apply(original, alias(this), args); } }[name],
-      writable: true, configurable: true,
-    });
+    const alias = { [name](this: unknown, ...args: unknown[]) { return Reflect.apply(original, this === Promise ? NativePromise : this, args); } }[name]!;
+    Object.defineProperty(alias, 'length', { value: original.length });
+    Object.defineProperty(Promise, name, { value: alias, writable: true, configurable: true });
   }
-  Object.defineProperty(Promise, 'resolve', {
-    value: {
-      resolve(this: unknown, value: unknown) { return NativePromise.resolve.call(alias(this), value); },
-    }.resolve,
-    writable: true, configurable: true,
-  });
 
   replaceValue(global, 'Promise', Promise);
 }

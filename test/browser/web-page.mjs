@@ -35,7 +35,7 @@ export async function buildWebPage() {
   const result = await build({
     entryPoints: { page: here('page.mjs'), worker: here('worker.mjs'), 'carry-worker': here('carry-worker.mjs') },
     outdir: '/', bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
-    plugins: [plugin({ runtime: here('../../dist/portable.js') })],
+    plugins: [plugin({ runtime: here('../../dist/portable.browser.js') })],
   });
   const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
   files.set('/page.html', Buffer.from('<!doctype html><meta charset=utf-8><title>asyncctx</title><button id=target>click</button><script type=module src=/page.js></script>'));

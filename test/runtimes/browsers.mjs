@@ -27,7 +27,8 @@ const browserLacks = ['process.nextTick', 'setImmediate', 'Node timer handles', 
  * stand-ins for the node: modules the corpus's output helpers use. */
 async function buildPages(scenarios, outDir) {
   const [{ build }, { default: asyncctxVite }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
-  const portable = join(root, 'dist', 'portable.js');
+  // The build a browser app gets (the `browser` export condition).
+  const portable = join(root, 'dist', 'portable.browser.js');
   const input = Object.fromEntries(scenarios.map((scenario, i) => [`s${i}`, scenario.path]));
   await build({
     configFile: false,

@@ -49,8 +49,8 @@ function currentValue(storage: CarriedStorage): unknown {
 /** The storages by the name they travel under: `[storage, …]` uses each one's own `name`;
  * `{ name: storage, … }` names them (Node 20's own AsyncLocalStorage has no name). */
 function namedStorages(target: unknown, storages: unknown): [string, CarriedStorage][] {
-  if (typeof target !== 'object' || target === null) throw invalidArgType('target', 'of type object', target);
-  if (typeof storages !== 'object' || storages === null) throw invalidArgType('storages', 'an array or an object', storages);
+  if (typeof target !== 'object' || target === null) throw invalidArgType('target', 'object', target);
+  if (typeof storages !== 'object' || storages === null) throw invalidArgType('storages', 'object', storages);
   const named: [string, unknown][] = Array.isArray(storages)
     ? storages.map((storage) => [(storage as CarriedStorage | null)?.name as string, storage])
     : Object.entries(storages);
@@ -58,7 +58,7 @@ function namedStorages(target: unknown, storages: unknown): [string, CarriedStor
   return named.map(([name, storage], i) => {
     const at = Array.isArray(storages) ? `storages[${i}]` : `storages.${name}`;
     if (typeof storage !== 'object' || storage === null || typeof (storage as CarriedStorage).run !== 'function') {
-      throw invalidArgType(at, 'an AsyncLocalStorage or AsyncContext.Variable', storage);
+      throw invalidArgType(at, 'AsyncLocalStorage or AsyncContext.Variable', storage);
     }
     if (typeof name !== 'string' || name === '' || names.has(name)) {
       throw invalidArgValue(`${at}.name`, name, 'must be a name no other carried storage has');

@@ -7,7 +7,7 @@
 // The replacement constructor builds the platform's own object (its prototype stays the
 // platform's, so instanceof, subclassing and the prototype's methods are unchanged).
 
-import { replaceValue } from '../patch';
+import { copyOwnProperties, replaceValue } from '../patch';
 import { inCurrentFrame } from './callback-frame';
 
 type ObserverConstructor = new (callback: Function, ...rest: unknown[]) => object;
@@ -20,13 +20,7 @@ export function callbackInConstructionFrame(global: typeof globalThis, name: str
     const routed = typeof callback === 'function' ? inCurrentFrame(callback) : callback;
     return Reflect.construct(Native, [routed, ...rest], (new.target as unknown) === Observer ? Native : new.target);
   };
-  for (const key of Reflect.ownKeys(Native)) {
-    const descriptor = Object.getOwnPropertyDescriptor(Native, key)!;
-    try {
-      Object.defineProperty(Observer, key, descriptor);
-    } catch {
-      // Non-configurable own properties of a function (none that matter): keep ours.
-    }
-  }
+  // Its prototype too: instances and subclasses stay the platform's.
+  copyOwnProperties(Native, Observer);
   replaceValue(global, name, Observer);
 }

@@ -4,8 +4,9 @@
 // (a runtime that presents itself as Node) the registry is left alone.
 
 import { callbackInConstructionFrame } from './construction-frame';
+import { presentsAsNode } from './presents-as-node';
 
 export function installFinalizationRegistry(global: typeof globalThis): void {
-  if (typeof (global as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string') return;
+  if (presentsAsNode(global)) return;
   callbackInConstructionFrame(global, 'FinalizationRegistry');
 }

@@ -2,15 +2,22 @@
 // listeners already run synchronously inside dispatchEvent, in the dispatcher's frame, and
 // events the platform fires by itself start from the empty frame, because the engine
 // restores every frame it sets and drops an outermost enterWith before the next task.
-export { installAnimationFrame } from './animation-frame';
-export { installIdleCallback } from './idle-callback';
-export { installPostTask } from './post-task';
-export { installXmlHttpRequest } from './xml-http-request';
-export { installFileReader } from './file-reader';
-export { installIndexedDb } from './indexed-db';
-export { installMutationObserver } from './mutation-observer';
-export { installResizeObserver } from './resize-observer';
-export { installIntersectionObserver } from './intersection-observer';
-export { installPerformanceObserver } from './performance-observer';
-export { installUnhandledRejectionEvent } from './unhandled-rejection-event';
-export { installFinalizationRegistry } from './finalization-registry';
+import type { HostSource } from '../install';
+import { installAnimationFrame } from './animation-frame';
+import { installIdleCallback } from './idle-callback';
+import { installPostTask } from './post-task';
+import { installXmlHttpRequest } from './xml-http-request';
+import { installFileReader } from './file-reader';
+import { installIndexedDb } from './indexed-db';
+import { installMutationObserver } from './mutation-observer';
+import { installResizeObserver } from './resize-observer';
+import { installIntersectionObserver } from './intersection-observer';
+import { installPerformanceObserver } from './performance-observer';
+import { installUnhandledRejectionEvent } from './unhandled-rejection-event';
+import { installFinalizationRegistry } from './finalization-registry';
+
+export const webSources: readonly HostSource[] = [
+  installAnimationFrame, installIdleCallback, installPostTask, installXmlHttpRequest, installFileReader,
+  installIndexedDb, installMutationObserver, installResizeObserver, installIntersectionObserver,
+  installPerformanceObserver, installUnhandledRejectionEvent, installFinalizationRegistry,
+];

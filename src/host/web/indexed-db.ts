@@ -4,10 +4,9 @@
 // frame of `db.transaction()`. Connection events (versionchange, close) have no request:
 // the platform fires them in the empty frame.
 
-import { currentFrame } from '../../core/frame';
+import { currentFrame, type Frame } from '../../core/frame';
 import { replaceMethod } from '../patch';
 import { routeListeners } from './listener-frames';
-import { RequestFrames } from './request-frames';
 
 type Constructor = { prototype: object };
 type Method = (this: object, ...args: unknown[]) => unknown;
@@ -16,13 +15,15 @@ export function installIndexedDb(global: typeof globalThis): void {
   const g = global as unknown as Record<string, Constructor | undefined>;
   const { IDBRequest, IDBOpenDBRequest, IDBTransaction, IDBCursor } = g;
   if (IDBRequest === undefined || IDBTransaction === undefined) return;
-  const frames = new RequestFrames();
-  routeListeners(IDBRequest.prototype, [IDBRequest.prototype, ...(IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : [])], frames.frameFor);
-  routeListeners(IDBTransaction.prototype, [IDBTransaction.prototype], frames.frameFor);
+  // The request's frame, kept on the objects its events are fired at.
+  const frames = new WeakMap<object, Frame>();
+  const frameFor = (target: object) => frames.get(target);
+  routeListeners(IDBRequest.prototype, [IDBRequest.prototype, ...(IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : [])], frameFor);
+  routeListeners(IDBTransaction.prototype, [IDBTransaction.prototype], frameFor);
 
   const Request = IDBRequest as unknown as Function;
   const Transaction = IDBTransaction as unknown as Function;
-  const remember = (result: unknown, frame: ReturnType<typeof currentFrame>): void => {
+  const remember = (result: unknown, frame: Frame): void => {
     if (result instanceof Request || result instanceof Transaction) frames.set(result as object, frame);
   };
   for (const name of ['IDBFactory', 'IDBDatabase', 'IDBObjectStore', 'IDBIndex']) {

@@ -10,8 +10,7 @@
 // handler reads back as the function that was assigned.
 
 import { runInFrame, type Frame } from '../../core/frame';
-import { replaceMethod } from '../patch';
-import { replaceAccessor } from '../patch';
+import { replaceAccessor, replaceMethod } from '../patch';
 
 type Listener = ((this: unknown, event: Event) => unknown) | { handleEvent(event: Event): unknown };
 type ListenerMethod = (this: EventTarget, type: string, listener: unknown, options?: unknown) => void;
@@ -36,9 +35,10 @@ export function routeListeners(
       wrapper = function (this: unknown, event: Event) {
         const target = (event?.currentTarget ?? this) as object;
         const frame = !trustedOnly || event?.isTrusted === true ? frameFor(target, event) : undefined;
-        const fn = typeof listener === 'function' ? listener : listener.handleEvent;
-        const thisArg = typeof listener === 'function' ? this : listener;
-        if (typeof fn !== 'function') return Reflect.apply(fn as never, thisArg, [event]); // the platform's TypeError
+        const plain = typeof listener === 'function';
+        // A `handleEvent` that is no function throws from Reflect.apply, in either branch.
+        const fn = (plain ? listener : listener.handleEvent) as (event: Event) => unknown;
+        const thisArg = plain ? this : listener;
         return frame === undefined ? Reflect.apply(fn, thisArg, [event]) : runInFrame(frame, fn, thisArg, [event]);
       };
       wrappers.set(listener, wrapper);

@@ -5,12 +5,13 @@
 
 import { routeListeners } from './listener-frames';
 import { frameOfRejection } from '../rejection';
+import { presentsAsNode } from './presents-as-node';
 
 const types = new Set(['unhandledrejection', 'rejectionhandled']);
 
 export function installUnhandledRejectionEvent(global: typeof globalThis): void {
   if (typeof (global as { addEventListener?: unknown }).addEventListener !== 'function') return;
-  if (typeof (global as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string') return;
+  if (presentsAsNode(global)) return;
   // Handler attributes sit on the global itself or on its interface's prototype.
   const owners: object[] = [];
   for (let o: object | null = global; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {

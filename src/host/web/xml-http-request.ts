@@ -3,19 +3,20 @@
 // starts a new request and `abort()` ends it: the events they fire synchronously are the
 // caller's, so the request's frame is dropped first.
 
-import { currentFrame } from '../../core/frame';
+import { currentFrame, type Frame } from '../../core/frame';
 import { replaceMethod } from '../patch';
 import { routeListeners } from './listener-frames';
-import { RequestFrames } from './request-frames';
 
 type Method = (this: XMLHttpRequest, ...args: unknown[]) => unknown;
 
 export function installXmlHttpRequest(global: typeof globalThis): void {
   const g = global as { XMLHttpRequest?: typeof XMLHttpRequest; XMLHttpRequestEventTarget?: { prototype: object }; XMLHttpRequestUpload?: { prototype: object } };
   if (g.XMLHttpRequest === undefined || g.XMLHttpRequestEventTarget === undefined) return;
-  const frames = new RequestFrames();
+  // The request's frame, kept on the objects its events are fired at.
+  const frames = new WeakMap<object, Frame>();
+  const frameFor = (target: object) => frames.get(target);
   const proto = g.XMLHttpRequest.prototype;
-  routeListeners(g.XMLHttpRequestEventTarget.prototype, [g.XMLHttpRequestEventTarget.prototype, proto], frames.frameFor);
+  routeListeners(g.XMLHttpRequestEventTarget.prototype, [g.XMLHttpRequestEventTarget.prototype, proto], frameFor);
 
   replaceMethod<Method>(proto, 'send', (original) => function (this: XMLHttpRequest) {
     const frame = currentFrame();
@@ -25,8 +26,8 @@ export function installXmlHttpRequest(global: typeof globalThis): void {
   });
   for (const key of ['open', 'abort']) {
     replaceMethod<Method>(proto, key, (original) => function (this: XMLHttpRequest) {
-      frames.forget(this);
-      frames.forget(this.upload);
+      frames.delete(this);
+      frames.delete(this.upload);
       return Reflect.apply(original, this, arguments);
     });
   }
