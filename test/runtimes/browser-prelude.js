@@ -2,8 +2,8 @@
 // runs before the scenario's module, and so before the portable engine installs). A page
 // has no process, no exit and no stdout: this file gives the scenario
 // - `process` (an EventEmitter with exit, exitCode, argv, env) whose 'unhandledRejection',
-//   'rejectionHandled' and 'uncaughtException' come from the window's own events, as the
-//   engine delivers them (so they see what the web sources give them);
+//   'rejectionHandled' and 'uncaughtException' come from the window's own events, heard by
+//   listeners added after the engine installed (so they see what the web sources give them);
 // - `globalThis.__host.print`, which the node:fs stand-in writes the scenario's output to;
 // - Node's exit: when no timer is pending any more, 'beforeExit' then 'exit' are emitted,
 //   as Node does when its loop runs dry, and what was printed is posted to the server,
@@ -73,19 +73,40 @@ addEventListener('error', (event) => {
     if (second !== exitSignal) die(second);
   }
 });
+// Unhandled rejections: with no process listener, Node's report and exit. Process listeners
+// hear the window's events through a window listener added when the first of them is (so
+// after the engine installed, as an app's own listener would be: it runs in the frame the
+// engine gives the window's event).
 addEventListener('unhandledrejection', (event) => {
-  event.preventDefault();
   if (event.reason === exitSignal || exited) return;
-  if (proc.listenerCount('unhandledRejection') === 0) return die(event.reason);
-  try {
-    proc.emit('unhandledRejection', event.reason, event.promise);
-  } catch (error) {
-    if (error !== exitSignal) die(error);
+  if (proc.listenerCount('unhandledRejection') === 0) {
+    event.preventDefault();
+    die(event.reason);
   }
 });
-addEventListener('rejectionhandled', (event) => {
-  if (!exited) proc.emit('rejectionHandled', event.promise);
-});
+let forwarding = false;
+function forwardRejectionEvents() {
+  if (forwarding) return;
+  forwarding = true;
+  addEventListener('unhandledrejection', (event) => {
+    if (event.reason === exitSignal || exited || proc.listenerCount('unhandledRejection') === 0) return;
+    event.preventDefault();
+    try {
+      proc.emit('unhandledRejection', event.reason, event.promise);
+    } catch (error) {
+      if (error !== exitSignal) die(error);
+    }
+  });
+  addEventListener('rejectionhandled', (event) => {
+    if (!exited) proc.emit('rejectionHandled', event.promise);
+  });
+}
+for (const method of ['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']) {
+  proc[method] = function (event, listener) {
+    if (event === 'unhandledRejection' || event === 'rejectionHandled') forwardRejectionEvents();
+    return EventEmitter.prototype[method].call(this, event, listener);
+  };
+}
 
 // Pending timers keep the "process" alive, as in Node. Wrapped before the engine installs,
 // so the engine's instrumentation sits on top of this bookkeeping, as it would on the

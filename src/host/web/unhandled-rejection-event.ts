@@ -1,13 +1,14 @@
-// The global's `unhandledrejection` and `rejectionhandled` events (browsers, workers,
-// Deno): a handler runs in the frame that was current when the promise was rejected, as
-// Node's process 'unhandledRejection' does. Where the engine did not see the rejection, the
-// platform's frame (empty) stays. Node fires no such event on globalThis: nothing to do there.
+// The global's `unhandledrejection` event (browsers, workers, Deno): a handler runs in the
+// frame that was current when the promise was rejected, as Node's process
+// 'unhandledRejection' does. Where the engine did not see the rejection, the platform's frame
+// (empty) stays; so it does for `rejectionhandled`, as for Node's 'rejectionHandled'. Node
+// fires no such event on globalThis: nothing to do there.
 
 import { routeListeners } from './listener-frames';
 import { frameOfRejection } from '../rejection';
 import { presentsAsNode } from './presents-as-node';
 
-const types = new Set(['unhandledrejection', 'rejectionhandled']);
+const types = new Set(['unhandledrejection']);
 
 export function installUnhandledRejectionEvent(global: typeof globalThis): void {
   if (typeof (global as { addEventListener?: unknown }).addEventListener !== 'function') return;
