@@ -7,6 +7,7 @@
 // the worker's global scope, MessagePort and BroadcastChannel, in any realm.
 
 import { invalidArgType, invalidArgValue } from '../../core/errors';
+import { isListener, listenerWrappers } from './listener-wrappers';
 
 /** An AsyncLocalStorage or an AsyncContext.Variable. */
 export interface CarriedStorage {
@@ -91,22 +92,11 @@ export function carryContext(target: object, storages: readonly CarriedStorage[]
     return storage.run(values[name], () => runWith(values, i + 1, fn));
   };
 
-  // One wrapper per listener, so that removing the listener removes its wrapper.
-  const wrappers = new WeakMap<object, Function>();
-  const wrap = (listener: unknown): unknown => {
-    if (typeof listener !== 'function' && (typeof listener !== 'object' || listener === null)) return listener;
-    let wrapper = wrappers.get(listener);
-    if (wrapper === undefined) {
-      wrapper = function (this: unknown, event: unknown): unknown {
-        const call = () => (typeof listener === 'function' ? Reflect.apply(listener, this, [event])
-          : (listener as { handleEvent(e: unknown): unknown }).handleEvent(event));
-        const values = carriedValues(event);
-        return values === undefined ? call() : runWith(values, 0, call);
-      };
-      wrappers.set(listener, wrapper);
-    }
-    return wrapper;
-  };
+  const wrappers = listenerWrappers((_thisArg, event, call) => {
+    const values = carriedValues(event);
+    return values === undefined ? call() : runWith(values, 0, call);
+  });
+  const wrap = (listener: unknown): unknown => (isListener(listener) ? wrappers.wrap(listener) : listener);
 
   const { postMessage, addEventListener, removeEventListener } = port;
   if (typeof postMessage === 'function') {
@@ -132,8 +122,7 @@ export function carryContext(target: object, storages: readonly CarriedStorage[]
     own('removeEventListener', {
       writable: true,
       value: function (this: unknown, type: string, listener: unknown, ...rest: unknown[]) {
-        const wrapper = type === 'message' && (typeof listener === 'object' || typeof listener === 'function') && listener !== null
-          ? wrappers.get(listener) : undefined;
+        const wrapper = type === 'message' ? wrappers.wrapperOf(listener) : undefined;
         return Reflect.apply(removeEventListener, this, [type, wrapper ?? listener, ...rest]);
       },
     });
