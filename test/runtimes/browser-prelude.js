@@ -10,7 +10,7 @@
 //   which answers with the next page to load.
 // No nextTick and no setImmediate: scenarios using them are not applicable to browsers.
 import { EventEmitter } from 'events';
-import { inspect } from './quickjs-util.js';
+import { createProcess, installBuffer, uncaughtText } from './prelude-shared.js';
 
 const nativeSetTimeout = setTimeout;
 const nativeClearTimeout = clearTimeout;
@@ -28,24 +28,9 @@ globalThis.__host = {
 function printText(fd, text) {
   globalThis.__host.print(fd, unescape(encodeURIComponent(text)));
 }
+installBuffer();
 
-// Buffer.from(text): the UTF-8 bytes fs.writeSync gets from the output helpers.
-class Buffer extends Uint8Array {
-  static from(text) {
-    const bytes = unescape(encodeURIComponent(String(text)));
-    const buffer = new Buffer(bytes.length);
-    for (let i = 0; i < bytes.length; i++) buffer[i] = bytes.charCodeAt(i);
-    return buffer;
-  }
-}
-globalThis.Buffer = Buffer;
-
-const proc = new EventEmitter();
-proc.argv = ['browser', 'scenario.js'];
-proc.env = {};
-proc.platform = 'browser';
-proc.versions = {};
-proc.exitCode = undefined;
+const proc = createProcess('browser', {});
 let exited = false;
 const exitSignal = new Error('process.exit()');
 proc.exit = function exit(code) {
@@ -58,7 +43,7 @@ globalThis.process = proc;
 
 // Node prints an error nobody handled and ends with exit code 1.
 function die(error) {
-  printText(2, `Uncaught ${error && error.stack ? `${error}\n${error.stack}` : inspect(error)}\n`);
+  globalThis.__host.print(2, uncaughtText(error));
   proc.exitCode = 1;
   finish();
 }

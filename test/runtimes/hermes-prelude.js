@@ -8,8 +8,7 @@
 // to run, the loop spins until the next timer is due (the CLI cannot sleep).
 // What the scenario writes goes out through print() as framed lines hermes.mjs decodes:
 // `O<json>` stdout, `E<json>` stderr, `X<json>` the exit code.
-import { EventEmitter } from 'events';
-import { inspect } from './quickjs-util.js';
+import { createProcess, installBuffer, installConsole, invalidCallback, named, uncaughtText } from './prelude-shared.js';
 
 const cliPrint = globalThis.print;
 const cliSetTimeout = globalThis.setTimeout;
@@ -22,34 +21,15 @@ function frame(kind, latin1) {
   if (exited) return;
   cliPrint(kind + JSON.stringify(latin1).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
-function utf8Latin1(text) {
-  return unescape(encodeURIComponent(text));
-}
 globalThis.__host = {
   print(fd, latin1) {
     frame(fd === 1 ? 'O' : 'E', latin1);
   },
 };
 
-// Node's error for a callback that is not a function (scenarios log its code).
-function invalidCallback(value) {
-  const error = new TypeError(`The "callback" argument must be of type function. Received ${inspect(value)}`);
-  error.code = 'ERR_INVALID_ARG_TYPE';
-  return error;
-}
-// Globals keep their own names (the bundler may rename the functions that define them).
-function named(name, fn) {
-  Object.defineProperty(fn, 'name', { value: name });
-  return fn;
-}
 
 const ticks = [];
-const proc = new EventEmitter();
-proc.argv = ['hermes', 'scenario.js'];
-proc.env = {};
-proc.platform = 'hermes';
-proc.versions = { hermes: '0.12.0' };
-proc.exitCode = undefined;
+const proc = createProcess('hermes', { hermes: '0.12.0' });
 proc.nextTick = named('nextTick', (callback, ...args) => {
   if (typeof callback !== 'function') throw invalidCallback(callback);
   ticks.push(() => callback(...args));
@@ -85,7 +65,7 @@ function reportUncaught(error, origin = 'uncaughtException') {
       if (error === exitSignal) return;
     }
   }
-  frame('E', utf8Latin1(`Uncaught ${error && error.stack ? `${error}\n${error.stack}` : inspect(error)}\n`));
+  frame('E', uncaughtText(error));
   proc.exitCode = 1;
   try {
     proc.exit(1);
@@ -406,24 +386,5 @@ globalThis.__hermesLoop = {
 };
 cliSetTimeout(step, 0);
 
-// Buffer.from(text) and the bytes fs.writeSync gets: UTF-8, carried to the host as Latin-1.
-class Buffer extends Uint8Array {
-  static from(text) {
-    const bytes = utf8Latin1(String(text));
-    const buffer = new Buffer(bytes.length);
-    for (let i = 0; i < bytes.length; i++) buffer[i] = bytes.charCodeAt(i);
-    return buffer;
-  }
-}
-globalThis.Buffer = Buffer;
-
-function printLine(fd, parts) {
-  globalThis.__host.print(fd, utf8Latin1(parts.map((part) => (typeof part === 'string' ? part : inspect(part))).join(' ') + '\n'));
-}
-globalThis.console = {
-  log: (...parts) => printLine(1, parts),
-  info: (...parts) => printLine(1, parts),
-  error: (...parts) => printLine(2, parts),
-  warn: (...parts) => printLine(2, parts),
-  trace: (...parts) => printLine(2, parts),
-};
+installBuffer();
+installConsole((fd, latin1) => globalThis.__host.print(fd, latin1));

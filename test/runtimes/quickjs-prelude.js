@@ -3,22 +3,10 @@
 // they are built here on the few functions quickjs-host.mjs puts on `globalThis.__host`
 // (print, timers and immediates backed by Node's own, exit). The host calls back into
 // `globalThis.__hostLoop` and runs pending promise jobs after each call.
-import { EventEmitter } from 'events';
-import { inspect } from './quickjs-util.js';
+import { createProcess, installBuffer, installConsole, invalidCallback, named, uncaughtText } from './prelude-shared.js';
 
 const host = globalThis.__host;
 
-// Node's error for a callback that is not a function (scenarios log its code).
-function invalidCallback(value) {
-  const error = new TypeError(`The "callback" argument must be of type function. Received ${inspect(value)}`);
-  error.code = 'ERR_INVALID_ARG_TYPE';
-  return error;
-}
-// Globals keep their own names (the bundler may rename the functions that define them).
-function named(name, fn) {
-  Object.defineProperty(fn, 'name', { value: name });
-  return fn;
-}
 // Captured before the engine patches Promise.prototype.then: queueMicrotask must stay native.
 const nativeThen = Promise.prototype.then;
 const resolved = Promise.resolve();
@@ -26,12 +14,7 @@ const resolved = Promise.resolve();
 // Node's order: ticks first, then promise jobs, until both queues are empty.
 const ticks = [];
 
-const proc = new EventEmitter();
-proc.argv = ['quickjs', 'scenario.js'];
-proc.env = {};
-proc.platform = 'quickjs';
-proc.versions = { quickjs: '1' };
-proc.exitCode = undefined;
+const proc = createProcess('quickjs', { quickjs: '1' });
 proc.nextTick = named('nextTick', (callback, ...args) => {
   if (typeof callback !== 'function') throw invalidCallback(callback);
   ticks.push(() => callback(...args));
@@ -62,7 +45,7 @@ function reportUncaught(error) {
       if (error === exitSignal) return;
     }
   }
-  host.print(2, utf8Latin1(`Uncaught ${error && error.stack ? `${error}\n${error.stack}` : inspect(error)}\n`));
+  host.print(2, uncaughtText(error));
   proc.exitCode = 1;
   try {
     proc.exit(1);
@@ -157,27 +140,5 @@ globalThis.__hostLoop = {
   reportUncaught,
 };
 
-// Buffer.from(text) and the bytes fs.writeSync gets: UTF-8, carried to the host as Latin-1.
-function utf8Latin1(text) {
-  return unescape(encodeURIComponent(text));
-}
-class Buffer extends Uint8Array {
-  static from(text) {
-    const bytes = utf8Latin1(String(text));
-    const buffer = new Buffer(bytes.length);
-    for (let i = 0; i < bytes.length; i++) buffer[i] = bytes.charCodeAt(i);
-    return buffer;
-  }
-}
-globalThis.Buffer = Buffer;
-
-function printLine(fd, parts) {
-  host.print(fd, utf8Latin1(parts.map((part) => (typeof part === 'string' ? part : inspect(part))).join(' ') + '\n'));
-}
-globalThis.console = {
-  log: (...parts) => printLine(1, parts),
-  info: (...parts) => printLine(1, parts),
-  error: (...parts) => printLine(2, parts),
-  warn: (...parts) => printLine(2, parts),
-  trace: (...parts) => printLine(2, parts),
-};
+installBuffer();
+installConsole((fd, latin1) => host.print(fd, latin1));
