@@ -12,5 +12,5 @@ export { createHook, AsyncHook } from '../core/hooks';
 export { executionAsyncId, triggerAsyncId, executionAsyncResource, asyncWrapProviders } from '../core/public-ids';
 export { install, uninstall, isInstalled } from '../host/install';
 /** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
-export * as awaitFrames from '../core/await-frames';
+export { awaitFrames } from '../core/await-frames';
 export const AsyncContext = createAsyncContext(AsyncLocalStorage);

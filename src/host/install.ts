@@ -15,7 +15,7 @@ import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
 import { installAsyncGenerator } from './async-generator';
-import * as awaitFrames from '../core/await-frames';
+import { awaitFrames } from '../core/await-frames';
 import { AWAIT_HELPERS_KEY } from '../core/global-keys';
 import * as web from './web';
 
