@@ -3,9 +3,9 @@
 // context without an extra promise or tick.
 //
 //   async function f() {
-//     const $f = enter();                          // the synchronous part runs in the
+//     const $f = enter(); let $v;                  // the synchronous part runs in the
 //     try {                                        // caller's frame, untouched
-//       const x = resume($f, await suspend($f, EXPR));
+//       const x = ($v = await suspend($f, EXPR), resume($f, $v, $v = void 0));
 //       ...                                        // catch/finally blocks start with recover($f)
 //     } finally { leave($f); }
 //   }
