@@ -46,10 +46,8 @@ export class HandleIds {
  * a run (setInterval): destroy comes from the clear function instead.
  */
 export function instrumentScheduler(target: object, name: string, type: string, repeats: boolean, ids: HandleIds): void {
-  // Kept small, with the rare shapes and the hooks in functions of their own, so that V8
-  // inlines it together with the host's own scheduler (Node's setTimeout and Timeout).
-  // `arguments` is only read by length and index on the common path, so it is never allocated.
   replaceMethod<Scheduler>(target, name, (original) => function (this: unknown, callback: Function) {
+    // `arguments` rather than rest parameters: no arrays allocated on this hot path.
     if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
     const frame = currentFrame();
     const asyncId = newAsyncId();
@@ -57,9 +55,7 @@ export function instrumentScheduler(target: object, name: string, type: string, 
     let handle: unknown;
     const scheduled = function (this: unknown) {
       try {
-        // Most timers get no arguments: then `arguments` is not allocated.
-        const args = arguments.length === 0 ? NO_ARGUMENTS : arguments;
-        return runCallback(frame, asyncId, trigger, handle as object, callback, this, args);
+        return runCallback(frame, asyncId, trigger, handle as object, callback, this, arguments);
       } finally {
         if (!repeats && hookCounts.destroy > 0) {
           ids.forget(handle);
@@ -67,32 +63,23 @@ export function instrumentScheduler(target: object, name: string, type: string, 
         }
       }
     };
-    // An absent argument must stay absent: for setImmediate the second one is the
-    // callback's first.
-    const count = arguments.length;
-    if (count === 1) handle = original.call(this, scheduled);
-    else if (count === 2) handle = original.call(this, scheduled, arguments[1]);
-    else handle = Reflect.apply(original, this, withFirst(scheduled, arguments));
-    if (hookCounts.any > 0) announce(type, handle, asyncId, trigger, ids);
+    // The common shapes without an array (an absent argument must stay absent: for
+    // setImmediate the second one is the callback's first).
+    if (arguments.length === 1) {
+      handle = original.call(this, scheduled);
+    } else if (arguments.length === 2) {
+      handle = original.call(this, scheduled, arguments[1]);
+    } else {
+      const args = Array.prototype.slice.call(arguments);
+      args[0] = scheduled;
+      handle = Reflect.apply(original, this, args);
+    }
+    if (hookCounts.destroy > 0) ids.remember(handle, asyncId);
+    if (hookCounts.init > 0) {
+      emitInit(asyncId, type, trigger, typeof handle === 'object' && handle !== null ? handle : { id: handle });
+    }
     return handle;
   });
-}
-
-const NO_ARGUMENTS: readonly unknown[] = Object.freeze([]);
-
-/** A copy of `args` with its first element replaced. */
-function withFirst(first: unknown, args: IArguments): unknown[] {
-  const copy = Array.prototype.slice.call(args);
-  copy[0] = first;
-  return copy;
-}
-
-/** The hooks' side of scheduling: the handle's id kept for clear*, and the init hook. */
-function announce(type: string, handle: unknown, asyncId: number, trigger: number, ids: HandleIds): void {
-  if (hookCounts.destroy > 0) ids.remember(handle, asyncId);
-  if (hookCounts.init > 0) {
-    emitInit(asyncId, type, trigger, typeof handle === 'object' && handle !== null ? handle : { id: handle });
-  }
 }
 
 export function instrumentClearer(target: object, name: string, ids: HandleIds): void {
