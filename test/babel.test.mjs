@@ -168,7 +168,10 @@ describe('Babel plugin: the rewrite', () => {
     const observer = () => ({
       visitor: {
         AwaitExpression(path) {
-          seen.push({ wrapped: path.parentPath.isCallExpression() && path.parent.callee.property?.name === 'resume', bound: path.scope.hasBinding('__acf') });
+          // (__acv = await …, __acx.resume(__acf, __acv, …))
+          const sequence = path.parentPath.isAssignmentExpression() ? path.parentPath.parentPath : null;
+          const resume = sequence?.isSequenceExpression() ? sequence.node.expressions[1] : null;
+          seen.push({ wrapped: resume?.type === 'CallExpression' && resume.callee.property?.name === 'resume', bound: path.scope.hasBinding('__acf') });
         },
       },
     });

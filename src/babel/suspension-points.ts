@@ -8,7 +8,7 @@
 // inside its `{` goes there and not into the wrapper.
 
 import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
-import { FRAME, HELPERS } from './names';
+import { AWAITED, FRAME, HELPERS } from './names';
 
 /** A function or the module body: what owns an await frame. */
 interface Owner {
@@ -54,7 +54,7 @@ export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types):
   if (top?.suspends) {
     // The module body is the resumed piece; it has no finally to put the outer frame back,
     // so that is done after its last statement.
-    program.node.body.unshift(build.frameDeclaration());
+    program.node.body.unshift(...build.frameDeclarations());
     program.node.body.push(t.expressionStatement(build.call('leave', build.frame())));
     changed = true;
   }
@@ -200,13 +200,18 @@ function builders(t: Types) {
   const call = (helper: string, ...args: B.Expression[]) =>
     t.callExpression(t.memberExpression(t.identifier(HELPERS), t.identifier(helper)), args);
   const statement = (helper: string, ...args: B.Expression[]) => t.expressionStatement(call(helper, ...args));
-  const frameDeclaration = () => t.variableDeclaration('const', [t.variableDeclarator(frame(), call('enter'))]);
+  const awaited = () => t.identifier(AWAITED);
+  /** const f = enter(); let v; */
+  const frameDeclarations = () => [
+    t.variableDeclaration('const', [t.variableDeclarator(frame(), call('enter'))]),
+    t.variableDeclaration('let', [t.variableDeclarator(awaited())]),
+  ];
   /** { try { STATEMENT } finally { FINALLY } } */
   const tryFinally = (body: B.Statement, finalizer: B.Statement) =>
     t.tryStatement(t.blockStatement([body]), null, t.blockStatement([finalizer]));
   /** {try{ STATEMENT } finally { resume(f); }}: however the statement is left, the function resumes. */
   const resumeAfter = (body: B.Statement) => t.blockStatement([tryFinally(body, statement('resume', frame()))]);
-  return { frame, call, statement, frameDeclaration, tryFinally, resumeAfter };
+  return { frame, awaited, call, statement, frameDeclarations, tryFinally, resumeAfter };
 }
 
 /** Puts a node where `path`'s node was (in its parent, or its parent's list). */
@@ -217,12 +222,18 @@ function replaceAt(path: NodePath, node: B.Node): void {
 function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
   switch (rewrite.kind) {
     case 'await': {
-      // resume(f, await suspend(f, EXPR)): the frame after EXPR is remembered, the outer one
-      // put back before the function suspends, and the remembered one made current on
-      // resumption (resumeModule in a module body, which also arms the frame's reset).
+      // (v = await suspend(f, EXPR), resume(f, v, v = void 0)): the frame after EXPR is
+      // remembered, the outer one put back before the function suspends, and the remembered
+      // one made current on resumption (resumeModule in a module body, which also arms the
+      // frame's reset). Nothing is evaluated before the await for resume(): see the text
+      // rewrite.
       const node = rewrite.path.node;
       node.argument = build.call('suspend', build.frame(), node.argument);
-      replaceAt(rewrite.path, build.call(rewrite.moduleBody ? 'resumeModule' : 'resume', build.frame(), node));
+      const cleared = t.assignmentExpression('=', build.awaited(), t.unaryExpression('void', t.numericLiteral(0)));
+      replaceAt(rewrite.path, t.sequenceExpression([
+        t.assignmentExpression('=', build.awaited(), node),
+        build.call(rewrite.moduleBody ? 'resumeModule' : 'resume', build.frame(), build.awaited(), cleared),
+      ]));
       return true;
     }
     case 'yield': {
@@ -299,20 +310,20 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
 }
 
 /**
- * const f = enter(); try { BODY } finally { leave(f); } — the synchronous part runs in the
+ * const f = enter(); let v; try { BODY } finally { leave(f); } — the synchronous part runs in the
  * caller's frame untouched; a return or throw from a resumed piece puts back the frame it found.
  * Directives stay first (Babel keeps them apart from the statements).
  */
 function wrapFunctionBody(fn: B.Function, t: Types, build: Build): void {
   const leave = () => t.blockStatement([build.statement('leave', build.frame())]);
   if (t.isBlockStatement(fn.body)) {
-    fn.body.body = [build.frameDeclaration(), t.tryStatement(t.blockStatement(fn.body.body), null, leave())];
+    fn.body.body = [...build.frameDeclarations(), t.tryStatement(t.blockStatement(fn.body.body), null, leave())];
     return;
   }
   // An expression-bodied arrow gets a block that returns the expression.
   const arrow = fn as B.ArrowFunctionExpression;
   arrow.body = t.blockStatement([
-    build.frameDeclaration(),
+    ...build.frameDeclarations(),
     t.tryStatement(t.blockStatement([t.returnStatement(arrow.body as B.Expression)]), null, leave()),
   ]);
   arrow.expression = false;

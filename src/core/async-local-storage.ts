@@ -1,7 +1,7 @@
 // AsyncLocalStorage on frames: each instance owns one slot of every frame.
 
 import {
-  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, readSlot, restoreFrame, swapFrame, withValue, UNDEFINED_STORE,
+  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, swapFrame, withValue, UNDEFINED_STORE, type Frame,
 } from './frame';
 import { AsyncResource } from './async-resource';
 import { validateObject } from './errors';
@@ -9,6 +9,23 @@ import { validateObject } from './errors';
 export interface AsyncLocalStorageOptions<T> {
   defaultValue?: T;
   name?: string;
+}
+
+// Object.is written out: V8 calls a builtin for Object.is on values of unknown type, and
+// run() compares the store on every call.
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b ? a !== 0 || 1 / (a as number) === 1 / (b as number) : a !== a && b !== b;
+}
+
+/**
+ * The end of a run: put back only its storage's entry, so that an enterWith of another
+ * storage inside it stays. When nothing changed the frame, the one it replaced is the same
+ * thing (CLEARED_FRAME rather than EMPTY_FRAME, see frame.ts).
+ */
+function leaveRun(slot: number, entered: Frame, previous: Frame): void {
+  const now = currentFrame();
+  if (now !== entered) restoreFrame(withValue(now, slot, previous[slot]));
+  else restoreFrame(previous === EMPTY_FRAME ? CLEARED_FRAME : previous);
 }
 
 export class AsyncLocalStorage<T = unknown> {
@@ -27,32 +44,47 @@ export class AsyncLocalStorage<T = unknown> {
   }
 
   getStore(): T | undefined {
-    const value = readSlot(this.#slot);
-    if (value === undefined) return this.#defaultValue;
-    return value === UNDEFINED_STORE ? undefined : (value as T);
+    return this.#storeIn(currentFrame());
   }
 
   run<R, Args extends unknown[]>(store: T | undefined, fn: (...args: Args) => R, ...args: Args): R;
   run(store: unknown, fn: Function): unknown {
     // Extra arguments are read from `arguments` only when present: a rest parameter would
-    // allocate an array on every call of this hot path.
-    const args = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : undefined;
-    // Node does not switch frames when the store would not change.
-    if (Object.is(store, this.getStore())) return args === undefined ? fn.call(null) : Reflect.apply(fn, null, args);
+    // allocate an array on every call of this hot path, and the rarer shape is kept out of
+    // it so that it stays small enough for V8 to inline.
+    if (arguments.length > 2) return this.#runWith(store, fn, Array.prototype.slice.call(arguments, 2));
     const slot = this.#slot;
     const previous = currentFrame();
+    // Node does not switch frames when the store would not change.
+    if (sameValue(store, this.#storeIn(previous))) return fn.call(null);
     const entered = withValue(previous, slot, store === undefined ? UNDEFINED_STORE : store);
     swapFrame(entered);
     try {
       // `this` is null, as in Node.
-      return args === undefined ? fn.call(null) : Reflect.apply(fn, null, args);
+      return fn.call(null);
     } finally {
-      // Put back only this storage's entry: an enterWith of another storage inside `fn`
-      // stays. When nothing changed the frame, the one we replaced is the same thing.
-      const now = currentFrame();
-      if (now !== entered) restoreFrame(withValue(now, slot, previous[slot]));
-      else restoreFrame(previous === EMPTY_FRAME ? CLEARED_FRAME : previous);
+      leaveRun(slot, entered, previous);
     }
+  }
+
+  #runWith(store: unknown, fn: Function, args: unknown[]): unknown {
+    const slot = this.#slot;
+    const previous = currentFrame();
+    if (sameValue(store, this.#storeIn(previous))) return Reflect.apply(fn, null, args);
+    const entered = withValue(previous, slot, store === undefined ? UNDEFINED_STORE : store);
+    swapFrame(entered);
+    try {
+      return Reflect.apply(fn, null, args);
+    } finally {
+      leaveRun(slot, entered, previous);
+    }
+  }
+
+  /** The store `frame` holds for this storage, as getStore() would return it. */
+  #storeIn(frame: Frame): T | undefined {
+    const value = frame[this.#slot];
+    if (value === undefined) return this.#defaultValue;
+    return value === UNDEFINED_STORE ? undefined : (value as T);
   }
 
   exit<R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args): R {

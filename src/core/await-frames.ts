@@ -3,9 +3,9 @@
 // context without an extra promise or tick.
 //
 //   async function f() {
-//     const $f = enter();                          // the synchronous part runs in the
+//     const $f = enter(); let $v;                  // the synchronous part runs in the
 //     try {                                        // caller's frame, untouched
-//       const x = resume($f, await suspend($f, EXPR));
+//       const x = ($v = await suspend($f, EXPR), resume($f, $v, $v = void 0));
 //       ...                                        // catch/finally blocks start with recover($f)
 //     } finally { leave($f); }
 //   }
@@ -83,16 +83,21 @@ export function enter(): AwaitFrame {
  * awaited thenable gets its `then` called in the function's frame, as a resolve would.
  */
 export function suspend<T>(f: AwaitFrame, value: T): T {
-  let awaited: T;
-  try {
-    awaited = keepThenableFrame(value);
-  } catch (error) {
-    // A throwing `then` getter: the await rejects one tick later, as the engine's own would.
-    awaited = NativePromise.reject(error) as T;
-  }
+  // Only an object or a function can be a thenable: anything else skips the check (and its
+  // try/catch) entirely.
+  const awaited = (typeof value === 'object' && value !== null) || typeof value === 'function' ? awaitable(value) : value;
   suspendFrame(f);
   if (hookCounts.any > 0) beginAwaitResource(f, value);
   return awaited;
+}
+
+function awaitable<T>(value: T): T {
+  try {
+    return keepThenableFrame(value);
+  } catch (error) {
+    // A throwing `then` getter: the await rejects one tick later, as the engine's own would.
+    return NativePromise.reject(error) as T;
+  }
 }
 
 function suspendFrame(f: AwaitFrame): void {
@@ -218,3 +223,10 @@ function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
     },
   } as AnyIterator;
 }
+
+/**
+ * What rewritten code calls, as one frozen object of plain data properties: each call site
+ * then finds its helper as a constant and V8 inlines it. A module namespace object, or the
+ * getters a bundler turns one into, would put a getter call before every helper call.
+ */
+export const awaitFrames = Object.freeze({ enter, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate });

@@ -54,11 +54,6 @@ export function withValue(frame: Frame, slot: number, value: unknown): Frame {
   return next;
 }
 
-/** The raw entry of `slot` in the current frame: undefined when unset. */
-export function readSlot(slot: number): unknown {
-  return current[slot];
-}
-
 // `enterWith` changes the frame without a scope to restore it. Inside a callback the
 // engine restores the frame afterwards; at the outermost level nothing would, and code the
 // engine cannot see (platform events, uninstrumented callbacks) would run in that frame.

@@ -11,6 +11,6 @@ export { executionAsyncId, triggerAsyncId, executionAsyncResource, asyncWrapProv
 export { uninstall, isInstalled } from '../host/install';
 export { carryContext } from '../host/web/carry-context';
 /** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
-export * as awaitFrames from '../core/await-frames';
+export { awaitFrames } from '../core/await-frames';
 // Pure: a bundle that does not use AsyncContext leaves it out.
 export const AsyncContext = /* @__PURE__ */ createAsyncContext(AsyncLocalStorage);

@@ -19,7 +19,8 @@ export function runCallback(
   setExecution(asyncId, trigger, resource);
   emitBefore(asyncId);
   try {
-    return Reflect.apply(fn, thisArg, args);
+    // Most callbacks get no arguments: a plain call is cheaper than spreading an empty list.
+    return args.length === 0 ? fn.call(thisArg) : Reflect.apply(fn, thisArg, args);
   } catch (error) {
     noteThrow(error);
     throw error;

@@ -11,7 +11,7 @@ import { installPromiseFinally } from './promise-finally';
 import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
 import { installAsyncGenerator } from './async-generator';
-import * as awaitFrames from '../core/await-frames';
+import { awaitFrames } from '../core/await-frames';
 import { AWAIT_HELPERS_KEY } from '../core/global-keys';
 
 /** Instruments one platform's task source on the global, where the platform has it. */

@@ -35,14 +35,24 @@ export function installPromiseThen(NativePromise: PromiseConstructor): () => voi
   const descriptor = Object.getOwnPropertyDescriptor(proto, 'then')!;
 
   // Each reaction is one small closure over the `then` call's context (frame, callbacks,
-  // derived promise): on long chains allocation, not work, is what costs.
+  // derived promise): on long chains allocation, not work, is what costs. Each shape of
+  // arguments has its own call of the native `then`, with no branch merging before it: V8
+  // then knows the receiver is a plain promise and compiles the call inline; a conditional
+  // argument (`typeof f === 'function' ? wrap(f) : f`) makes it call the generic builtin.
   const thenWithFrames = {
     then(this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) {
       const frame = currentFrame();
-      let derived: Promise<unknown> | undefined;
-      return (derived = nativeThen.call(this,
-        typeof onFulfilled !== 'function' ? onFulfilled : (value: unknown) => react(frame, onFulfilled, value, derived!),
-        typeof onRejected !== 'function' ? onRejected : (reason: unknown) => react(frame, onRejected, reason, derived!)));
+      let derived: Promise<unknown>;
+      if (typeof onFulfilled === 'function') {
+        if (typeof onRejected !== 'function') {
+          return (derived = nativeThen.call(this, (value: unknown) => react(frame, onFulfilled, value, derived), onRejected));
+        }
+        return (derived = nativeThen.call(this,
+          (value: unknown) => react(frame, onFulfilled, value, derived),
+          (reason: unknown) => react(frame, onRejected, reason, derived)));
+      }
+      if (typeof onRejected !== 'function') return nativeThen.call(this, onFulfilled, onRejected);
+      return (derived = nativeThen.call(this, onFulfilled, (reason: unknown) => react(frame, onRejected, reason, derived)));
     },
   }.then;
 

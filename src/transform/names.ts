@@ -5,5 +5,7 @@
 export const HELPERS = '__acx';
 /** One function invocation's (or the module body's) await frame. */
 export const FRAME = '__acf';
+/** The value an await resumed with, on its way from the `await` to resume(). */
+export const AWAITED = '__acv';
 /** Where the portable engine puts the helpers for scripts: globalThis[Symbol.for(KEY)]. */
 export { AWAIT_HELPERS_KEY as GLOBAL_HELPERS_KEY } from '../core/global-keys';

@@ -3,7 +3,7 @@
 // applied in list order, and the walk is pre-order, so an outer construct's opening text
 // comes before an inner one's and closing text after it.
 
-import { FRAME as F, HELPERS as H } from './names';
+import { AWAITED as V, FRAME as F, HELPERS as H } from './names';
 
 export interface Edit {
   at: number;
@@ -49,7 +49,7 @@ export function collectEdits(program: Node & { body: Node[] }, bodyStart: number
   // Top-level await: the module body is the resumed piece; it has no finally to put the
   // outer frame back, so that is done after its last statement.
   return [
-    { at: firstStatementIndex(program, bodyStart), text: `const ${F} = ${H}.enter();` },
+    { at: firstStatementIndex(program, bodyStart), text: `const ${F} = ${H}.enter(); let ${V};` },
     ...settle(scope.edits, true),
     { at: program.end, text: `\n${H}.leave(${F});\n` },
   ];
@@ -76,12 +76,16 @@ function walk(node: unknown, scope: Scope): void {
   }
   switch (node.type) {
     case 'AwaitExpression': {
+      // (v = await suspend(f, EXPR), resume(f, v, v = void 0)): resume() is called after the
+      // await, with nothing evaluated before it that the engine would have to keep across the
+      // suspension (as `resume(f, await …)` would: its callee and first argument), and the
+      // local lets go of the value at once.
       scope.suspends = true;
       const argument = node.argument as Node;
       const resume = scope.moduleBody ? 'resumeModule' : 'resume';
-      scope.edits.push({ at: node.start, text: `${H}.${resume}(${F}, ` }, { at: argument.start, text: `${H}.suspend(${F}, ` });
+      scope.edits.push({ at: node.start, text: `(${V} = ` }, { at: argument.start, text: `${H}.suspend(${F}, ` });
       walk(argument, scope);
-      scope.edits.push({ at: node.end, text: '))' });
+      scope.edits.push({ at: node.end, text: `), ${H}.${resume}(${F}, ${V}, ${V} = void 0))` });
       return;
     }
     case 'YieldExpression': {
@@ -255,7 +259,7 @@ function functionEdits(fn: Node): Edit[] {
   else walk(body, scope);
   if (!scope.suspends) return [...outer, ...settle(scope.edits, false)];
 
-  const enter = `const ${F} = ${H}.enter(); try {`;
+  const enter = `const ${F} = ${H}.enter(); let ${V}; try {`;
   const leave = `} finally { ${H}.leave(${F}); }`;
   if (body.type !== 'BlockStatement') {
     return [...outer, { at: body.start, text: `{ ${enter} return ` }, ...settle(scope.edits, true), { at: body.end, text: `; ${leave} }` }];
