@@ -1,6 +1,7 @@
 // The matrix as markdown (runtime × engine rows, one column per scenario group) and its
 // place in the README, between the matrix markers.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { knownFailures } from './known-failures.mjs';
 
 const START = '<!-- matrix:start -->';
 const END = '<!-- matrix:end -->';
@@ -42,7 +43,7 @@ export function renderMarkdown(results) {
       const na = scenarios.filter((s) => s.status === 'n/a');
       lines.push(`| ${label} | ${engine} | ${groups.map((g) => cell(scenarios.filter((s) => s.group === g))).join(' | ')} | ${cell(scenarios)} | ${na.length || ''} |`);
       const failed = scenarios.filter((s) => s.status === 'fail');
-      if (failed.length > 0) failures.push({ label, engine, failed });
+      if (failed.length > 0) failures.push({ label, engine, failed, why: engine === 'portable' ? knownFailures[runtime.name] ?? {} : {} });
       if (na.length > 0) notApplicable.push({ label, engine, na });
     }
   }
@@ -52,10 +53,10 @@ export function renderMarkdown(results) {
     for (const r of notes) lines.push(`- ${r.name}: ${r.note}`);
   }
   if (failures.length > 0) {
-    lines.push('', '<details><summary>Failing scenarios</summary>', '');
-    for (const { label, engine, failed } of failures) {
+    lines.push('', '<details><summary>Failing scenarios (for the portable engine, "Why" is the runtime\'s own difference: test/runtimes/known-failures.mjs)</summary>', '');
+    for (const { label, engine, failed, why } of failures) {
       lines.push(`**${label}, ${engine}**`, '');
-      for (const s of failed) lines.push(`- ${link(s.id)}: ${escape(s.reason)}`);
+      for (const s of failed) lines.push(`- ${link(s.id)}: ${escape(s.reason)}${why[s.id] ? `. Why: ${escape(why[s.id])}` : ''}`);
       lines.push('');
     }
     lines.push('</details>');
