@@ -148,7 +148,7 @@ export const scenarios = {
     worker.onmessage = (event) => { worker.terminate(); record(event.data); };
     worker.onerror = (event) => record(`error:${event.message}`);
   }, 5000),
-  'carryContext: opt-in stores on Worker and MessageChannel messages': () => scenario((record) => {
+  'carryContext: opt-in stores on Worker, MessageChannel and BroadcastChannel messages': () => scenario((record) => {
     // Browsers give message events no context (the platform fires them); carryContext sends
     // the named storages' values along, structured-cloned, and unwraps the data.
     const request = new AsyncLocalStorage({ name: 'request' });
@@ -163,6 +163,16 @@ export const scenarios = {
     channel.port2.addEventListener('message', onChannel);
     channel.port2.start();
     request.run('c1', () => channel.port1.postMessage('m1'));
+    const sender = new BroadcastChannel('asyncctx-carry');
+    const receiver = new BroadcastChannel('asyncctx-carry');
+    carryContext(sender, [request]);
+    carryContext(receiver, [request]);
+    receiver.onmessage = (event) => {
+      log.push(`broadcast ${event.data}:${request.getStore()}`);
+      sender.close();
+      receiver.close();
+    };
+    request.run('b1', () => sender.postMessage('m0'));
     const worker = new Worker(new URL('./carry-worker.js', location.href), { type: 'module' });
     const undo = carryContext(worker, [request]);
     worker.onmessage = (event) => {
@@ -173,7 +183,8 @@ export const scenarios = {
       worker.onmessage = (raw) => {
         worker.terminate();
         log.push(`undone ${typeof raw.data}`);
-        setTimeout(() => record(log.join(' ')), 50);
+        // Sorted: messages of different channels have no fixed order between them.
+        setTimeout(() => record(log.sort().join(' ')), 50);
       };
       request.run('w2', () => worker.postMessage('again'));
     };

@@ -25,8 +25,8 @@ export const expected = {
     'listener:dispatch-1 once:dispatch-1 handleEvent:dispatch-1 listener:dispatch-2 handleEvent:dispatch-2',
   'await in a transformed async function': 'await',
   'Web Worker: the engine inside a worker': 'timeout:timeout await:await read:read unhandledrejection:reject',
-  'carryContext: opt-in stores on Worker and MessageChannel messages':
-    'plain m:<empty> channel m1:c1 worker ping:w1 reply:w1+worker undone object',
+  'carryContext: opt-in stores on Worker, MessageChannel and BroadcastChannel messages':
+    'broadcast m0:b1 channel m1:c1 plain m:<empty> undone object worker ping:w1 reply:w1+worker',
 };
 
 /** The page's files by URL path: /page.html, /page.js, /worker.js, /carry-worker.js. */
