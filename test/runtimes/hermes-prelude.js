@@ -189,23 +189,30 @@ function delayOf(value) {
   const delay = Number(value);
   return delay >= 1 && delay <= 2147483647 ? Math.trunc(delay) : 1;
 }
-class Timeout {
-  constructor(id) {
+// Handles keep a timer or immediate alive while ref'd, as Node's do.
+class Handle {
+  constructor(id, table) {
     this._id = id;
+    this._table = table;
   }
   ref() {
-    const entry = timers.get(this._id);
+    const entry = this._table.get(this._id);
     if (entry) entry.refed = true;
     return this;
   }
   unref() {
-    const entry = timers.get(this._id);
+    const entry = this._table.get(this._id);
     if (entry) entry.refed = false;
     return this;
   }
   hasRef() {
-    const entry = timers.get(this._id);
+    const entry = this._table.get(this._id);
     return entry !== undefined && entry.refed;
+  }
+}
+class Timeout extends Handle {
+  constructor(id) {
+    super(id, timers);
   }
   refresh() {
     const entry = timers.get(this._id);
@@ -223,23 +230,9 @@ class Timeout {
     return this._id;
   }
 }
-class Immediate {
+class Immediate extends Handle {
   constructor(id) {
-    this._id = id;
-  }
-  ref() {
-    const entry = liveImmediates.get(this._id);
-    if (entry) entry.refed = true;
-    return this;
-  }
-  unref() {
-    const entry = liveImmediates.get(this._id);
-    if (entry) entry.refed = false;
-    return this;
-  }
-  hasRef() {
-    const entry = liveImmediates.get(this._id);
-    return entry !== undefined && entry.refed;
+    super(id, liveImmediates);
   }
 }
 function setTimer(callback, delay, args, repeat) {
