@@ -149,16 +149,28 @@ async function runWebPage(browser) {
   }
 }
 
-/** The web scenarios as matrix results (group 'web'): a source the browser lacks is n/a. */
+/** The web scenarios as matrix results (group 'web'): a source the browser lacks is n/a. As
+ * for the corpus, a failure that does not repeat on a second page load passes on the second run. */
 async function webResults(browser) {
-  const recorded = await runWebPage(browser).catch((error) => ({ error: `web page: ${String(error.message).split('\n')[0]}` }));
-  return Object.entries(webExpected).map(([name, store]) => {
+  const load = () => runWebPage(browser).catch((error) => ({ error: `web page: ${String(error.message).split('\n')[0]}` }));
+  const judge = (recorded, name, store) => {
     const id = `web/${name}`;
     const got = recorded.error ? undefined : recorded[name];
     if (got === store) return { id, group: 'web', status: 'pass' };
     if (got === 'missing') return { id, group: 'web', status: 'n/a', reason: `needs ${name.split(':')[0]}` };
     return { id, group: 'web', status: 'fail', reason: recorded.error ?? `got ${JSON.stringify(got)}, expected ${JSON.stringify(store)}` };
-  });
+  };
+  const first = await load();
+  const results = Object.entries(webExpected).map(([name, store]) => judge(first, name, store));
+  if (results.some((result) => result.status === 'fail')) {
+    const second = await load();
+    Object.entries(webExpected).forEach(([name, store], i) => {
+      if (results[i].status !== 'fail') return;
+      const again = judge(second, name, store);
+      if (again.status === 'pass') results[i] = { ...again, secondRun: results[i].reason };
+    });
+  }
+  return results;
 }
 
 function browserRuntime(name, binary, label) {
