@@ -192,9 +192,9 @@ for (const runtime of runtimes) {
   if (wantedRuntimes && !wantedRuntimes.has(runtime.name)) continue;
   const entry = { name: runtime.name, engines: [] };
   results.runtimes.push(entry);
-  if (runtime.unavailable || !(await runtime.available())) {
+  if (!(await runtime.available())) {
     entry.installed = false;
-    entry.note = runtime.unavailable ?? 'not installed';
+    entry.note = 'not installed';
     console.log(`${runtime.name}: not run (${entry.note})`);
     continue;
   }

@@ -27,13 +27,8 @@ globalThis.__host = {
   },
 };
 
-
 const ticks = [];
-const proc = createProcess('hermes', { hermes: '0.12.0' });
-proc.nextTick = named('nextTick', (callback, ...args) => {
-  if (typeof callback !== 'function') throw invalidCallback(callback);
-  ticks.push(() => callback(...args));
-});
+const proc = createProcess('hermes', { hermes: '0.12.0' }, ticks);
 let exiting = false;
 const exitSignal = { asyncctxExit: true };
 function finish(code) {

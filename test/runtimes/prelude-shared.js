@@ -52,13 +52,22 @@ export function installConsole(print) {
   };
 }
 
-/** A `process`: an EventEmitter with argv, env, platform and versions; the prelude adds the rest. */
-export function createProcess(platform, versions) {
+/**
+ * A `process`: an EventEmitter with argv, env, platform and versions, and, given `ticks`, a
+ * nextTick that queues there (the prelude's loop runs them); the prelude adds the rest.
+ */
+export function createProcess(platform, versions, ticks) {
   const proc = new EventEmitter();
   proc.argv = [platform, 'scenario.js'];
   proc.env = {};
   proc.platform = platform;
   proc.versions = versions;
   proc.exitCode = undefined;
+  if (ticks) {
+    proc.nextTick = named('nextTick', (callback, ...args) => {
+      if (typeof callback !== 'function') throw invalidCallback(callback);
+      ticks.push(() => callback(...args));
+    });
+  }
   return proc;
 }

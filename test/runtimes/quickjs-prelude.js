@@ -14,11 +14,7 @@ const resolved = Promise.resolve();
 // Node's order: ticks first, then promise jobs, until both queues are empty.
 const ticks = [];
 
-const proc = createProcess('quickjs', { quickjs: '1' });
-proc.nextTick = named('nextTick', (callback, ...args) => {
-  if (typeof callback !== 'function') throw invalidCallback(callback);
-  ticks.push(() => callback(...args));
-});
+const proc = createProcess('quickjs', { quickjs: '1' }, ticks);
 let exiting = false;
 proc.exit = function exit(code) {
   if (code !== undefined) proc.exitCode = code;
