@@ -42,10 +42,12 @@ function plain() { try { x(); } catch { y(); } }
 async function* agen() { const x = yield (yield 1); if (x) return await x; return; }
 async function catchDefaults() { try { await a(); } catch ({ code = 1, detail: [first = () => 2] = [] }) { b(code, first); } }
 async function usingLoops() { for (await using r of resources()) use(r); for await (const v of it) { await using r = open(); use(r, v); } }
+async function usingMany() { { using s = sync(); await using a = open(), b = await open(); using t = sync() } for (await using r = open(), q = null; more();) { await r; } lbl: for (await using r of rs) { continue lbl; } }
 async function usingHandlers() { try { await a(); } catch { await using r = open(); } finally { await using q = open(); use(q); } }
 class WithStaticBlock { static { try { x(); } catch ({ y = 1 }) { z(y); } } }
 await top();
 for await (const v of it) use(v);
+await using topResource = open();
 `;
 
 /** Programs without a suspension point: the plugin must leave them exactly as they were. */

@@ -8,7 +8,7 @@
 // inside its `{` goes there and not into the wrapper.
 
 import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
-import { AWAITED, FRAME, HELPERS } from './names';
+import { AWAITED, DISPOSER, FRAME, HELPERS } from './names';
 
 /** A function or the module body: what owns an await frame. */
 interface Owner {
@@ -24,6 +24,7 @@ type Rewrite =
   | { kind: 'for-await'; loop: B.ForOfStatement; body: B.Statement; statement: NodePath }
   | { kind: 'await-using'; path: NodePath<B.BlockStatement>; functionBody: boolean }
   | { kind: 'await-using-loop'; loop: B.ForOfStatement; statement: NodePath }
+  | { kind: 'await-using-for'; loop: B.ForStatement; statement: NodePath }
   | { kind: 'recover-catch'; owner: Owner; body: B.BlockStatement; defaults: B.AssignmentPattern[] }
   | { kind: 'recover-finally'; owner: Owner; finalizer: B.BlockStatement }
   | { kind: 'function'; owner: Owner; fn: B.Function };
@@ -46,19 +47,32 @@ export interface RewriteResult {
 export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types): RewriteResult {
   const collected: Collected = { owners: new Map(), rewrites: [], usesImportMeta: false };
   program.traverse(collector(t), collected);
-  const top = collected.owners.get(program.node);
   const build = builders(t);
+  // A top-level `await using` is disposed after the last statement: the body suspends
+  // there instead of leaving, and its declarations get stand-ins (the block rule).
+  const disposes = program.node.body.some((statement) => isAwaitUsing(t, statement));
+  const top = disposes ? ownerOf(program.node) : collected.owners.get(program.node);
+  if (top !== undefined && disposes) top.suspends = true;
 
   let changed = false;
   for (const rewrite of collected.rewrites) changed = applyRewrite(rewrite, t, build) || changed;
   if (top?.suspends) {
     // The module body is the resumed piece; it has no finally to put the outer frame back,
     // so that is done after its last statement.
-    program.node.body.unshift(...build.frameDeclarations());
-    program.node.body.push(t.expressionStatement(build.call('leave', build.frame())));
+    if (disposes) program.node.body = withStandIns(program.node.body, t, build);
+    program.node.body.unshift(...build.frameDeclarations(false));
+    program.node.body.push(t.expressionStatement(build.call(disposes ? 'disposing' : 'leave', build.frame())));
     changed = true;
   }
   return { changed, topLevelSuspends: top?.suspends === true, usesImportMeta: collected.usesImportMeta };
+
+  function ownerOf(node: B.Node): Owner {
+    const known = collected.owners.get(node);
+    if (known !== undefined) return known;
+    const owner: Owner = { node, suspends: false, asyncGenerator: false };
+    collected.owners.set(node, owner);
+    return owner;
+  }
 }
 
 function collector(t: Types): Visitor<Collected> {
@@ -85,7 +99,7 @@ function collector(t: Types): Visitor<Collected> {
     throw new Error('asyncctx/babel: a node outside the program');
   };
 
-  const isAwaitUsing = (statement: B.Node) => t.isVariableDeclaration(statement) && statement.kind === 'await using';
+  const isAwaitUsingHere = (statement: B.Node | null | undefined) => isAwaitUsing(t, statement);
 
   /** The loop with its labels: what gets wrapped, so that `continue label` still works. */
   const withLabels = (path: NodePath): NodePath => {
@@ -125,15 +139,22 @@ function collector(t: Types): Visitor<Collected> {
         if (loop.await) {
           ownerOf(path, state).suspends = true;
           state.rewrites.push({ kind: 'for-await', loop, body: loop.body, statement: withLabels(path) });
-        } else if (isAwaitUsing(loop.left)) {
+        } else if (isAwaitUsingHere(loop.left)) {
           ownerOf(path, state).suspends = true;
           state.rewrites.push({ kind: 'await-using-loop', loop, statement: withLabels(path) });
         }
       },
     },
+    ForStatement: {
+      exit(path: NodePath<B.ForStatement>, state) {
+        if (!isAwaitUsingHere(path.node.init)) return;
+        ownerOf(path, state).suspends = true;
+        state.rewrites.push({ kind: 'await-using-for', loop: path.node, statement: withLabels(path) });
+      },
+    },
     BlockStatement: {
       exit(path: NodePath<B.BlockStatement>, state) {
-        if (!path.node.body.some(isAwaitUsing)) return;
+        if (!path.node.body.some(isAwaitUsingHere)) return;
         ownerOf(path, state).suspends = true;
         const functionBody = path.key === 'body' && path.parentPath !== null && t.isFunction(path.parentPath.node);
         state.rewrites.push({ kind: 'await-using', path, functionBody });
@@ -193,7 +214,27 @@ function defaultsOf(pattern: B.Node, t: Types): B.AssignmentPattern[] {
   return found;
 }
 
+const isAwaitUsing = (t: Types, statement: B.Node | null | undefined) =>
+  t.isVariableDeclaration(statement) && statement.kind === 'await using';
+
 type Build = ReturnType<typeof builders>;
+
+/**
+ * `await using a = A, b = B` → `const a = A; await using __acd0 = disposer(f, a); const b = B;
+ * await using __acd1 = …`, and sync `using` the same way with syncDisposer: the same
+ * bindings, values and order, with the engine disposing the stand-ins
+ * (src/core/await-disposers.ts).
+ */
+function withStandIns(statements: B.Statement[], t: Types, build: Build): B.Statement[] {
+  return statements.flatMap((statement) => {
+    if (!t.isVariableDeclaration(statement) || (statement.kind !== 'using' && statement.kind !== 'await using')) return [statement];
+    const kind = statement.kind;
+    return statement.declarations.flatMap((declarator) => [
+      t.variableDeclaration('const', [declarator]),
+      build.standIn(kind, (declarator.id as B.Identifier).name),
+    ]);
+  });
+}
 
 function builders(t: Types) {
   const frame = () => t.identifier(FRAME);
@@ -201,17 +242,29 @@ function builders(t: Types) {
     t.callExpression(t.memberExpression(t.identifier(HELPERS), t.identifier(helper)), args);
   const statement = (helper: string, ...args: B.Expression[]) => t.expressionStatement(call(helper, ...args));
   const awaited = () => t.identifier(AWAITED);
-  /** const f = enter(); let v; */
-  const frameDeclarations = () => [
-    t.variableDeclaration('const', [t.variableDeclarator(frame(), call('enter'))]),
+  /** const f = enter(); let v; (enterGenerator() in an async generator) */
+  const frameDeclarations = (generator: boolean) => [
+    t.variableDeclaration('const', [t.variableDeclarator(frame(), call(generator ? 'enterGenerator' : 'enter'))]),
     t.variableDeclaration('let', [t.variableDeclarator(awaited())]),
   ];
+  let standIns = 0;
+  /** await using __acdN = disposer(f, name); (using … syncDisposer for a sync `using`) */
+  const standIn = (kind: 'using' | 'await using', name: string) =>
+    t.variableDeclaration(kind, [
+      t.variableDeclarator(
+        t.identifier(`${DISPOSER}${standIns++}`),
+        call(kind === 'await using' ? 'disposer' : 'syncDisposer', frame(), t.identifier(name)),
+      ),
+    ]);
   /** { try { STATEMENT } finally { FINALLY } } */
   const tryFinally = (body: B.Statement, finalizer: B.Statement) =>
     t.tryStatement(t.blockStatement([body]), null, t.blockStatement([finalizer]));
   /** {try{ STATEMENT } finally { resume(f); }}: however the statement is left, the function resumes. */
   const resumeAfter = (body: B.Statement) => t.blockStatement([tryFinally(body, statement('resume', frame()))]);
-  return { frame, awaited, call, statement, frameDeclarations, tryFinally, resumeAfter };
+  /** try { BODY } finally { disposing(f); }: the block suspends before its disposals. */
+  const disposingAfter = (body: B.Statement) =>
+    t.tryStatement(t.isBlockStatement(body) ? body : t.blockStatement([body]), null, t.blockStatement([statement('disposing', frame())]));
+  return { frame, awaited, call, statement, frameDeclarations, standIn, tryFinally, resumeAfter, disposingAfter };
 }
 
 /** Puts a node where `path`'s node was (in its parent, or its parent's list). */
@@ -255,7 +308,8 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
       // loop (however it is left), resumes in it.
       const { loop, body } = rewrite;
       loop.right = build.call('iterate', build.frame(), loop.right);
-      if (t.isBlockStatement(body)) body.body.unshift(build.statement('resume', build.frame()));
+      if (isAwaitUsing(t, loop.left)) disposingBody(loop, t, build);
+      else if (t.isBlockStatement(body)) body.body.unshift(build.statement('resume', build.frame()));
       else loop.body = t.blockStatement([build.statement('resume', build.frame()), loop.body]);
       replaceAt(rewrite.statement, build.resumeAfter(rewrite.statement.node as B.Statement));
       return true;
@@ -265,26 +319,28 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
       // suspends in a finally, and (unless the function's own end puts the frame back) the
       // code after the block resumes.
       const block = rewrite.path.node;
-      const firstUsing = block.body.findIndex((s) => t.isVariableDeclaration(s) && s.kind === 'await using');
+      const firstUsing = block.body.findIndex((s) => isAwaitUsing(t, s));
       block.body = [
-        ...block.body.slice(0, firstUsing + 1),
-        t.tryStatement(
-          t.blockStatement(block.body.slice(firstUsing + 1)),
-          null,
-          t.blockStatement([build.statement('suspend', build.frame(), t.numericLiteral(0))]),
-        ),
+        ...withStandIns(block.body.slice(0, firstUsing + 1), t, build),
+        build.disposingAfter(t.blockStatement(withStandIns(block.body.slice(firstUsing + 1), t, build))),
       ];
       if (!rewrite.functionBody) replaceAt(rewrite.path, build.resumeAfter(block));
       return true;
     }
     case 'await-using-loop': {
       // `for (await using x of xs) body`: every pass resumes, and disposes (awaiting) after its body.
-      const loop = rewrite.loop;
-      loop.body = t.blockStatement([
-        build.statement('resume', build.frame()),
-        build.tryFinally(loop.body, build.statement('suspend', build.frame(), t.numericLiteral(0))),
-      ]);
+      disposingBody(rewrite.loop, t, build);
       replaceAt(rewrite.statement, build.resumeAfter(rewrite.statement.node as B.Statement));
+      return true;
+    }
+    case 'await-using-for': {
+      // `for (await using x = X; test; update) body` disposes when the loop ends: the head's
+      // declaration moves before the loop, as in a block with `await using`.
+      const { loop, statement } = rewrite;
+      const declarations = withStandIns([loop.init as B.VariableDeclaration], t, build);
+      loop.init = null;
+      const body = t.blockStatement([...declarations, build.disposingAfter(statement.node as B.Statement)]);
+      replaceAt(statement, t.blockStatement([t.tryStatement(body, null, t.blockStatement([build.statement('resume', build.frame())]))]));
       return true;
     }
     case 'recover-catch': {
@@ -316,15 +372,31 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
  */
 function wrapFunctionBody(fn: B.Function, t: Types, build: Build): void {
   const leave = () => t.blockStatement([build.statement('leave', build.frame())]);
+  const generator = fn.generator === true;
   if (t.isBlockStatement(fn.body)) {
-    fn.body.body = [...build.frameDeclarations(), t.tryStatement(t.blockStatement(fn.body.body), null, leave())];
+    fn.body.body = [...build.frameDeclarations(generator), t.tryStatement(t.blockStatement(fn.body.body), null, leave())];
     return;
   }
   // An expression-bodied arrow gets a block that returns the expression.
   const arrow = fn as B.ArrowFunctionExpression;
   arrow.body = t.blockStatement([
-    ...build.frameDeclarations(),
+    ...build.frameDeclarations(false),
     t.tryStatement(t.blockStatement([t.returnStatement(arrow.body as B.Expression)]), null, leave()),
   ]);
   arrow.expression = false;
+}
+
+/**
+ * A loop whose head declares `await using x`: the head declares a `const`, and each pass
+ * resumes, declares x's stand-in and suspends when it ends.
+ */
+function disposingBody(loop: B.ForOfStatement, t: Types, build: Build): void {
+  const left = loop.left as B.VariableDeclaration;
+  left.kind = 'const';
+  const name = (left.declarations[0]!.id as B.Identifier).name;
+  loop.body = t.blockStatement([
+    build.statement('resume', build.frame()),
+    build.standIn('await using', name),
+    build.tryFinally(loop.body, build.statement('disposing', build.frame())),
+  ]);
 }

@@ -19,10 +19,11 @@ import { keepThenableFrame } from './thenable';
 import { executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
 import { emitAfter, emitBefore, emitInit, hookCounts } from './hooks';
 import { promiseAsyncId } from './promise-ids';
+import { disposer, disposing, syncDisposer } from './await-disposers';
 
 /** Running in the caller's frame: the synchronous part, or after a generator's `yield`. */
 const SYNCHRONOUS = 0;
-const SUSPENDED = 1;
+export const SUSPENDED = 1;
 /** Running a resumed piece: `inner` is current, `outer` must be put back when it ends. */
 const RESUMED = 2;
 /** An async generator paused at `yield`; `inner` is the frame it yielded in. */
@@ -79,6 +80,40 @@ export function enter(): AwaitFrame {
 }
 
 /**
+ * An async generator's body starts inside its first next() (or return()/throw()) call: the
+ * host layer names the generator being called, and the body's frame is filed under it, for
+ * a later return() to find (atReturn below).
+ */
+export function enterGenerator(): AwaitFrame {
+  const f = new AwaitFrame();
+  if (startingGenerator !== undefined) {
+    generatorFrames.set(startingGenerator, f);
+    startingGenerator = undefined;
+  }
+  return f;
+}
+
+const generatorFrames = new WeakMap<object, AwaitFrame>();
+let startingGenerator: object | undefined;
+
+/** Around each next()/return()/throw() call (host layer): the generator called; returns the previous. */
+export function callingGenerator(generator: object | undefined): object | undefined {
+  const previous = startingGenerator;
+  startingGenerator = generator;
+  return previous;
+}
+
+/**
+ * return() on a generator paused at `yield` resumes it after awaiting the value, from the
+ * microtask queue; its finally blocks (and disposals) then run in the frame return() was
+ * called in, as Node's do.
+ */
+export function atReturn(generator: object): void {
+  const f = generatorFrames.get(generator);
+  if (f !== undefined && f.state === YIELDED) f.inner = currentFrame();
+}
+
+/**
  * Before a suspension: remember the frame to resume with, put back the outer one. An
  * awaited thenable gets its `then` called in the function's frame, as a resolve would.
  */
@@ -100,7 +135,7 @@ function awaitable<T>(value: T): T {
   }
 }
 
-function suspendFrame(f: AwaitFrame): void {
+export function suspendFrame(f: AwaitFrame): void {
   f.inner = currentFrame();
   if (f.state === RESUMED) endPiece(f);
   f.state = SUSPENDED;
@@ -205,6 +240,9 @@ type AnyIterator = { next(...args: unknown[]): unknown; return?(...args: unknown
 function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
   const next = iterator.next;
   const forward = (method: Function | undefined, args: IArguments) => {
+    // After a pass whose `await using` resources were disposed (and awaited), the loop
+    // calls next() before anything else resumes the function.
+    resume(f, undefined);
     const result = Reflect.apply(method as Function, iterator, args);
     suspendFrame(f);
     return result;
@@ -229,4 +267,4 @@ function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
  * then finds its helper as a constant and V8 inlines it. A module namespace object, or the
  * getters a bundler turns one into, would put a getter call before every helper call.
  */
-export const awaitFrames = Object.freeze({ enter, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate });
+export const awaitFrames = Object.freeze({ enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, disposing, disposer, syncDisposer });

@@ -1,8 +1,9 @@
 // Async generators' next/return/throw: they resume a paused generator synchronously, in
 // the caller's frame, unless it is busy (then it resumes later from the microtask queue).
 // The transformed generator body tells the two apart by whether such a call is on the stack.
+// The call also names the generator, so that its body's frame is found by a later return().
 
-import { enterGeneratorCall, exitGeneratorCall } from '../core/await-frames';
+import { atReturn, callingGenerator, enterGeneratorCall, exitGeneratorCall } from '../core/await-frames';
 import { replaceMethod } from './patch';
 
 type Method = (this: AsyncGenerator, value?: unknown) => Promise<IteratorResult<unknown>>;
@@ -12,10 +13,13 @@ export function installAsyncGenerator(): void {
   for (const name of ['next', 'return', 'throw'] as const) {
     replaceMethod<Method>(prototype, name, (original) => ({
       [name](this: AsyncGenerator) {
+        if (name === 'return') atReturn(this);
         enterGeneratorCall();
+        const previous = callingGenerator(this);
         try {
           return Reflect.apply(original, this, arguments);
         } finally {
+          callingGenerator(previous);
           exitGeneratorCall();
         }
       },

@@ -7,5 +7,7 @@ export const HELPERS = '__acx';
 export const FRAME = '__acf';
 /** The value an await resumed with, on its way from the `await` to resume(). */
 export const AWAITED = '__acv';
+/** The prefix of an `await using` resource's stand-in (src/core/await-disposers.ts). */
+export const DISPOSER = '__acd';
 /** Where the portable engine puts the helpers for scripts: globalThis[Symbol.for(KEY)]. */
 export { AWAIT_HELPERS_KEY as GLOBAL_HELPERS_KEY } from '../core/global-keys';

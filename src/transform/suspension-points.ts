@@ -3,18 +3,20 @@
 // applied in list order, and the walk is pre-order, so an outer construct's opening text
 // comes before an inner one's and closing text after it.
 
-import { AWAITED as V, FRAME as F, HELPERS as H } from './names';
+import { AWAITED as V, DISPOSER, FRAME as F, HELPERS as H } from './names';
 
 export interface Edit {
   at: number;
   text: string;
+  /** Replaces the original text from `at` to here (keeping its line breaks) instead of inserting. */
+  end?: number;
   /** Kept only if the function it belongs to turns out to suspend (catch/finally recovery). */
   ifSuspends?: boolean;
 }
 
 /** The edits to keep once it is known whether their function suspends. */
 const settle = (edits: Edit[], suspends: boolean) =>
-  edits.filter((edit) => suspends || !edit.ifSuspends).map(({ at, text }) => ({ at, text }));
+  edits.filter((edit) => suspends || !edit.ifSuspends).map(({ at, end, text }) => (end === undefined ? { at, text } : { at, end, text }));
 
 interface Node {
   type: string;
@@ -40,18 +42,32 @@ const isFunction = (node: Node) =>
 const isForAwait = (node: Node) => node.type === 'ForOfStatement' && node.await === true;
 
 const isAwaitUsing = (node: Node) => node.type === 'VariableDeclaration' && node.kind === 'await using';
+const isUsing = (node: Node) => node.type === 'VariableDeclaration' && (node.kind === 'using' || node.kind === 'await using');
+
+/** How many `await using` stand-ins the file has so far: each gets a name of its own. */
+let standIns = 0;
 
 /** `bodyStart`: where the module body begins (after a hashbang line). */
 export function collectEdits(program: Node & { body: Node[] }, bodyStart: number): Edit[] {
+  standIns = 0;
   const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true };
-  for (const statement of program.body) walk(statement, scope);
+  // A top-level `await using` is disposed after the last statement, so the body cannot
+  // end by leaving: it suspends there (the block rule, below) and its resources resume.
+  const disposes = program.body.some(isAwaitUsing);
+  if (disposes) {
+    scope.suspends = true;
+    walkWithStandIns(program.body, scope);
+  } else {
+    for (const statement of program.body) walk(statement, scope);
+  }
   if (!scope.suspends) return settle(scope.edits, false);
   // Top-level await: the module body is the resumed piece; it has no finally to put the
   // outer frame back, so that is done after its last statement.
+  const end = disposes ? `${H}.disposing(${F})` : `${H}.leave(${F})`;
   return [
     { at: firstStatementIndex(program, bodyStart), text: `const ${F} = ${H}.enter(); let ${V};` },
     ...settle(scope.edits, true),
-    { at: program.end, text: `\n${H}.leave(${F});\n` },
+    { at: program.end, text: `\n${end};\n` },
   ];
 }
 
@@ -124,8 +140,18 @@ function walk(node: unknown, scope: Scope): void {
         awaitUsingLoopEdits(inner, scope, node);
         return;
       }
+      if (inner.type === 'ForStatement' && isNode(inner.init) && isAwaitUsing(inner.init)) {
+        awaitUsingForEdits(inner, scope, node);
+        return;
+      }
       break;
     }
+    case 'ForStatement':
+      if (isNode(node.init) && isAwaitUsing(node.init)) {
+        awaitUsingForEdits(node, scope, node);
+        return;
+      }
+      break;
     case 'ForOfStatement':
       if (isForAwait(node)) {
         forAwaitEdits(node, scope, node);
@@ -196,7 +222,9 @@ function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
   walk(right, scope);
   scope.edits.push({ at: right.end, text: ')' });
   const body = loop.body as Node;
-  if (body.type === 'BlockStatement') {
+  if (isAwaitUsing(loop.left as Node)) {
+    disposingBodyEdits(loop, scope);
+  } else if (body.type === 'BlockStatement') {
     scope.edits.push({ at: body.start + 1, text: `${H}.resume(${F});` });
     blockEdits(body, scope, false);
   } else {
@@ -213,7 +241,8 @@ const resumeAfter = `} finally { ${H}.resume(${F}); }}`;
 /**
  * A block with an `await using` declaration disposes its resources, awaiting, when it
  * ends: the rest of the block suspends in a finally, and (unless the block is a function
- * body, whose own end puts the frame back) the block resumes after it.
+ * body, whose own end puts the frame back) the block resumes after it. Its resources are
+ * disposed through stand-ins that resume for each call (src/core/await-disposers.ts).
  */
 function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
   const statements = block.body as Node[];
@@ -224,11 +253,41 @@ function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
   }
   scope.suspends = true;
   if (!isFunctionBody) scope.edits.push({ at: block.start, text: '{try{' });
-  walk(statements.slice(0, firstUsing + 1), scope);
-  scope.edits.push({ at: statements[firstUsing]!.end, text: ' try {' });
-  walk(statements.slice(firstUsing + 1), scope);
-  scope.edits.push({ at: block.end - 1, text: `} finally { ${H}.suspend(${F}, 0); }` });
+  walkWithStandIns(statements.slice(0, firstUsing + 1), scope);
+  // After the declaration's own semicolon, or one of ours where it has none.
+  const using = statements[firstUsing]!;
+  const semicolon = using.end === (using.declarations as Node[]).at(-1)!.end ? ';' : '';
+  scope.edits.push({ at: using.end, text: `${semicolon} try {` });
+  walkWithStandIns(statements.slice(firstUsing + 1), scope);
+  scope.edits.push({ at: block.end - 1, text: `} finally { ${H}.disposing(${F}); }` });
   if (!isFunctionBody) scope.edits.push({ at: block.end, text: resumeAfter });
+}
+
+/** The statements of a block that disposes with awaits: its `using` declarations get stand-ins. */
+function walkWithStandIns(statements: Node[], scope: Scope): void {
+  for (const statement of statements) {
+    if (isUsing(statement)) standInEdits(statement, scope);
+    else walk(statement, scope);
+  }
+}
+
+/**
+ * `await using a = A, b = B` → `const a = A; await using __acd0 = __acx.disposer(__acf, a);
+ * const b = B; await using __acd1 = …`: the same bindings, values and order, with the
+ * engine disposing the stand-ins (sync `using` the same way, with syncDisposer).
+ */
+function standInEdits(declaration: Node, scope: Scope): void {
+  const declarators = declaration.declarations as Node[];
+  const keyword = declaration.kind as string;
+  const helper = keyword === 'await using' ? 'disposer' : 'syncDisposer';
+  scope.edits.push({ at: declaration.start, end: declarators[0]!.start, text: 'const ' });
+  declarators.forEach((declarator, i) => {
+    walk(declarator.init, scope);
+    const standIn = `; ${keyword} ${DISPOSER}${standIns++} = ${H}.${helper}(${F}, ${(declarator.id as Node).name as string})`;
+    const next = declarators[i + 1];
+    if (next === undefined) scope.edits.push({ at: declarator.end, text: standIn });
+    else scope.edits.push({ at: declarator.end, end: next.start, text: `${standIn}; const ` });
+  });
 }
 
 /** `for (await using x of xs) body`: each pass disposes (awaiting) after its body. */
@@ -236,11 +295,44 @@ function awaitUsingLoopEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.suspends = true;
   scope.edits.push({ at: statement.start, text: '{try{' });
   walk(loop.right, scope);
-  const body = loop.body as Node;
-  scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); try {` });
-  walk(body, scope);
-  scope.edits.push({ at: body.end, text: `} finally { ${H}.suspend(${F}, 0); }}` });
+  disposingBodyEdits(loop, scope);
   scope.edits.push({ at: statement.end, text: resumeAfter });
+}
+
+/**
+ * The body of a loop whose head declares `await using x`: the head declares a `const`, and
+ * each pass resumes, declares x's stand-in and suspends when it ends.
+ */
+function disposingBodyEdits(loop: Node, scope: Scope): void {
+  const left = loop.left as Node;
+  const declarator = (left.declarations as Node[])[0]!;
+  scope.edits.push({ at: left.start, end: declarator.start, text: 'const ' });
+  const name = (declarator.id as Node).name as string;
+  const body = loop.body as Node;
+  const standIn = `await using ${DISPOSER}${standIns++} = ${H}.disposer(${F}, ${name});`;
+  scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); ${standIn} try {` });
+  walk(body, scope);
+  scope.edits.push({ at: body.end, text: `} finally { ${H}.disposing(${F}); }}` });
+}
+
+/**
+ * `for (await using x = X; test; update) body` disposes when the loop ends. The head's
+ * declaration moves out, before the loop, as the block rule has it:
+ * `{try{ const x = X; await using __acd0 = …; try { for (; test; update) body } finally {
+ * suspend } } finally { resume }}`; only `for (` and the labels are written anew.
+ */
+function awaitUsingForEdits(loop: Node, scope: Scope, statement: Node): void {
+  scope.suspends = true;
+  const init = loop.init as Node;
+  let labels = '';
+  for (let node = statement; node !== loop; node = node.body as Node) labels += `${(node.label as Node).name as string}: `;
+  scope.edits.push({ at: statement.start, end: init.start, text: '{try{ ' });
+  standInEdits(init, scope);
+  scope.edits.push({ at: init.end, text: `; try { ${labels}for (` });
+  walk(loop.test, scope);
+  walk(loop.update, scope);
+  walk(loop.body, scope);
+  scope.edits.push({ at: statement.end, text: `} finally { ${H}.disposing(${F}); }${resumeAfter}` });
 }
 
 /** The edits of one function: its own suspension points, wrapped in enter/leave. */
@@ -259,7 +351,7 @@ function functionEdits(fn: Node): Edit[] {
   else walk(body, scope);
   if (!scope.suspends) return [...outer, ...settle(scope.edits, false)];
 
-  const enter = `const ${F} = ${H}.enter(); let ${V}; try {`;
+  const enter = `const ${F} = ${H}.${fn.generator === true ? 'enterGenerator' : 'enter'}(); let ${V}; try {`;
   const leave = `} finally { ${H}.leave(${F}); }`;
   if (body.type !== 'BlockStatement') {
     return [...outer, { at: body.start, text: `{ ${enter} return ` }, ...settle(scope.edits, true), { at: body.end, text: `; ${leave} }` }];

@@ -1,8 +1,10 @@
 // The await transform: rewrites every suspension point of async code so that the context
 // (the frame) current just after the awaited expression is evaluated is current again when
 // the function resumes, and the frame found at resumption is put back when it suspends,
-// returns or throws. Only text is inserted (nothing is moved or removed), so TypeScript and
-// JSX stay intact and the source map is exact. The helpers are in src/core/await-frames.ts.
+// returns or throws. Text is only inserted, except for the few tokens an `await using`
+// declaration and a loop head declaring one are rewritten by, so TypeScript and JSX stay
+// intact, every line stays on its line, and the source map is exact. The helpers are in
+// src/core/await-frames.ts and src/core/await-disposers.ts.
 
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';
@@ -39,7 +41,7 @@ const MAY_SUSPEND = /\bawait\b|\byield\b/;
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   const filename = options.filename ?? 'input.js';
-  if (!MAY_SUSPEND.test(code) || code.includes(`${HELPERS}.enter(`)) return { code, map: null, changed: false };
+  if (!MAY_SUSPEND.test(code) || code.includes(`${HELPERS}.enter`)) return { code, map: null, changed: false };
 
   let parsed = parseSync(filename, code, { sourceType: sourceTypeOf(filename), preserveParens: true });
   if (parsed.errors.length > 0 && sourceTypeOf(filename) === 'unambiguous') {
@@ -58,7 +60,11 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   // The helpers first: a module's own frame (top-level await) is declared at the same place.
   const helperStyle = options.helpers ?? detectHelperStyle(filename, parsed.module.hasModuleSyntax, code, options.plainFileHelpers ?? 'global');
   s.appendLeft(preambleIndex(code, parsed.program as never), preamble(helperStyle, options.runtime ?? 'asyncctx/portable'));
-  for (const edit of edits) s.appendLeft(edit.at, edit.text);
+  // Overwrites first: text inserted where one ends then stays.
+  for (const edit of edits) {
+    if (edit.end !== undefined) s.overwrite(edit.at, edit.end, edit.text + lineBreaks(code.slice(edit.at, edit.end)));
+  }
+  for (const edit of edits) if (edit.end === undefined) s.appendLeft(edit.at, edit.text);
 
   return {
     code: s.toString(),
@@ -66,6 +72,9 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     changed: true,
   };
 }
+
+/** The line breaks of replaced text, kept so that every later line keeps its number. */
+const lineBreaks = (text: string) => text.replace(/[^\n]/g, '');
 
 function sourceTypeOf(filename: string): 'module' | 'script' | 'commonjs' | 'unambiguous' {
   if (/\.(mjs|mts)$/.test(filename)) return 'module';

@@ -1,0 +1,85 @@
+// The runtime half of the `await using` rewrite. At the end of its block the engine calls a
+// resource's [Symbol.asyncDispose]() and awaits the result as one step, with nothing in
+// between that rewritten code could run. So the rewrite declares the resource as a `const`
+// and hands the engine a stand-in instead:
+//
+//   await using r = open();   →   const r = open(); await using __acd0 = disposer(f, r);
+//
+// The stand-in calls the resource's own method in the function's frame and suspends just
+// before the engine awaits. `r` is the resource itself; the engine's checks, its errors,
+// the disposal order, SuppressedError and the ticks stay the engine's own: a null, a
+// non-object or an object without a method is handed over as it is, for the engine to
+// accept or reject.
+//
+// Sync `using` declarations in the same block get a stand-in too: the block suspends
+// (putting the outer frame back) before its disposals begin, for the awaits of `await using
+// x = null`, which call nothing.
+
+import { recover, suspend, suspendFrame, SUSPENDED, type AwaitFrame } from './await-frames';
+
+const NativePromise = Promise;
+
+/**
+ * At the end of a block (or module) with `await using`, before its disposals. Already
+ * suspended if the rewritten block's inner part disposed its own declarations just before.
+ */
+export function disposing(f: AwaitFrame): void {
+  if (f.state === SUSPENDED) return;
+  recover(f); // a generator closed at a `yield` goes on as its finally blocks would
+  suspendFrame(f);
+}
+
+export function disposer(f: AwaitFrame, value: unknown): unknown {
+  if (typeof value !== 'object' && typeof value !== 'function') return value;
+  if (value === null) return value;
+  const asyncMethod = (value as Record<symbol, unknown>)[Symbol.asyncDispose];
+  if (asyncMethod !== undefined && asyncMethod !== null) {
+    if (typeof asyncMethod !== 'function') return value;
+    return {
+      [Symbol.asyncDispose]() {
+        recover(f);
+        let result: unknown;
+        try {
+          result = Reflect.apply(asyncMethod, value, []);
+        } catch (error) {
+          // A call that throws is not awaited: nothing suspends, the frame is put back.
+          suspendFrame(f);
+          throw error;
+        }
+        return suspend(f, result);
+      },
+    };
+  }
+  const syncMethod = (value as Record<symbol, unknown>)[Symbol.dispose];
+  if (typeof syncMethod !== 'function') return value;
+  return {
+    // The engine's own wrapping of a sync method for `await using`: its result is dropped
+    // and a throw becomes a rejection, awaited like any other.
+    [Symbol.asyncDispose]() {
+      recover(f);
+      try {
+        Reflect.apply(syncMethod, value, []);
+      } catch (error) {
+        return suspend(f, NativePromise.reject(error));
+      }
+      return suspend(f, undefined);
+    },
+  };
+}
+
+export function syncDisposer(f: AwaitFrame, value: unknown): unknown {
+  if (typeof value !== 'object' && typeof value !== 'function') return value;
+  if (value === null) return value;
+  const method = (value as Record<symbol, unknown>)[Symbol.dispose];
+  if (typeof method !== 'function') return value;
+  return {
+    [Symbol.dispose]() {
+      recover(f);
+      try {
+        return Reflect.apply(method, value, []);
+      } finally {
+        suspendFrame(f);
+      }
+    },
+  };
+}
