@@ -15,7 +15,7 @@
 // (putting the outer frame back) before its disposals begin, for the awaits of `await using
 // x = null`, which call nothing.
 
-import { recover, suspend, suspendFrame, SUSPENDED, type AwaitFrame } from './await-frames';
+import { recover, suspend, suspendFrame, State, type AwaitFrame } from './await-frames';
 
 const NativePromise = Promise;
 
@@ -24,7 +24,7 @@ const NativePromise = Promise;
  * suspended if the rewritten block's inner part disposed its own declarations just before.
  */
 export function disposing(f: AwaitFrame): void {
-  if (f.state === SUSPENDED) return;
+  if (f.state === State.Suspended) return;
   recover(f); // a generator closed at a `yield` goes on as its finally blocks would
   suspendFrame(f);
 }

@@ -21,18 +21,22 @@ import { emitAfter, emitBefore, emitInit, hookCounts } from './hooks';
 import { promiseAsyncId } from './promise-ids';
 import { disposer, disposing, syncDisposer } from './await-disposers';
 
-/** Running in the caller's frame: the synchronous part, or after a generator's `yield`. */
-const SYNCHRONOUS = 0;
-export const SUSPENDED = 1;
-/** Running a resumed piece: `inner` is current, `outer` must be put back when it ends. */
-const RESUMED = 2;
-/** An async generator paused at `yield`; `inner` is the frame it yielded in. */
-const YIELDED = 3;
+// A const enum: the bundler writes the numbers in, where module-level constants would be
+// loaded and checked at every await.
+export const enum State {
+  /** Running in the caller's frame: the synchronous part, or after a generator's `yield`. */
+  Synchronous,
+  Suspended,
+  /** Running a resumed piece: `inner` is current, `outer` must be put back when it ends. */
+  Resumed,
+  /** An async generator paused at `yield`; `inner` is the frame it yielded in. */
+  Yielded,
+}
 
 export class AwaitFrame {
   inner: Frame = EMPTY_FRAME;
   outer: Frame = EMPTY_FRAME;
-  state = SYNCHRONOUS;
+  state = State.Synchronous;
   /** While a hook is enabled: the PROMISE resource of the pending await. */
   hooked: AwaitResource | undefined = undefined;
 }
@@ -110,7 +114,7 @@ export function callingGenerator(generator: object | undefined): object | undefi
  */
 export function atReturn(generator: object): void {
   const f = generatorFrames.get(generator);
-  if (f !== undefined && f.state === YIELDED) f.inner = currentFrame();
+  if (f !== undefined && f.state === State.Yielded) f.inner = currentFrame();
 }
 
 /**
@@ -137,8 +141,8 @@ function awaitable<T>(value: T): T {
 
 export function suspendFrame(f: AwaitFrame): void {
   f.inner = currentFrame();
-  if (f.state === RESUMED) endPiece(f);
-  f.state = SUSPENDED;
+  if (f.state === State.Resumed) endPiece(f);
+  f.state = State.Suspended;
 }
 
 /** The end of a resumed piece: its await resource's after hook, the outer frame back. */
@@ -149,10 +153,10 @@ function endPiece(f: AwaitFrame): void {
 
 /** After a resumption: make the remembered frame current again. */
 export function resume<T>(f: AwaitFrame, value: T): T {
-  if (f.state === SUSPENDED || f.state === YIELDED) {
+  if (f.state === State.Suspended || f.state === State.Yielded) {
     f.outer = currentFrame();
     restoreFrame(f.inner);
-    f.state = RESUMED;
+    f.state = State.Resumed;
     if (f.hooked !== undefined) enterAwaitResource(f.hooked);
   }
   return value;
@@ -163,15 +167,15 @@ export function resume<T>(f: AwaitFrame, value: T): T {
  * async generator closed or thrown into at a `yield` (after an await of its own).
  */
 export function recover(f: AwaitFrame): void {
-  if (f.state === YIELDED) yielded(f, undefined);
+  if (f.state === State.Yielded) yielded(f, undefined);
   else resume(f, undefined);
 }
 
 /** Before an async generator's `yield` (and `yield*`, and its `return`, which await too). */
 export function yielding<T>(f: AwaitFrame, value: T): T {
   f.inner = currentFrame();
-  if (f.state === RESUMED) endPiece(f);
-  f.state = YIELDED;
+  if (f.state === State.Resumed) endPiece(f);
+  f.state = State.Yielded;
   return value;
 }
 
@@ -182,9 +186,9 @@ export function yielding<T>(f: AwaitFrame, value: T): T {
  * microtask queue, where no context is current: it goes on in the frame it yielded in.
  */
 export function yielded<T>(f: AwaitFrame, value: T): T {
-  if (f.state === YIELDED) {
+  if (f.state === State.Yielded) {
     if (generatorCallDepth === 0) resume(f, undefined);
-    else f.state = SYNCHRONOUS;
+    else f.state = State.Synchronous;
   }
   return value;
 }
@@ -206,14 +210,14 @@ export function exitGeneratorCall(): void {
  * `enterWith` gets.
  */
 export function resumeModule<T>(f: AwaitFrame, value: T): T {
-  if (f.state === SUSPENDED) notifyUnscopedChange();
+  if (f.state === State.Suspended) notifyUnscopedChange();
   return resume(f, value);
 }
 
 /** On return or throw: put back the frame the resumed piece found. */
 export function leave(f: AwaitFrame): void {
-  if (f.state === RESUMED) endPiece(f);
-  f.state = SYNCHRONOUS;
+  if (f.state === State.Resumed) endPiece(f);
+  f.state = State.Synchronous;
 }
 
 /**
