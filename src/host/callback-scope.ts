@@ -4,7 +4,7 @@
 
 import { restoreFrame, swapFrame, type Frame } from '../core/frame';
 import { executionAsyncId, executionResource, setExecution, triggerAsyncId } from '../core/execution';
-import { emitAfter, emitBefore } from '../core/hooks';
+import { emitAfter, emitBefore, hookCounts } from '../core/hooks';
 import { noteThrow } from './uncaught';
 
 export function runCallback(
@@ -17,7 +17,9 @@ export function runCallback(
   // Node runs the before/after hooks of a scheduled callback in that callback's frame.
   const previous = swapFrame(frame);
   setExecution(asyncId, trigger, resource);
-  emitBefore(asyncId);
+  // Checked here rather than in emit(): this runs for every callback, and the call is not
+  // inlined into it.
+  if (hookCounts.before > 0) emitBefore(asyncId);
   try {
     // Most callbacks get no arguments: a plain call is cheaper than spreading an empty list.
     return args.length === 0 ? fn.call(thisArg) : Reflect.apply(fn, thisArg, args);
@@ -25,7 +27,7 @@ export function runCallback(
     noteThrow(error);
     throw error;
   } finally {
-    emitAfter(asyncId);
+    if (hookCounts.after > 0) emitAfter(asyncId);
     setExecution(savedId, savedTrigger, savedResource);
     restoreFrame(previous);
   }

@@ -16,12 +16,12 @@ type QueueMicrotask = (callback: Function) => void;
 // carries its frame and ids already; it is no Microtask resource of the user's.
 let inHostCall = false;
 
-/** Calls a host function from a wrapper, with the microtasks it queues passed through. */
-export function callHost(original: Function, thisArg: unknown, args: ArrayLike<unknown>): unknown {
-  if (inHostCall) return Reflect.apply(original, thisArg, args);
+/** Calls a host function with a wrapper's callback, with the microtasks it queues passed through. */
+export function callHost(original: Function, thisArg: unknown, callback: Function, argument?: unknown): unknown {
+  if (inHostCall) return original.call(thisArg, callback, argument);
   inHostCall = true;
   try {
-    return Reflect.apply(original, thisArg, args);
+    return original.call(thisArg, callback, argument);
   } finally {
     inHostCall = false;
   }
