@@ -1,10 +1,10 @@
 // AsyncLocalStorage on frames: each instance owns one slot of every frame.
 
 import {
-  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, swapFrame, withValue, UNDEFINED_STORE, type Frame,
+  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, runInFrame, swapFrame, withValue, UNDEFINED_STORE, type Frame,
 } from './frame';
-import { AsyncResource } from './async-resource';
-import { validateObject } from './errors';
+import { hookLayer } from './hook-layer';
+import { validateFunction, validateObject, validateString } from './errors';
 
 export interface AsyncLocalStorageOptions<T> {
   defaultValue?: T;
@@ -101,11 +101,27 @@ export class AsyncLocalStorage<T = unknown> {
     if (frame[this.#slot] !== undefined) frame[this.#slot] = undefined;
   }
 
+  // Node's are AsyncResource.bind(fn): so are these where the program has async_hooks.
   static bind<F extends (...args: any[]) => any>(fn: F): F {
-    return AsyncResource.bind(fn);
+    return hookLayer === undefined ? bindToFrame(fn) : hookLayer.bind(fn);
   }
 
   static snapshot(): <R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args) => R {
-    return AsyncResource.bind(<R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args): R => fn(...args));
+    return AsyncLocalStorage.bind(<R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args): R => fn(...args));
   }
+}
+
+/**
+ * AsyncResource.bind(fn) without the resource, which only async_hooks could observe (and
+ * the deprecated `asyncResource` property, left out with it): the same checks, in the same
+ * order, and a function named `bound` with fn's length that calls fn with its own `this`.
+ */
+function bindToFrame<F extends (...args: any[]) => any>(fn: F): F {
+  validateString(fn.name || 'bound-anonymous-fn', 'type');
+  validateFunction(fn, 'fn');
+  const frame = currentFrame();
+  const bound = function bound(this: unknown) {
+    return runInFrame(frame, fn, this, arguments);
+  };
+  return Object.defineProperty(bound, 'length', { value: fn.length }) as unknown as F;
 }

@@ -3,7 +3,8 @@
 
 import { currentFrame, swapFrame, restoreFrame, type Frame } from './frame';
 import { defaultTriggerAsyncId, executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
-import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit, hookCounts } from './hooks';
+import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit } from './hooks';
+import { hookCounts } from './hook-layer';
 import { asyncType, invalidAsyncId, validateFunction, validateString } from './errors';
 import { warnDeprecated } from './deprecation';
 

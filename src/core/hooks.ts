@@ -2,10 +2,11 @@
 //
 // Enabled hooks live in an array that is replaced, never mutated, on enable/disable, so a
 // hook enabled or disabled while hooks are firing takes effect from the next event (the
-// emitter iterates the array it started with). Per-callback counts let emitters and the
-// host layer skip all work when no hook wants an event.
+// emitter iterates the array it started with). Per-callback counts (hook-layer.ts) let
+// emitters and the task sources skip all work when no hook wants an event.
 
 import { asyncCallback } from './errors';
+import { hookCounts } from './hook-layer';
 
 export interface HookCallbacks {
   init?(asyncId: number, type: string, triggerAsyncId: number, resource: object): void;
@@ -19,11 +20,6 @@ type HookName = keyof HookCallbacks;
 const HOOK_NAMES: readonly HookName[] = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
 
 let enabled: readonly AsyncHook[] = [];
-
-/** How many enabled hooks have each callback. */
-export const hookCounts: Record<HookName, number> & { any: number } = {
-  init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0, any: 0,
-};
 
 const changeListeners: Array<() => void> = [];
 
@@ -135,8 +131,9 @@ export function emitDestroy(asyncId: number): void {
 }
 
 // Resources nobody destroys by hand get their destroy callback when they are collected.
+// Pure: a bundle without AsyncResource leaves the registry out.
 const collected: FinalizationRegistry<number> | undefined =
-  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry(emitDestroy) : undefined;
+  typeof FinalizationRegistry === 'function' ? /* @__PURE__ */ new FinalizationRegistry(emitDestroy) : undefined;
 
 export function destroyWhenCollected(resource: object, asyncId: number): void {
   collected?.register(resource, asyncId, resource);

@@ -1,9 +1,10 @@
-// queueMicrotask: the callback runs in the frame current when it was queued. As in Node, a
-// Microtask resource (with its own async id) exists only when there is a frame to carry or a
-// hook to tell; otherwise the callback runs with the ids of the microtask queue (0).
+// queueMicrotask: the callback runs in the frame current when it was queued. Where the
+// program has async_hooks, as in Node, a Microtask resource (with its own async id) exists
+// only when there is a frame to carry or a hook to tell; otherwise the callback runs with the
+// ids of the microtask queue (0).
 
 import { currentFrame, EMPTY_FRAME, runInFrame } from '../core/frame';
-import { hookCounts } from '../core/hooks';
+import { hookCounts } from '../core/hook-layer';
 import { AsyncResource } from '../core/async-resource';
 import { defaultTriggerAsyncId } from '../core/execution';
 import { replaceMethod } from './patch';
@@ -27,7 +28,19 @@ export function callHost(original: Function, thisArg: unknown, args: ArrayLike<u
   }
 }
 
+/** Without async_hooks. */
 export function installMicrotask(global: typeof globalThis): void {
+  replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
+    if (typeof callback !== 'function' || inHostCall) return Reflect.apply(original, this, [callback]);
+    const frame = currentFrame();
+    // Always a scope: an enterWith in this callback must not reach the next microtask.
+    return Reflect.apply(original, this, [function microtask() {
+      runInFrame(frame, callWithThrowFrame, undefined, [callback]);
+    }]);
+  });
+}
+
+export function installMicrotaskWithHooks(global: typeof globalThis): void {
   replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
     if (typeof callback !== 'function' || inHostCall) return Reflect.apply(original, this, [callback]);
     if (currentFrame() === EMPTY_FRAME && hookCounts.init === 0) {

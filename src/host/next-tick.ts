@@ -2,7 +2,8 @@
 
 import { currentFrame } from '../core/frame';
 import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
-import { emitDestroy, emitInit, hookCounts } from '../core/hooks';
+import { emitDestroy, emitInit } from '../core/hooks';
+import { hookCounts } from '../core/hook-layer';
 import { replaceMethod } from './patch';
 import { runCallback } from './callback-scope';
 import { callHost } from './microtask';

@@ -7,7 +7,7 @@
 const applied: Array<[object, PropertyKey, PropertyDescriptor | undefined]> = [];
 
 /** Defines `target[key]`, remembering what restoreAll puts back. */
-function define(target: object, key: PropertyKey, descriptor: PropertyDescriptor): void {
+export function define(target: object, key: PropertyKey, descriptor: PropertyDescriptor): void {
   applied.push([target, key, Object.getOwnPropertyDescriptor(target, key)]);
   Object.defineProperty(target, key, descriptor);
 }

@@ -1,15 +1,17 @@
 // Promise.resolve and Promise.reject, which combinators (all, race, any, allSettled) call
 // for each element: a thenable keeps the caller's frame, a rejection records its frame.
 
-import { emitPromiseResolve, hookCounts } from '../core/hooks';
+import { hookCounts, hookLayer } from '../core/hook-layer';
 import { replaceMethod } from './patch';
-import { promiseAsyncId } from '../core/promise-ids';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
 
-/** A promise created already settled: its init, then its promiseResolve, as Node reports. */
+/**
+ * A promise created already settled: its init, then its promiseResolve, as Node reports
+ * (while a hook is enabled, and so the async_hooks layer is there).
+ */
 function settledWithHooks(promise: Promise<unknown>): void {
-  emitPromiseResolve(promiseAsyncId(promise));
+  hookLayer!.emitPromiseResolve(hookLayer!.promiseAsyncId(promise));
 }
 
 type Static = (this: unknown, value: unknown) => Promise<unknown>;

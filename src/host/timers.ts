@@ -1,12 +1,16 @@
 // setTimeout / setInterval and their clear functions: callbacks run in the frame current at
 // scheduling, every tick of an interval starting from that same frame. The handle returned
 // is the host's own (Node's Timeout with unref/ref/refresh/Symbol.toPrimitive, or a number).
+// Where the program has async_hooks, each timer is also a Timeout resource (the async_hooks
+// layer installs that version instead: host/async-hooks.ts); without, the clear functions
+// need no change.
 
 import { currentFrame } from '../core/frame';
 import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
-import { emitDestroy, emitInit, hookCounts } from '../core/hooks';
+import { emitDestroy, emitInit } from '../core/hooks';
+import { hookCounts } from '../core/hook-layer';
 import { replaceMethod } from './patch';
-import { runCallback } from './callback-scope';
+import { runCallback, runInTaskFrame } from './callback-scope';
 
 type Scheduler = (this: unknown, callback: Function, ...rest: unknown[]) => unknown;
 type Clearer = (this: unknown, handle: unknown) => void;
@@ -92,7 +96,28 @@ export function instrumentClearer(target: object, name: string, ids: HandleIds):
   });
 }
 
+/** Without async_hooks: a scheduler (setTimeout, setInterval, setImmediate) that carries the frame. */
+export function carryFrameOnSchedule(target: object, name: string): void {
+  replaceMethod<Scheduler>(target, name, (original) => function (this: unknown, callback: Function) {
+    if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
+    const frame = currentFrame();
+    const scheduled = function (this: unknown) {
+      return runInTaskFrame(frame, callback, this, arguments);
+    };
+    if (arguments.length === 1) return original.call(this, scheduled);
+    if (arguments.length === 2) return original.call(this, scheduled, arguments[1]);
+    const args = Array.prototype.slice.call(arguments);
+    args[0] = scheduled;
+    return Reflect.apply(original, this, args);
+  });
+}
+
 export function installTimers(global: typeof globalThis): void {
+  carryFrameOnSchedule(global, 'setTimeout');
+  carryFrameOnSchedule(global, 'setInterval');
+}
+
+export function installTimersWithHooks(global: typeof globalThis): void {
   // One table: clearTimeout and clearInterval each clear either kind of timer.
   const ids = new HandleIds();
   instrumentScheduler(global, 'setTimeout', 'Timeout', false, ids);

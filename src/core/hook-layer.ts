@@ -1,0 +1,31 @@
+// The async_hooks half of the engine (async ids, execution resources, hook callbacks,
+// AsyncResource) is part of a program only if the program can observe it, by importing
+// createHook, AsyncHook, executionAsyncId, triggerAsyncId, executionAsyncResource or
+// AsyncResource. The frame half reaches it only through this slot, which the async_hooks
+// half fills when it is loaded (host/async-hooks.ts): a bundle that imports none of those
+// leaves it out, and its engine carries frames only.
+
+import type { AwaitResource } from './await-resources';
+
+export interface HookLayer {
+  /** AsyncResource.bind(fn), which AsyncLocalStorage.bind and snapshot are in Node. */
+  bind<F extends (...args: any[]) => any>(fn: F): F;
+  /** The PROMISE resource an await gets while a hook is enabled (await-resources.ts). */
+  beginAwait(awaited: unknown): AwaitResource;
+  enterAwait(resource: AwaitResource): void;
+  endAwait(resource: AwaitResource): void;
+  promiseAsyncId(promise: object): number;
+  emitPromiseResolve(asyncId: number): void;
+}
+
+export let hookLayer: HookLayer | undefined;
+
+export function setHookLayer(layer: HookLayer): void {
+  hookLayer = layer;
+}
+
+/**
+ * How many enabled hooks have each callback (hooks.ts keeps them), so that emitters and the
+ * task sources skip all work when no hook wants an event. Never above 0 without the layer.
+ */
+export const hookCounts = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0, any: 0 };
