@@ -120,8 +120,8 @@ function bindToFrame<F extends (...args: any[]) => any>(fn: F): F {
   validateString(fn.name || 'bound-anonymous-fn', 'type');
   validateFunction(fn, 'fn');
   const frame = currentFrame();
-  const bound = function bound(this: unknown) {
+  // The name set, not declared: a minifier would drop it.
+  return Object.defineProperties(function (this: unknown) {
     return runInFrame(frame, fn, this, arguments);
-  };
-  return Object.defineProperty(bound, 'length', { value: fn.length }) as unknown as F;
+  }, { length: { value: fn.length }, name: { value: 'bound' } }) as unknown as F;
 }

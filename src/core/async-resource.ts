@@ -82,9 +82,10 @@ export class AsyncResource {
   bind<F extends (...args: any[]) => any>(fn: F, thisArg?: unknown): BoundFunction<F> {
     validateFunction(fn, 'fn');
     const runner = this;
-    // Named `bound` and calling with the caller's `this`, as Node's is.
+    // Named `bound` (below: a minifier would drop a declared name) and calling with the
+    // caller's `this`, as Node's is.
     const bound = thisArg === undefined
-      ? function bound(this: unknown, ...args: unknown[]) { return runner.runInAsyncScope(fn, this, ...args); }
+      ? function (this: unknown, ...args: unknown[]) { return runner.runInAsyncScope(fn, this, ...args); }
       : this.runInAsyncScope.bind(this, fn, thisArg);
     // What the deprecated property reads and writes; the function keeps running in `runner`.
     let resource: AsyncResource = this;
@@ -92,6 +93,7 @@ export class AsyncResource {
     // `length` stays non-writable and non-enumerable, as a function's own is.
     return Object.defineProperties(bound, {
       length: { value: fn.length },
+      name: { value: thisArg === undefined ? 'bound' : bound.name },
       asyncResource: {
         configurable: true,
         enumerable: true,

@@ -8,6 +8,7 @@ import { hookCounts } from '../core/hook-layer';
 import { AsyncResource } from '../core/async-resource';
 import { defaultTriggerAsyncId } from '../core/execution';
 import { replaceMethod } from './patch';
+import { inCurrentFrame } from './callback-scope';
 import { noteThrow } from './uncaught';
 
 type QueueMicrotask = (callback: Function) => void;
@@ -31,12 +32,9 @@ export function callHost(original: Function, thisArg: unknown, args: ArrayLike<u
 /** Without async_hooks. */
 export function installMicrotask(global: typeof globalThis): void {
   replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
-    if (typeof callback !== 'function' || inHostCall) return Reflect.apply(original, this, [callback]);
-    const frame = currentFrame();
-    // Always a scope: an enterWith in this callback must not reach the next microtask.
-    return Reflect.apply(original, this, [function microtask() {
-      runInFrame(frame, callWithThrowFrame, undefined, [callback]);
-    }]);
+    // Always a scope, even in the empty frame: an enterWith in this callback must not reach
+    // the next microtask.
+    return Reflect.apply(original, this, [typeof callback !== 'function' || inHostCall ? callback : inCurrentFrame(callback)]);
   });
 }
 

@@ -10,7 +10,7 @@ import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
 import { emitDestroy, emitInit } from '../core/hooks';
 import { hookCounts } from '../core/hook-layer';
 import { replaceMethod } from './patch';
-import { runCallback, runInTaskFrame } from './callback-scope';
+import { runCallback, scheduleInCallerFrame } from './callback-scope';
 
 type Scheduler = (this: unknown, callback: Function, ...rest: unknown[]) => unknown;
 type Clearer = (this: unknown, handle: unknown) => void;
@@ -96,25 +96,10 @@ export function instrumentClearer(target: object, name: string, ids: HandleIds):
   });
 }
 
-/** Without async_hooks: a scheduler (setTimeout, setInterval, setImmediate) that carries the frame. */
-export function carryFrameOnSchedule(target: object, name: string): void {
-  replaceMethod<Scheduler>(target, name, (original) => function (this: unknown, callback: Function) {
-    if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
-    const frame = currentFrame();
-    const scheduled = function (this: unknown) {
-      return runInTaskFrame(frame, callback, this, arguments);
-    };
-    if (arguments.length === 1) return original.call(this, scheduled);
-    if (arguments.length === 2) return original.call(this, scheduled, arguments[1]);
-    const args = Array.prototype.slice.call(arguments);
-    args[0] = scheduled;
-    return Reflect.apply(original, this, args);
-  });
-}
-
+/** Without async_hooks. */
 export function installTimers(global: typeof globalThis): void {
-  carryFrameOnSchedule(global, 'setTimeout');
-  carryFrameOnSchedule(global, 'setInterval');
+  scheduleInCallerFrame(global, 'setTimeout');
+  scheduleInCallerFrame(global, 'setInterval');
 }
 
 export function installTimersWithHooks(global: typeof globalThis): void {
