@@ -4,7 +4,7 @@ import {
   allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, runInFrame, swapFrame, withValue, UNDEFINED_STORE, type Frame,
 } from './frame';
 import { hookLayer } from './hook-layer';
-import { validateFunction, validateObject, validateString } from './errors';
+import { validate } from './errors';
 
 export interface AsyncLocalStorageOptions<T> {
   defaultValue?: T;
@@ -34,7 +34,7 @@ export class AsyncLocalStorage<T = unknown> {
   readonly #name: string;
 
   constructor(options: AsyncLocalStorageOptions<T> = {}) {
-    validateObject(options, 'options');
+    validate(options, 'object', 'options');
     this.#defaultValue = options.defaultValue;
     this.#name = options.name === undefined ? '' : `${options.name}`;
   }
@@ -68,16 +68,7 @@ export class AsyncLocalStorage<T = unknown> {
   }
 
   #runWith(store: unknown, fn: Function, args: unknown[]): unknown {
-    const slot = this.#slot;
-    const previous = currentFrame();
-    if (sameValue(store, this.#storeIn(previous))) return Reflect.apply(fn, null, args);
-    const entered = withValue(previous, slot, store === undefined ? UNDEFINED_STORE : store);
-    swapFrame(entered);
-    try {
-      return Reflect.apply(fn, null, args);
-    } finally {
-      leaveRun(slot, entered, previous);
-    }
+    return this.run(store as T, () => Reflect.apply(fn, null, args));
   }
 
   /** The store `frame` holds for this storage, as getStore() would return it. */
@@ -117,8 +108,8 @@ export class AsyncLocalStorage<T = unknown> {
  * order, and a function named `bound` with fn's length that calls fn with its own `this`.
  */
 function bindToFrame<F extends (...args: any[]) => any>(fn: F): F {
-  validateString(fn.name || 'bound-anonymous-fn', 'type');
-  validateFunction(fn, 'fn');
+  validate(fn.name || 'bound-anonymous-fn', 'string', 'type');
+  validate(fn, 'function', 'fn');
   const frame = currentFrame();
   // The name set, not declared: a minifier would drop it.
   return Object.defineProperties(function (this: unknown) {

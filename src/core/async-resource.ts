@@ -3,9 +3,8 @@
 
 import { currentFrame, swapFrame, restoreFrame, type Frame } from './frame';
 import { defaultTriggerAsyncId, executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
-import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit } from './hooks';
-import { hookCounts } from './hook-layer';
-import { asyncType, invalidAsyncId, validateFunction, validateString } from './errors';
+import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit, hookCounts } from './hooks';
+import { asyncType, invalidAsyncId, validate } from './errors';
 import { warnDeprecated } from './deprecation';
 
 export interface AsyncResourceOptions {
@@ -22,7 +21,7 @@ export class AsyncResource {
   #collectable = false;
 
   constructor(type: string, options: AsyncResourceOptions | number = {}) {
-    validateString(type, 'type');
+    validate(type, 'string', 'type');
     let triggerAsyncId: unknown = options;
     let requireManualDestroy = false;
     if (typeof options !== 'number') {
@@ -80,7 +79,7 @@ export class AsyncResource {
   }
 
   bind<F extends (...args: any[]) => any>(fn: F, thisArg?: unknown): BoundFunction<F> {
-    validateFunction(fn, 'fn');
+    validate(fn, 'function', 'fn');
     const runner = this;
     // Named `bound` (below: a minifier would drop a declared name) and calling with the
     // caller's `this`, as Node's is.

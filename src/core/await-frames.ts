@@ -16,7 +16,7 @@
 
 import { currentFrame, notifyUnscopedChange, restoreFrame, EMPTY_FRAME, type Frame } from './frame';
 import { keepThenableFrame } from './thenable';
-import { hookCounts, hookLayer } from './hook-layer';
+import { enabledHooks, hookLayer } from './hook-layer';
 import type { AwaitResource } from './await-resources';
 
 /** Running in the caller's frame: the synchronous part, or after a generator's `yield`. */
@@ -50,7 +50,7 @@ export function suspend<T>(f: AwaitFrame, value: T): T {
   // try/catch) entirely.
   const awaited = (typeof value === 'object' && value !== null) || typeof value === 'function' ? awaitable(value) : value;
   suspendFrame(f);
-  if (hookCounts.any > 0) f.hooked = hookLayer!.beginAwait(value);
+  if (enabledHooks > 0) f.hooked = hookLayer!.beginAwait(value);
   return awaited;
 }
 

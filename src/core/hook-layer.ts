@@ -24,8 +24,9 @@ export function setHookLayer(layer: HookLayer): void {
   hookLayer = layer;
 }
 
-/**
- * How many enabled hooks have each callback (hooks.ts keeps them), so that emitters and the
- * task sources skip all work when no hook wants an event. Never above 0 without the layer.
- */
-export const hookCounts = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0, any: 0 };
+/** How many hooks are enabled (hooks.ts counts them); always 0 without the layer. */
+export let enabledHooks = 0;
+
+export function setEnabledHooks(count: number): void {
+  enabledHooks = count;
+}

@@ -2,11 +2,11 @@
 //
 // Enabled hooks live in an array that is replaced, never mutated, on enable/disable, so a
 // hook enabled or disabled while hooks are firing takes effect from the next event (the
-// emitter iterates the array it started with). Per-callback counts (hook-layer.ts) let
-// emitters and the task sources skip all work when no hook wants an event.
+// emitter iterates the array it started with). Per-callback counts let emitters and the
+// host layer skip all work when no hook wants an event.
 
 import { asyncCallback } from './errors';
-import { hookCounts } from './hook-layer';
+import { setEnabledHooks } from './hook-layer';
 
 export interface HookCallbacks {
   init?(asyncId: number, type: string, triggerAsyncId: number, resource: object): void;
@@ -20,6 +20,9 @@ type HookName = keyof HookCallbacks;
 const HOOK_NAMES: readonly HookName[] = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
 
 let enabled: readonly AsyncHook[] = [];
+
+/** How many enabled hooks have each callback. */
+export const hookCounts: Record<HookName, number> = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0 };
 
 const changeListeners: Array<() => void> = [];
 
@@ -78,7 +81,7 @@ export class AsyncHook {
     enabled = on ? [...enabled, this] : enabled.filter((hook) => hook !== this);
     const delta = on ? 1 : -1;
     for (const name of HOOK_NAMES) if (this.#callbacks[name] !== undefined) hookCounts[name] += delta;
-    hookCounts.any += delta;
+    setEnabledHooks(enabled.length);
     for (const listener of changeListeners) listener();
     return this;
   }

@@ -4,7 +4,7 @@
 // ids of the microtask queue (0).
 
 import { currentFrame, EMPTY_FRAME, runInFrame } from '../core/frame';
-import { hookCounts } from '../core/hook-layer';
+import { hookCounts } from '../core/hooks';
 import { AsyncResource } from '../core/async-resource';
 import { defaultTriggerAsyncId } from '../core/execution';
 import { replaceMethod } from './patch';

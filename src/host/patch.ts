@@ -42,6 +42,14 @@ export function replaceMethod<F extends Function>(target: object, key: PropertyK
   define(target, key, { value: replacement, writable, enumerable: found.enumerable, configurable: found.configurable });
 }
 
+/** Replaces `target[key]` by a method that calls `before(this)` and then the original. */
+export function beforeEachCall<T>(target: object, key: PropertyKey, before: (self: T) => void): void {
+  replaceMethod<Function>(target, key, (original) => function (this: T) {
+    before(this);
+    return Reflect.apply(original, this, arguments);
+  });
+}
+
 /** Puts back every original, newest first. */
 export function restoreAll(): void {
   for (const [target, key, descriptor] of applied.reverse()) {

@@ -9,7 +9,7 @@
 // Its statics treat it as an alias of the native constructor: `Promise.resolve(p)` returns a
 // native `p` itself, never a wrapper promise that would cost extra ticks.
 
-import { hookCounts, hookLayer } from '../core/hook-layer';
+import { enabledHooks, hookLayer } from '../core/hook-layer';
 import { replaceValue } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
@@ -40,7 +40,7 @@ export function installPromiseConstructor(global: typeof globalThis): void {
       reject = rej;
     }], target) as Promise<unknown>;
     // While a hook is enabled (and so the async_hooks layer is there).
-    const asyncId = hookCounts.any > 0 ? hookLayer!.promiseAsyncId(promise) : 0;
+    const asyncId = enabledHooks > 0 ? hookLayer!.promiseAsyncId(promise) : 0;
     // V8 reports rejection through the promiseResolve hook too.
     const rejectInFrame = (reason: unknown) => {
       if (asyncId !== 0) hookLayer!.emitPromiseResolve(asyncId);

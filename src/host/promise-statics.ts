@@ -1,7 +1,7 @@
 // Promise.resolve and Promise.reject, which combinators (all, race, any, allSettled) call
 // for each element: a thenable keeps the caller's frame, a rejection records its frame.
 
-import { hookCounts, hookLayer } from '../core/hook-layer';
+import { enabledHooks, hookLayer } from '../core/hook-layer';
 import { replaceMethod } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
@@ -28,14 +28,14 @@ export function installPromiseStatics(NativePromise: PromiseConstructor): void {
         return Reflect.apply(nativeReject, this, [error]);
       }
       const promise = Reflect.apply(original, this, [settled]);
-      if (hookCounts.any > 0 && promise !== value) settledWithHooks(promise);
+      if (enabledHooks > 0 && promise !== value) settledWithHooks(promise);
       return promise;
     },
   }).resolve);
   replaceMethod<Static>(NativePromise, 'reject', (original) => ({
     reject(this: unknown, reason: unknown) {
       const promise = Reflect.apply(original, this, [reason]);
-      if (hookCounts.any > 0) settledWithHooks(promise);
+      if (enabledHooks > 0) settledWithHooks(promise);
       recordRejection(promise);
       return promise;
     },

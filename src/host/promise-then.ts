@@ -11,7 +11,7 @@ import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame
 import { newAsyncId } from '../core/execution';
 import { promiseAsyncId, setPromiseAsyncId } from '../core/promise-ids';
 import { emitInit, emitPromiseResolve, onHooksChange } from '../core/hooks';
-import { hookCounts } from '../core/hook-layer';
+import { enabledHooks } from '../core/hook-layer';
 import { runCallback } from './callback-scope';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
@@ -102,7 +102,7 @@ export function switchWithHooks(nativeThen: Then, use: (then: Then | undefined) 
       return promise;
     },
   }.then;
-  const select = () => use(hookCounts.any > 0 ? thenWithHooks : undefined);
+  const select = () => use(enabledHooks > 0 ? thenWithHooks : undefined);
   select();
   onHooksChange(select);
 }

@@ -7,8 +7,7 @@
 
 import { currentFrame } from '../core/frame';
 import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
-import { emitDestroy, emitInit } from '../core/hooks';
-import { hookCounts } from '../core/hook-layer';
+import { emitDestroy, emitInit, hookCounts } from '../core/hooks';
 import { replaceMethod } from './patch';
 import { runCallback, scheduleInCallerFrame } from './callback-scope';
 
