@@ -1,5 +1,5 @@
-// What both portable entries export besides `install`: the engine's API, on the frames of
-// src/core. The entries differ only in the task sources they install.
+// What both portable entries export besides `install` and `awaitFrames`: the engine's API, on
+// the frames of src/core. The entries differ only in the task sources they install.
 
 import { AsyncLocalStorage } from '../core/async-local-storage';
 import { createAsyncContext } from '../core/async-context';
@@ -12,8 +12,6 @@ export { AsyncLocalStorage } from '../core/async-local-storage';
 export { asyncWrapProviders } from '../core/async-wrap-providers';
 export { uninstall, isInstalled } from '../host/install';
 export { carryContext } from '../host/web/carry-context';
-/** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
-export { awaitFrames } from '../core/await-frames';
 
 // Pure, each of them: a bundle that imports none leaves async_hooks out (host/async-hooks.ts).
 export const AsyncResource: typeof Resource = /* @__PURE__ */ withAsyncHooks(Resource);

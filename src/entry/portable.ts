@@ -17,3 +17,5 @@ export function install(): void {
 install();
 
 export * from './portable-api';
+/** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
+export { awaitFrames } from '../core/await-frames';

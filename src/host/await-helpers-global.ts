@@ -1,7 +1,7 @@
 // Transformed code that cannot import (helpers: 'global', as asyncctx/register's CommonJS
-// files and plain scripts are) finds the await helpers on the global. Only the generic entry
-// puts them there: the browser build is reached through bundlers, whose plugins always
-// import the helpers, so a browser bundle has them only if it imports them.
+// files and plain scripts are) finds the await helpers on the global. The generic entry
+// always puts them there; the browser build, which is reached through bundlers, only when
+// the bundle imports them (its plugins always do), so that one that does not has neither.
 
 import { awaitFrames } from '../core/await-frames';
 import { AWAIT_HELPERS_KEY } from '../core/global-keys';
