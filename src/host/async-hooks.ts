@@ -31,7 +31,7 @@ export function withAsyncHooks<T>(value: T): T {
     beginAwait: beginAwaitResource,
     enterAwait: enterAwaitResource,
     endAwait: endAwaitResource,
-    promiseAsyncId: (promise) => promiseAsyncId(promise),
+    promiseAsyncId,
     emitPromiseResolve,
   });
   useHookedSources({
