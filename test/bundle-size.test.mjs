@@ -12,9 +12,9 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-async function browserBundle(format) {
+async function browserBundle(format, contents = "export * from 'asyncctx';") {
   const result = await build({
-    stdin: { contents: "export * from 'asyncctx';", resolveDir: root, loader: 'js' },
+    stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true, minify: true, platform: 'browser', format, globalName: 'asyncctx', target: 'es2022',
     write: false, metafile: true, logLevel: 'silent',
   });
@@ -49,6 +49,13 @@ const scenario = `(AsyncLocalStorage, log, done) => {
   setTimeout(() => setTimeout(done, 5), 5);
 }`;
 
+/** A tree-shaken browser bundle of `names`, evaluated in a fresh realm: its exports and the realm's global. */
+async function shakenEngine(names) {
+  const { code } = await browserBundle('iife', `export { ${names.join(', ')} } from 'asyncctx';`);
+  const context = vm.createContext({ setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, console });
+  return { code, engine: vm.runInContext(`${code};asyncctx`, context), global: vm.runInContext('globalThis', context), context };
+}
+
 function runScenario(run) {
   const lines = [];
   return new Promise((resolve) => run((line) => lines.push(line), () => resolve(lines)));
@@ -68,4 +75,48 @@ test('the browser bundle runs without Node globals and keeps the context as nati
   const expected = await runScenario((log, done) => native(NativeAsyncLocalStorage, log, done));
   const actual = await runScenario((log, done) => portable(engine.AsyncLocalStorage, log, done));
   assert.deepEqual(actual, expected);
+});
+
+// What an app that imports only AsyncLocalStorage ships: no async_hooks (ids, hooks,
+// AsyncResource), no await helpers, and still the context of every source.
+test('a bundle of AsyncLocalStorage alone leaves async_hooks and the await helpers out, and keeps the context', async () => {
+  const { code, engine, global, context } = await shakenEngine(['AsyncLocalStorage']);
+  for (const absent of ['"Microtask"', '"Timeout"', '"PROMISE"', 'ERR_ASYNC_CALLBACK', 'asyncctx.awaitFrames', 'resumeModule']) {
+    assert.doesNotMatch(code, new RegExp(absent), absent);
+  }
+  assert.equal(global[Symbol.for('asyncctx.awaitFrames')], undefined);
+  const portable = vm.runInContext(`(${scenario})`, context);
+  const native = vm.runInThisContext(`(${scenario})`);
+  const expected = await runScenario((log, done) => native(NativeAsyncLocalStorage, log, done));
+  assert.deepEqual(await runScenario((log, done) => portable(engine.AsyncLocalStorage, log, done)), expected);
+  // bind and snapshot without a resource: the frame, `this`, arguments, name and length.
+  const { AsyncLocalStorage } = engine;
+  const als = new AsyncLocalStorage();
+  const bound = als.run('bound', () => AsyncLocalStorage.bind(function (a, b) { return [als.getStore(), this, a, b]; }));
+  const self = {};
+  assert.deepEqual(bound.call(self, 1, 2), ['bound', self, 1, 2]);
+  assert.deepEqual([bound.name, bound.length], ['bound', 2]);
+  const snapshot = als.run('snapshot', () => AsyncLocalStorage.snapshot());
+  assert.deepEqual([snapshot((x) => [als.getStore(), x], 3), snapshot.name, snapshot.length], [['snapshot', 3], 'bound', 1]);
+  assert.throws(() => AsyncLocalStorage.bind(1), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+});
+
+test('a bundle that imports the await helpers also puts them on the global', async () => {
+  const { engine, global } = await shakenEngine(['AsyncLocalStorage', 'awaitFrames']);
+  assert.equal(global[Symbol.for('asyncctx.awaitFrames')], engine.awaitFrames);
+});
+
+// Importing any async_hooks export loads the whole of it with the engine: a timer scheduled
+// before anything else runs still is a resource of its own, triggered by the top level.
+test('a bundle that imports executionAsyncId has the ids from its first line on', async () => {
+  const { code } = await browserBundle('iife', "export { executionAsyncId, triggerAsyncId } from 'asyncctx';");
+  const context = vm.createContext({ setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, console });
+  const { top, timer } = vm.runInContext(`${code};({
+    top: asyncctx.executionAsyncId(),
+    timer: new Promise((resolve) => setTimeout(() => resolve([asyncctx.executionAsyncId(), asyncctx.triggerAsyncId()]), 0)),
+  })`, context);
+  const [id, trigger] = await timer;
+  assert.equal(top, 1);
+  assert.ok(id > 1, `the timer's id ${id}`);
+  assert.equal(trigger, 1);
 });

@@ -1,10 +1,10 @@
 // AsyncLocalStorage on frames: each instance owns one slot of every frame.
 
 import {
-  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, swapFrame, withValue, UNDEFINED_STORE, type Frame,
+  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, runInFrame, swapFrame, withValue, UNDEFINED_STORE, type Frame,
 } from './frame';
-import { AsyncResource } from './async-resource';
-import { validateObject } from './errors';
+import { hookLayer } from './hook-layer';
+import { validate } from './errors';
 
 export interface AsyncLocalStorageOptions<T> {
   defaultValue?: T;
@@ -34,7 +34,7 @@ export class AsyncLocalStorage<T = unknown> {
   readonly #name: string;
 
   constructor(options: AsyncLocalStorageOptions<T> = {}) {
-    validateObject(options, 'options');
+    validate(options, 'object', 'options');
     this.#defaultValue = options.defaultValue;
     this.#name = options.name === undefined ? '' : `${options.name}`;
   }
@@ -68,16 +68,7 @@ export class AsyncLocalStorage<T = unknown> {
   }
 
   #runWith(store: unknown, fn: Function, args: unknown[]): unknown {
-    const slot = this.#slot;
-    const previous = currentFrame();
-    if (sameValue(store, this.#storeIn(previous))) return Reflect.apply(fn, null, args);
-    const entered = withValue(previous, slot, store === undefined ? UNDEFINED_STORE : store);
-    swapFrame(entered);
-    try {
-      return Reflect.apply(fn, null, args);
-    } finally {
-      leaveRun(slot, entered, previous);
-    }
+    return this.run(store as T, () => Reflect.apply(fn, null, args));
   }
 
   /** The store `frame` holds for this storage, as getStore() would return it. */
@@ -101,11 +92,27 @@ export class AsyncLocalStorage<T = unknown> {
     if (frame[this.#slot] !== undefined) frame[this.#slot] = undefined;
   }
 
+  // Node's are AsyncResource.bind(fn): so are these where the program has async_hooks.
   static bind<F extends (...args: any[]) => any>(fn: F): F {
-    return AsyncResource.bind(fn);
+    return hookLayer === undefined ? bindToFrame(fn) : hookLayer.bind(fn);
   }
 
   static snapshot(): <R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args) => R {
-    return AsyncResource.bind(<R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args): R => fn(...args));
+    return AsyncLocalStorage.bind(<R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args): R => fn(...args));
   }
+}
+
+/**
+ * AsyncResource.bind(fn) without the resource, which only async_hooks could observe (and
+ * the deprecated `asyncResource` property, left out with it): the same checks, in the same
+ * order, and a function named `bound` with fn's length that calls fn with its own `this`.
+ */
+function bindToFrame<F extends (...args: any[]) => any>(fn: F): F {
+  validate(fn.name || 'bound-anonymous-fn', 'string', 'type');
+  validate(fn, 'function', 'fn');
+  const frame = currentFrame();
+  // The name set, not declared: a minifier would drop it.
+  return Object.defineProperties(function (this: unknown) {
+    return runInFrame(frame, fn, this, arguments);
+  }, { length: { value: fn.length }, name: { value: 'bound' } }) as unknown as F;
 }

@@ -4,7 +4,7 @@
 import { currentFrame, swapFrame, restoreFrame, type Frame } from './frame';
 import { defaultTriggerAsyncId, executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
 import { cancelDestroyWhenCollected, destroyWhenCollected, emitAfter, emitBefore, emitDestroy, emitInit, hookCounts } from './hooks';
-import { asyncType, invalidAsyncId, validateFunction, validateString } from './errors';
+import { asyncType, invalidAsyncId, validate } from './errors';
 import { warnDeprecated } from './deprecation';
 
 export interface AsyncResourceOptions {
@@ -21,7 +21,7 @@ export class AsyncResource {
   #collectable = false;
 
   constructor(type: string, options: AsyncResourceOptions | number = {}) {
-    validateString(type, 'type');
+    validate(type, 'string', 'type');
     let triggerAsyncId: unknown = options;
     let requireManualDestroy = false;
     if (typeof options !== 'number') {
@@ -79,11 +79,12 @@ export class AsyncResource {
   }
 
   bind<F extends (...args: any[]) => any>(fn: F, thisArg?: unknown): BoundFunction<F> {
-    validateFunction(fn, 'fn');
+    validate(fn, 'function', 'fn');
     const runner = this;
-    // Named `bound` and calling with the caller's `this`, as Node's is.
+    // Named `bound` (below: a minifier would drop a declared name) and calling with the
+    // caller's `this`, as Node's is.
     const bound = thisArg === undefined
-      ? function bound(this: unknown, ...args: unknown[]) { return runner.runInAsyncScope(fn, this, ...args); }
+      ? function (this: unknown, ...args: unknown[]) { return runner.runInAsyncScope(fn, this, ...args); }
       : this.runInAsyncScope.bind(this, fn, thisArg);
     // What the deprecated property reads and writes; the function keeps running in `runner`.
     let resource: AsyncResource = this;
@@ -91,6 +92,7 @@ export class AsyncResource {
     // `length` stays non-writable and non-enumerable, as a function's own is.
     return Object.defineProperties(bound, {
       length: { value: fn.length },
+      name: { value: thisArg === undefined ? 'bound' : bound.name },
       asyncResource: {
         configurable: true,
         enumerable: true,

@@ -16,9 +16,8 @@
 
 import { currentFrame, notifyUnscopedChange, restoreFrame, EMPTY_FRAME, type Frame } from './frame';
 import { keepThenableFrame } from './thenable';
-import { executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
-import { emitAfter, emitBefore, emitInit, hookCounts } from './hooks';
-import { promiseAsyncId } from './promise-ids';
+import { enabledHooks, hookLayer } from './hook-layer';
+import type { AwaitResource } from './await-resources';
 import { disposer, disposing, syncDisposer } from './await-disposers';
 
 // A const enum: the bundler writes the numbers in, where module-level constants would be
@@ -37,44 +36,8 @@ export class AwaitFrame {
   inner: Frame = EMPTY_FRAME;
   outer: Frame = EMPTY_FRAME;
   state = State.Synchronous;
-  /** While a hook is enabled: the PROMISE resource of the pending await. */
+  /** While a hook is enabled: the PROMISE resource of the pending await (await-resources.ts). */
   hooked: AwaitResource | undefined = undefined;
-}
-
-/**
- * Node gives each `await` a promise of its own, whose hooks fire around the continuation
- * and whose id is the continuation's executionAsyncId. The engine cannot see that promise,
- * so while a hook is enabled the await gets an equivalent resource here.
- */
-interface AwaitResource {
-  asyncId: number;
-  trigger: number;
-  resource: object;
-  savedId: number;
-  savedTrigger: number;
-  savedResource: object;
-}
-
-function beginAwaitResource(f: AwaitFrame, awaited: unknown): void {
-  const trigger = awaited instanceof NativePromise ? promiseAsyncId(awaited) : executionAsyncId;
-  const asyncId = newAsyncId();
-  const resource = {};
-  f.hooked = { asyncId, trigger, resource, savedId: 0, savedTrigger: 0, savedResource: resource };
-  emitInit(asyncId, 'PROMISE', trigger, resource);
-}
-
-function enterAwaitResource(hooked: AwaitResource): void {
-  hooked.savedId = executionAsyncId;
-  hooked.savedTrigger = triggerAsyncId;
-  hooked.savedResource = executionResource;
-  setExecution(hooked.asyncId, hooked.trigger, hooked.resource);
-  emitBefore(hooked.asyncId);
-}
-
-function endAwaitResource(f: AwaitFrame, hooked: AwaitResource): void {
-  emitAfter(hooked.asyncId);
-  setExecution(hooked.savedId, hooked.savedTrigger, hooked.savedResource);
-  f.hooked = undefined;
 }
 
 const NativePromise = Promise;
@@ -126,7 +89,7 @@ export function suspend<T>(f: AwaitFrame, value: T): T {
   // try/catch) entirely.
   const awaited = (typeof value === 'object' && value !== null) || typeof value === 'function' ? awaitable(value) : value;
   suspendFrame(f);
-  if (hookCounts.any > 0) beginAwaitResource(f, value);
+  if (enabledHooks > 0) f.hooked = hookLayer!.beginAwait(value);
   return awaited;
 }
 
@@ -147,7 +110,10 @@ export function suspendFrame(f: AwaitFrame): void {
 
 /** The end of a resumed piece: its await resource's after hook, the outer frame back. */
 function endPiece(f: AwaitFrame): void {
-  if (f.hooked !== undefined) endAwaitResource(f, f.hooked);
+  if (f.hooked !== undefined) {
+    hookLayer!.endAwait(f.hooked);
+    f.hooked = undefined;
+  }
   restoreFrame(f.outer);
 }
 
@@ -157,7 +123,7 @@ export function resume<T>(f: AwaitFrame, value: T): T {
     f.outer = currentFrame();
     restoreFrame(f.inner);
     f.state = State.Resumed;
-    if (f.hooked !== undefined) enterAwaitResource(f.hooked);
+    if (f.hooked !== undefined) hookLayer!.enterAwait(f.hooked);
   }
   return value;
 }
@@ -271,4 +237,4 @@ function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
  * then finds its helper as a constant and V8 inlines it. A module namespace object, or the
  * getters a bundler turns one into, would put a getter call before every helper call.
  */
-export const awaitFrames = Object.freeze({ enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, disposing, disposer, syncDisposer });
+export const awaitFrames = /* @__PURE__ */ Object.freeze({ enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, disposing, disposer, syncDisposer });

@@ -42,19 +42,9 @@ export function asyncType(type: unknown): TypeError {
   return coded(TypeError, 'ERR_ASYNC_TYPE', `Invalid name for async "type": ${String(type)}`);
 }
 
+interface Types { function: Function; string: string; object: object }
+
 /** Throws ERR_INVALID_ARG_TYPE unless `typeof value` is `type` (for 'object': not null, not an array). */
-function validate(value: unknown, type: 'function' | 'string' | 'object', name: string): void {
+export function validate<T extends keyof Types>(value: unknown, type: T, name: string): asserts value is Types[T] {
   if (typeof value !== type || (type === 'object' && (value === null || Array.isArray(value)))) throw invalidArgType(name, type, value);
-}
-
-export function validateFunction(value: unknown, name: string): asserts value is Function {
-  validate(value, 'function', name);
-}
-
-export function validateString(value: unknown, name: string): asserts value is string {
-  validate(value, 'string', name);
-}
-
-export function validateObject(value: unknown, name: string): asserts value is object {
-  validate(value, 'object', name);
 }

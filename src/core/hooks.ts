@@ -6,6 +6,7 @@
 // host layer skip all work when no hook wants an event.
 
 import { asyncCallback } from './errors';
+import { setEnabledHooks } from './hook-layer';
 
 export interface HookCallbacks {
   init?(asyncId: number, type: string, triggerAsyncId: number, resource: object): void;
@@ -21,9 +22,7 @@ const HOOK_NAMES: readonly HookName[] = ['init', 'before', 'after', 'destroy', '
 let enabled: readonly AsyncHook[] = [];
 
 /** How many enabled hooks have each callback. */
-export const hookCounts: Record<HookName, number> & { any: number } = {
-  init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0, any: 0,
-};
+export const hookCounts: Record<HookName, number> = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0 };
 
 const changeListeners: Array<() => void> = [];
 
@@ -82,7 +81,7 @@ export class AsyncHook {
     enabled = on ? [...enabled, this] : enabled.filter((hook) => hook !== this);
     const delta = on ? 1 : -1;
     for (const name of HOOK_NAMES) if (this.#callbacks[name] !== undefined) hookCounts[name] += delta;
-    hookCounts.any += delta;
+    setEnabledHooks(enabled.length);
     for (const listener of changeListeners) listener();
     return this;
   }
@@ -135,8 +134,9 @@ export function emitDestroy(asyncId: number): void {
 }
 
 // Resources nobody destroys by hand get their destroy callback when they are collected.
+// Pure: a bundle without AsyncResource leaves the registry out.
 const collected: FinalizationRegistry<number> | undefined =
-  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry(emitDestroy) : undefined;
+  typeof FinalizationRegistry === 'function' ? /* @__PURE__ */ new FinalizationRegistry(emitDestroy) : undefined;
 
 export function destroyWhenCollected(resource: object, asyncId: number): void {
   collected?.register(resource, asyncId, resource);

@@ -2,8 +2,6 @@
 
 import * as execution from './execution';
 
-export { asyncWrapProviders } from './async-wrap-providers';
-
 export function executionAsyncId(): number {
   return execution.executionAsyncId;
 }

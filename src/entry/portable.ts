@@ -1,11 +1,13 @@
 // `asyncctx/portable`: the portable engine, installed, on any runtime (Node included), with
-// every task source it knows: Node's and the web platform's, each where the runtime has it.
+// every task source it knows: Node's and the web platform's, each where the runtime has it,
+// and the await helpers on the global for code that cannot import them.
 
 import { installHost } from '../host/install';
 import { nodeSources } from '../host/node-sources';
 import { webSources } from '../host/web';
+import { publishAwaitHelpers } from '../host/await-helpers-global';
 
-const sources = [...nodeSources, ...webSources];
+const sources = [...nodeSources, ...webSources, publishAwaitHelpers];
 
 /** Installs the engine's instrumentation; done on import, idempotent. */
 export function install(): void {
@@ -15,3 +17,5 @@ export function install(): void {
 install();
 
 export * from './portable-api';
+/** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
+export { awaitFrames } from '../core/await-frames';

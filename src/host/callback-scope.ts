@@ -1,11 +1,49 @@
 // Running a scheduled callback as the engine owes it: in the frame captured when it was
-// scheduled, with its resource's execution ids and before/after hooks, and with everything
-// put back afterwards even when it throws.
+// scheduled, with its resource's execution ids and before/after hooks where the program has
+// async_hooks, and with everything put back afterwards even when it throws.
 
-import { restoreFrame, swapFrame, type Frame } from '../core/frame';
+import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame';
 import { executionAsyncId, executionResource, setExecution, triggerAsyncId } from '../core/execution';
 import { emitAfter, emitBefore, hookCounts } from '../core/hooks';
+import { replaceMethod } from './patch';
 import { noteThrow } from './uncaught';
+
+/** Without async_hooks: `callback`, to be called later (with any `this` and arguments) in the current frame. */
+export function inCurrentFrame<F extends Function>(callback: F): F {
+  const frame = currentFrame();
+  return function (this: unknown) {
+    const previous = swapFrame(frame);
+    try {
+      // Most callbacks get no arguments: a plain call is cheaper than spreading an empty list.
+      return arguments.length === 0 ? callback.call(this) : Reflect.apply(callback, this, arguments);
+    } catch (error) {
+      noteThrow(error);
+      throw error;
+    } finally {
+      restoreFrame(previous);
+    }
+  } as unknown as F;
+}
+
+type Scheduler = (this: unknown, callback: unknown, ...rest: unknown[]) => unknown;
+
+/**
+ * Without async_hooks: replaces `target[key]`, a function taking a callback first (setTimeout,
+ * setInterval, requestAnimationFrame, scheduler.postTask…), by one whose callback runs in
+ * the caller's frame. What it returns (a handle, an id, a promise) passes through unchanged.
+ */
+export function scheduleInCallerFrame(target: object, key: string): void {
+  replaceMethod<Scheduler>(target, key, (original) => function (this: unknown, callback: unknown) {
+    if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
+    const scheduled = inCurrentFrame(callback);
+    // The common shapes without an array (an absent argument must stay absent).
+    if (arguments.length === 1) return original.call(this, scheduled);
+    if (arguments.length === 2) return original.call(this, scheduled, arguments[1]);
+    const args = Array.prototype.slice.call(arguments);
+    args[0] = scheduled;
+    return Reflect.apply(original, this, args);
+  });
+}
 
 export function runCallback(
   frame: Frame, asyncId: number, trigger: number, resource: object,
@@ -21,7 +59,6 @@ export function runCallback(
   // inlined into it.
   if (hookCounts.before > 0) emitBefore(asyncId);
   try {
-    // Most callbacks get no arguments: a plain call is cheaper than spreading an empty list.
     return args.length === 0 ? fn.call(thisArg) : Reflect.apply(fn, thisArg, args);
   } catch (error) {
     noteThrow(error);

@@ -1,21 +1,33 @@
 // Installing the portable engine's host instrumentation: once, and reversibly.
 
 import { onUnscopedChange, restoreFrame, EMPTY_FRAME } from '../core/frame';
-import { setExecution, TOP_LEVEL_RESOURCE } from '../core/execution';
-import { setDestroyScheduler } from '../core/hooks';
 import { restoreAll } from './patch';
-import { installPromiseThen } from './promise-then';
+import { installPromiseThen, type switchWithHooks } from './promise-then';
 import { installPromiseConstructor } from './promise-constructor';
 import { installPromiseStatics } from './promise-statics';
 import { installPromiseFinally } from './promise-finally';
 import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
 import { installAsyncGenerator } from './async-generator';
-import { awaitFrames } from '../core/await-frames';
-import { AWAIT_HELPERS_KEY } from '../core/global-keys';
 
 /** Instruments one platform's task source on the global, where the platform has it. */
 export type HostSource = (global: typeof globalThis) => void;
+
+/** What the async_hooks layer (async-hooks.ts) changes in the shared sources. */
+export interface HookedSources {
+  /** Before any source: what the hooks need of the host's own functions. */
+  prepare: HostSource;
+  then: typeof switchWithHooks;
+  microtask: HostSource;
+  timers: HostSource;
+}
+
+let hooked: HookedSources | undefined;
+
+/** Called by the async_hooks layer when it is loaded, before the engine installs. */
+export function useHookedSources(sources: HookedSources): void {
+  hooked = sources;
+}
 
 let uninstallThen: (() => void) | undefined;
 
@@ -31,18 +43,14 @@ export function installHost(sources: readonly HostSource[]): void {
   if (uninstallThen !== undefined) return;
   const global = globalThis;
   const nativeQueueMicrotask = global.queueMicrotask.bind(global);
-  const nativeSetTimeout = global.setTimeout.bind(global);
-  // Destroy callbacks run in a batch after the current callback (on Node in its check phase:
-  // the setImmediate source sets that). Through the host's own timer: an instrumented one
-  // would make a resource of its own, whose destroy would schedule another flush, forever.
-  setDestroyScheduler((flush) => nativeSetTimeout(flush, 0));
+  hooked?.prepare(global);
 
-  uninstallThen = installPromiseThen(global.Promise);
+  uninstallThen = installPromiseThen(global.Promise, hooked?.then);
   installPromiseStatics(global.Promise);
   installPromiseFinally(global.Promise);
   installPromiseConstructor(global);
-  installMicrotask(global);
-  installTimers(global);
+  (hooked?.microtask ?? installMicrotask)(global);
+  (hooked?.timers ?? installTimers)(global);
   installAsyncGenerator();
   for (const source of sources) source(global);
 
@@ -60,11 +68,6 @@ export function installHost(sources: readonly HostSource[]): void {
       nativeQueueMicrotask(reset);
     }
   });
-  // The same for execution ids: the top-level id lasts for the synchronous main script only.
-  nativeQueueMicrotask(() => setExecution(0, 0, TOP_LEVEL_RESOURCE));
-
-  // Transformed scripts that cannot import (helpers: 'global') find the helpers here.
-  (global as Record<symbol, unknown>)[Symbol.for(AWAIT_HELPERS_KEY)] = awaitFrames;
 }
 
 export function uninstall(): void {
@@ -73,5 +76,4 @@ export function uninstall(): void {
   uninstallThen = undefined;
   restoreAll();
   onUnscopedChange(undefined);
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for(AWAIT_HELPERS_KEY)];
 }

@@ -1,12 +1,14 @@
-// queueMicrotask: the callback runs in the frame current when it was queued. As in Node, a
-// Microtask resource (with its own async id) exists only when there is a frame to carry or a
-// hook to tell; otherwise the callback runs with the ids of the microtask queue (0).
+// queueMicrotask: the callback runs in the frame current when it was queued. Where the
+// program has async_hooks, as in Node, a Microtask resource (with its own async id) exists
+// only when there is a frame to carry or a hook to tell; otherwise the callback runs with the
+// ids of the microtask queue (0).
 
-import { currentFrame, EMPTY_FRAME, runInFrame } from '../core/frame';
+import { currentFrame, EMPTY_FRAME } from '../core/frame';
 import { hookCounts } from '../core/hooks';
 import { AsyncResource } from '../core/async-resource';
 import { defaultTriggerAsyncId } from '../core/execution';
 import { replaceMethod } from './patch';
+import { inCurrentFrame } from './callback-scope';
 import { noteThrow } from './uncaught';
 
 type QueueMicrotask = (callback: Function) => void;
@@ -27,16 +29,20 @@ export function callHost(original: Function, thisArg: unknown, callback: Functio
   }
 }
 
+/** Without async_hooks. */
 export function installMicrotask(global: typeof globalThis): void {
   replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
+    // Always a scope, even in the empty frame: an enterWith in this callback must not reach
+    // the next microtask.
+    return Reflect.apply(original, this, [typeof callback !== 'function' || inHostCall ? callback : inCurrentFrame(callback)]);
+  });
+}
+
+export function installMicrotaskWithHooks(global: typeof globalThis): void {
+  replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
     if (typeof callback !== 'function' || inHostCall) return Reflect.apply(original, this, [callback]);
-    if (currentFrame() === EMPTY_FRAME && hookCounts.init === 0) {
-      // No resource, but still a scope: an enterWith in this callback must not reach the
-      // next microtask.
-      return Reflect.apply(original, this, [function microtask() {
-        runInFrame(EMPTY_FRAME, callWithThrowFrame, undefined, [callback]);
-      }]);
-    }
+    // No resource, but still a scope, as above.
+    if (currentFrame() === EMPTY_FRAME && hookCounts.init === 0) return Reflect.apply(original, this, [inCurrentFrame(callback)]);
     const resource = new AsyncResource('Microtask', { triggerAsyncId: defaultTriggerAsyncId(), requireManualDestroy: true });
     return Reflect.apply(original, this, [function microtask() {
       try {

@@ -7,7 +7,7 @@
 const applied: Array<[object, PropertyKey, PropertyDescriptor | undefined]> = [];
 
 /** Defines `target[key]`, remembering what restoreAll puts back. */
-function define(target: object, key: PropertyKey, descriptor: PropertyDescriptor): void {
+export function define(target: object, key: PropertyKey, descriptor: PropertyDescriptor): void {
   applied.push([target, key, Object.getOwnPropertyDescriptor(target, key)]);
   Object.defineProperty(target, key, descriptor);
 }
@@ -40,6 +40,14 @@ export function replaceMethod<F extends Function>(target: object, key: PropertyK
   const replacement = make(original as F);
   copyOwnProperties(original, replacement, ['prototype', 'caller', 'arguments']);
   define(target, key, { value: replacement, writable, enumerable: found.enumerable, configurable: found.configurable });
+}
+
+/** Replaces `target[key]` by a method that calls `before(this)` and then the original. */
+export function beforeEachCall<T>(target: object, key: PropertyKey, before: (self: T) => void): void {
+  replaceMethod<Function>(target, key, (original) => function (this: T) {
+    before(this);
+    return Reflect.apply(original, this, arguments);
+  });
 }
 
 /** Puts back every original, newest first. */

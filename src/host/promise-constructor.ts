@@ -9,8 +9,7 @@
 // Its statics treat it as an alias of the native constructor: `Promise.resolve(p)` returns a
 // native `p` itself, never a wrapper promise that would cost extra ticks.
 
-import { emitPromiseResolve, hookCounts } from '../core/hooks';
-import { promiseAsyncId } from '../core/promise-ids';
+import { enabledHooks, hookLayer } from '../core/hook-layer';
 import { replaceValue } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
@@ -40,16 +39,17 @@ export function installPromiseConstructor(global: typeof globalThis): void {
       resolve = res;
       reject = rej;
     }], target) as Promise<unknown>;
-    const asyncId = hookCounts.any > 0 ? promiseAsyncId(promise) : 0;
+    // While a hook is enabled (and so the async_hooks layer is there).
+    const asyncId = enabledHooks > 0 ? hookLayer!.promiseAsyncId(promise) : 0;
     // V8 reports rejection through the promiseResolve hook too.
     const rejectInFrame = (reason: unknown) => {
-      if (asyncId !== 0) emitPromiseResolve(asyncId);
+      if (asyncId !== 0) hookLayer!.emitPromiseResolve(asyncId);
       recordRejection(promise);
       reject(reason);
     };
     try {
       executor((value) => {
-        if (asyncId !== 0) emitPromiseResolve(asyncId);
+        if (asyncId !== 0) hookLayer!.emitPromiseResolve(asyncId);
         let settled: unknown;
         try {
           settled = keepThenableFrame(value);

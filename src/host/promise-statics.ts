@@ -1,15 +1,17 @@
 // Promise.resolve and Promise.reject, which combinators (all, race, any, allSettled) call
 // for each element: a thenable keeps the caller's frame, a rejection records its frame.
 
-import { emitPromiseResolve, hookCounts } from '../core/hooks';
+import { enabledHooks, hookLayer } from '../core/hook-layer';
 import { replaceMethod } from './patch';
-import { promiseAsyncId } from '../core/promise-ids';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
 
-/** A promise created already settled: its init, then its promiseResolve, as Node reports. */
+/**
+ * A promise created already settled: its init, then its promiseResolve, as Node reports
+ * (while a hook is enabled, and so the async_hooks layer is there).
+ */
 function settledWithHooks(promise: Promise<unknown>): void {
-  emitPromiseResolve(promiseAsyncId(promise));
+  hookLayer!.emitPromiseResolve(hookLayer!.promiseAsyncId(promise));
 }
 
 type Static = (this: unknown, value: unknown) => Promise<unknown>;
@@ -26,14 +28,14 @@ export function installPromiseStatics(NativePromise: PromiseConstructor): void {
         return Reflect.apply(nativeReject, this, [error]);
       }
       const promise = Reflect.apply(original, this, [settled]);
-      if (hookCounts.any > 0 && promise !== value) settledWithHooks(promise);
+      if (enabledHooks > 0 && promise !== value) settledWithHooks(promise);
       return promise;
     },
   }).resolve);
   replaceMethod<Static>(NativePromise, 'reject', (original) => ({
     reject(this: unknown, reason: unknown) {
       const promise = Reflect.apply(original, this, [reason]);
-      if (hookCounts.any > 0) settledWithHooks(promise);
+      if (enabledHooks > 0) settledWithHooks(promise);
       recordRejection(promise);
       return promise;
     },

@@ -4,18 +4,20 @@
 // Two implementations are swapped on Promise.prototype as hooks come and go, so the common
 // case pays no per-call "are hooks enabled" check: `thenWithFrames` only carries frames,
 // `thenWithHooks` also gives promises async ids (PROMISE resources) and emits their hooks,
-// which Node does only while a hook is enabled.
+// which Node does only while a hook is enabled. Only a program with async_hooks has the
+// second (the async_hooks layer passes it in: host/async-hooks.ts).
 
 import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame';
 import { newAsyncId } from '../core/execution';
 import { promiseAsyncId, setPromiseAsyncId } from '../core/promise-ids';
-import { emitInit, emitPromiseResolve, hookCounts, onHooksChange } from '../core/hooks';
+import { emitInit, emitPromiseResolve, onHooksChange } from '../core/hooks';
+import { enabledHooks } from '../core/hook-layer';
 import { runCallback } from './callback-scope';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
 
 type Reaction = ((value: unknown) => unknown) | null | undefined;
-type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
+export type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
 
 function react(frame: Frame, callback: (value: unknown) => unknown, value: unknown, derived: Promise<unknown>): unknown {
   const previous = swapFrame(frame);
@@ -29,7 +31,11 @@ function react(frame: Frame, callback: (value: unknown) => unknown, value: unkno
   }
 }
 
-export function installPromiseThen(NativePromise: PromiseConstructor): () => void {
+/**
+ * Instruments `then`; `hooked` (the async_hooks layer's) switches it to the version with
+ * hooks whenever a hook is enabled. Returns the function that puts the native one back.
+ */
+export function installPromiseThen(NativePromise: PromiseConstructor, hooked?: typeof switchWithHooks): () => void {
   const proto = NativePromise.prototype;
   const nativeThen = proto.then as Then;
   const descriptor = Object.getOwnPropertyDescriptor(proto, 'then')!;
@@ -56,6 +62,20 @@ export function installPromiseThen(NativePromise: PromiseConstructor): () => voi
     },
   }.then;
 
+  let active = true;
+  const use = (then: Then | undefined) => {
+    if (active) Object.defineProperty(proto, 'then', { ...descriptor, value: then ?? thenWithFrames });
+  };
+  use(undefined);
+  hooked?.(nativeThen, use);
+  return () => {
+    active = false;
+    Object.defineProperty(proto, 'then', descriptor);
+  };
+}
+
+/** Gives `use` the version with hooks while a hook is enabled, undefined while none is. */
+export function switchWithHooks(nativeThen: Then, use: (then: Then | undefined) => void): void {
   const thenWithHooks = {
     then(this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) {
       const frame = currentFrame();
@@ -82,15 +102,7 @@ export function installPromiseThen(NativePromise: PromiseConstructor): () => voi
       return promise;
     },
   }.then;
-
-  const select = () => {
-    Object.defineProperty(proto, 'then', { ...descriptor, value: hookCounts.any > 0 ? thenWithHooks : thenWithFrames });
-  };
+  const select = () => use(enabledHooks > 0 ? thenWithHooks : undefined);
   select();
-  let active = true;
-  onHooksChange(() => { if (active) select(); });
-  return () => {
-    active = false;
-    Object.defineProperty(proto, 'then', descriptor);
-  };
+  onHooksChange(select);
 }

@@ -1,12 +1,15 @@
 // setTimeout / setInterval and their clear functions: callbacks run in the frame current at
 // scheduling, every tick of an interval starting from that same frame. The handle returned
 // is the host's own (Node's Timeout with unref/ref/refresh/Symbol.toPrimitive, or a number).
+// Where the program has async_hooks, each timer is also a Timeout resource (the async_hooks
+// layer installs that version instead: host/async-hooks.ts); without, the clear functions
+// need no change.
 
 import { currentFrame } from '../core/frame';
 import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
 import { emitDestroy, emitInit, hookCounts } from '../core/hooks';
 import { replaceMethod } from './patch';
-import { runCallback } from './callback-scope';
+import { runCallback, scheduleInCallerFrame } from './callback-scope';
 
 type Scheduler = (this: unknown, callback: Function, ...rest: unknown[]) => unknown;
 type Clearer = (this: unknown, handle: unknown) => void;
@@ -92,7 +95,13 @@ export function instrumentClearer(target: object, name: string, ids: HandleIds):
   });
 }
 
+/** Without async_hooks. */
 export function installTimers(global: typeof globalThis): void {
+  scheduleInCallerFrame(global, 'setTimeout');
+  scheduleInCallerFrame(global, 'setInterval');
+}
+
+export function installTimersWithHooks(global: typeof globalThis): void {
   // One table: clearTimeout and clearInterval each clear either kind of timer.
   const ids = new HandleIds();
   instrumentScheduler(global, 'setTimeout', 'Timeout', false, ids);

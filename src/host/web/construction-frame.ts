@@ -8,7 +8,7 @@
 // platform's, so instanceof, subclassing and the prototype's methods are unchanged).
 
 import { copyOwnProperties, replaceValue } from '../patch';
-import { inCurrentFrame } from './callback-frame';
+import { inCurrentFrame } from '../callback-scope';
 
 type ObserverConstructor = new (callback: Function, ...rest: unknown[]) => object;
 

@@ -1,7 +1,7 @@
 // requestIdleCallback: the callback runs in the frame of the request. The id is the
 // platform's, so cancelIdleCallback needs no change.
-import { callbackInCallerFrame } from './callback-frame';
+import { scheduleInCallerFrame } from '../callback-scope';
 
 export function installIdleCallback(global: typeof globalThis): void {
-  callbackInCallerFrame(global, 'requestIdleCallback');
+  scheduleInCallerFrame(global, 'requestIdleCallback');
 }

@@ -5,7 +5,7 @@
 // the platform fires them in the empty frame.
 
 import { currentFrame, type Frame } from '../../core/frame';
-import { replaceMethod } from '../patch';
+import { beforeEachCall, replaceMethod } from '../patch';
 import { routeListeners } from './listener-frames';
 
 type Constructor = { prototype: object };
@@ -17,9 +17,8 @@ export function installIndexedDb(global: typeof globalThis): void {
   if (IDBRequest === undefined || IDBTransaction === undefined) return;
   // The request's frame, kept on the objects its events are fired at.
   const frames = new WeakMap<object, Frame>();
-  const frameFor = (target: object) => frames.get(target);
-  routeListeners(IDBRequest.prototype, [IDBRequest.prototype, ...(IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : [])], frameFor);
-  routeListeners(IDBTransaction.prototype, [IDBTransaction.prototype], frameFor);
+  routeListeners(IDBRequest.prototype, [IDBRequest.prototype, ...(IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : [])], frames);
+  routeListeners(IDBTransaction.prototype, [IDBTransaction.prototype], frames);
 
   const Request = IDBRequest as unknown as Function;
   const Transaction = IDBTransaction as unknown as Function;
@@ -42,10 +41,8 @@ export function installIndexedDb(global: typeof globalThis): void {
   // A cursor's next step fires success again on the request that opened it.
   for (const key of ['continue', 'advance', 'continuePrimaryKey']) {
     if (IDBCursor === undefined) break;
-    replaceMethod<Method>(IDBCursor.prototype, key, (original) => function (this: object) {
-      const request = (this as { request?: object }).request;
+    beforeEachCall<{ request?: object }>(IDBCursor.prototype, key, ({ request }) => {
       if (request !== undefined) frames.set(request, currentFrame());
-      return Reflect.apply(original, this, arguments);
     });
   }
 }

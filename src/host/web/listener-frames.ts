@@ -13,20 +13,21 @@ import { isListener, listenerWrappers } from './listener-wrappers';
 
 type ListenerMethod = (this: EventTarget, type: string, listener: unknown, options?: unknown) => void;
 
-export type FrameForEvent = (target: object, event: Event) => Frame | undefined;
+/** The frame for an event at `target`: a WeakMap of request frames is one. */
+export interface FramesOfEvents { get(target: object, event: Event): Frame | undefined }
 
 /**
  * `listenerTarget` is where addEventListener/removeEventListener are shadowed (a prototype,
  * or the global itself); `handlerOwners` are the objects owning the `on…` accessors;
- * `trustedOnly: false` routes untrusted events too (where `frameFor` has a frame for them).
+ * `trustedOnly: false` routes untrusted events too (where `frames` has a frame for them).
  */
 export function routeListeners(
-  listenerTarget: object, handlerOwners: readonly object[], frameFor: FrameForEvent,
+  listenerTarget: object, handlerOwners: readonly object[], frames: FramesOfEvents,
   types?: ReadonlySet<string>, trustedOnly = true,
 ): void {
   const wrappers = listenerWrappers((thisArg, event, call) => {
     const e = event as Event | undefined;
-    const frame = !trustedOnly || e?.isTrusted === true ? frameFor((e?.currentTarget ?? thisArg) as object, e!) : undefined;
+    const frame = !trustedOnly || e?.isTrusted === true ? frames.get((e?.currentTarget ?? thisArg) as object, e!) : undefined;
     return frame === undefined ? call() : runInFrame(frame, call, undefined, []);
   });
   const routed = (type: unknown, listener: unknown): boolean =>

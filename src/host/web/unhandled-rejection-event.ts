@@ -20,5 +20,5 @@ export function installUnhandledRejectionEvent(global: typeof globalThis): void 
   }
   // Not only trusted events: Firefox fires these in workers untrusted. A rejection the
   // engine saw has its frame whoever dispatches the event; other events keep the dispatcher's.
-  routeListeners(global, owners, (_target, event) => frameOfRejection((event as PromiseRejectionEvent).promise), types, false);
+  routeListeners(global, owners, { get: (_target, event) => frameOfRejection((event as PromiseRejectionEvent).promise) }, types, false);
 }

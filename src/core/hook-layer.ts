@@ -1,0 +1,32 @@
+// The async_hooks half of the engine (async ids, execution resources, hook callbacks,
+// AsyncResource) is part of a program only if the program can observe it, by importing
+// createHook, AsyncHook, executionAsyncId, triggerAsyncId, executionAsyncResource or
+// AsyncResource. The frame half reaches it only through this slot, which the async_hooks
+// half fills when it is loaded (host/async-hooks.ts): a bundle that imports none of those
+// leaves it out, and its engine carries frames only.
+
+import type { AwaitResource } from './await-resources';
+
+export interface HookLayer {
+  /** AsyncResource.bind(fn), which AsyncLocalStorage.bind and snapshot are in Node. */
+  bind<F extends (...args: any[]) => any>(fn: F): F;
+  /** The PROMISE resource an await gets while a hook is enabled (await-resources.ts). */
+  beginAwait(awaited: unknown): AwaitResource;
+  enterAwait(resource: AwaitResource): void;
+  endAwait(resource: AwaitResource): void;
+  promiseAsyncId(promise: object): number;
+  emitPromiseResolve(asyncId: number): void;
+}
+
+export let hookLayer: HookLayer | undefined;
+
+export function setHookLayer(layer: HookLayer): void {
+  hookLayer = layer;
+}
+
+/** How many hooks are enabled (hooks.ts counts them); always 0 without the layer. */
+export let enabledHooks = 0;
+
+export function setEnabledHooks(count: number): void {
+  enabledHooks = count;
+}

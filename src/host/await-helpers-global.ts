@@ -1,0 +1,12 @@
+// Transformed code that cannot import (helpers: 'global', as asyncctx/register's CommonJS
+// files and plain scripts are) finds the await helpers on the global. The generic entry
+// always puts them there; the browser build, which is reached through bundlers, only when
+// the bundle imports them (its plugins always do), so that one that does not has neither.
+
+import { awaitFrames } from '../core/await-frames';
+import { AWAIT_HELPERS_KEY } from '../core/global-keys';
+import { define } from './patch';
+
+export function publishAwaitHelpers(global: typeof globalThis): void {
+  define(global, Symbol.for(AWAIT_HELPERS_KEY), { value: awaitFrames, writable: true, enumerable: true, configurable: true });
+}
