@@ -139,17 +139,21 @@ async function startServer(row, { cwd, warmupSeconds, connections }, loader) {
 
 // `rows`: { engine, node, nodePath } objects; each gets `http.rounds`, one result (or
 // { error }) per round. In each round the servers take turns, Node 20's first, each Node's
-// no-library server before its engines.
-export async function runHttpRounds(rows, { rounds, seconds, warmupSeconds, connections, cwd }) {
+// no-library server before its engines. Each row has `processes` server processes, which
+// take turns from round to round: what V8 compiles (and inlines) differs from one process
+// to the next, by more than the differences this measures.
+export async function runHttpRounds(rows, { rounds, processes, seconds, warmupSeconds, connections, cwd }) {
   const order = [...rows].sort((a, b) => a.node - b.node || ENGINE_ORDER.indexOf(a.engine) - ENGINE_ORDER.indexOf(b.engine));
   const loader = new Helper(LOAD, [], process.execPath, cwd);
   const servers = new Map();
   try {
     for (const row of order) {
       row.http = { rounds: [] };
-      console.error(`HTTP: starting and warming up ${row.engine} on Node ${row.node}`);
+      console.error(`HTTP: starting and warming up ${row.engine} on Node ${row.node} (${processes} processes)`);
       try {
-        servers.set(row, await startServer(row, { cwd, warmupSeconds, connections }, loader));
+        const started = [];
+        servers.set(row, started);
+        for (let n = 0; n < processes; n++) started.push(await startServer(row, { cwd, warmupSeconds, connections }, loader));
       } catch (error) {
         console.error(`HTTP, ${row.engine} on Node ${row.node}: ${error.message}`);
         row.http.startError = error.message;
@@ -158,7 +162,7 @@ export async function runHttpRounds(rows, { rounds, seconds, warmupSeconds, conn
     for (let round = 1; round <= rounds; round++) {
       console.error(`HTTP round ${round}/${rounds}`);
       for (const row of order) {
-        const server = servers.get(row);
+        const server = row.http.startError === undefined ? servers.get(row)[(round - 1) % processes] : undefined;
         if (!server) {
           row.http.rounds.push({ error: row.http.startError });
           continue;
@@ -172,7 +176,7 @@ export async function runHttpRounds(rows, { rounds, seconds, warmupSeconds, conn
       }
     }
   } finally {
-    await Promise.all([...servers.values()].map((server) => server.helper.close()));
+    await Promise.all([...servers.values()].flat().map((server) => server.helper.close()));
     await loader.close();
   }
 }

@@ -47,13 +47,14 @@ function numberOption(name, fallback) {
 // the row, and reaches all engines alike. About 35 s a round on 2 busy cores.
 const ROUNDS = numberOption('rounds', 5);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || ROUNDS % 2 === 0) throw new Error('--rounds must be an odd number');
-// The HTTP servers: each warmed up once, then HTTP_SECONDS of load in each of HTTP_ROUNDS
-// rounds; about 14 s a round.
-const HTTP_ROUNDS = numberOption('http-rounds', 7);
+// The HTTP servers: HTTP_PROCESSES processes each, warmed up once, then HTTP_SECONDS of load
+// in each of HTTP_ROUNDS rounds (the processes taking turns); about 14 s a round.
+const HTTP_ROUNDS = numberOption('http-rounds', 9);
+const HTTP_PROCESSES = 3;
 const HTTP_SECONDS = numberOption('http-seconds', 2);
 if (!Number.isInteger(HTTP_ROUNDS) || HTTP_ROUNDS < 1) throw new Error('--http-rounds must be a positive integer');
 if (!(HTTP_SECONDS >= 1 && HTTP_SECONDS <= 60)) throw new Error('--http-seconds must be between 1 and 60');
-const HTTP_OPTIONS = { warmupSeconds: 2, seconds: HTTP_SECONDS, connections: 32, cwd: fileURLToPath(root) };
+const HTTP_OPTIONS = { processes: HTTP_PROCESSES, warmupSeconds: 2, seconds: HTTP_SECONDS, connections: 32, cwd: fileURLToPath(root) };
 const PARTS = ['processes', 'http', 'transform'];
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 if (ONLY?.some((part) => !PARTS.includes(part))) throw new Error(`--only takes some of ${PARTS.join(',')}`);
@@ -170,7 +171,7 @@ const httpTable = () => `### HTTP server
 
 ${formatHttpTable(rows)}
 
-A \`node:http\` server on 127.0.0.1, one \`run\` and three awaits of async functions (each reading \`getStore()\`) per request, loaded by autocannon (${HTTP_OPTIONS.connections} keep-alive connections) from a separate process under Node ${process.versions.node}. All servers are started and warmed up (${HTTP_OPTIONS.warmupSeconds} s of load each), then loaded ${HTTP_SECONDS} s each in turn, ${HTTP_ROUNDS} rounds, each Node's no-library server just before its engines. Rounds during which other programs kept more than ${DISTURBED_CORES} of a core busy (from \`/proc/stat\`) are left out; each cell is the median of the others. Requests/s: per round; × no library: that over the no-library server's on the same Node; server CPU per request: the server process's CPU time over the requests it answered in a round (× the no-library server's; busy: that time over the wall-clock time). The server and the load share the 2 cores, so requests/s also depends on how fast the load process runs; CPU per request does not.`;
+A \`node:http\` server on 127.0.0.1, one \`run\` and three awaits of async functions (each reading \`getStore()\`) per request, loaded by autocannon (${HTTP_OPTIONS.connections} keep-alive connections) from a separate process under Node ${process.versions.node}. Each server runs in ${HTTP_PROCESSES} processes, which take turns from round to round (what V8 compiles differs between processes). All are started and warmed up (${HTTP_OPTIONS.warmupSeconds} s of load each), then loaded ${HTTP_SECONDS} s each in turn, ${HTTP_ROUNDS} rounds, each Node's no-library server just before its engines. Rounds during which other programs kept more than ${DISTURBED_CORES} of a core busy (from \`/proc/stat\`) are left out; each cell is the median of the others. Requests/s: per round; × no library: that over the no-library server's on the same Node; server CPU per request: the server process's CPU time over the requests it answered in a round (× the no-library server's; busy: that time over the wall-clock time). The server and the load share the 2 cores, so requests/s also depends on how fast the load process runs; CPU per request does not.`;
 
 const transformTable = () => `### Transform throughput
 
