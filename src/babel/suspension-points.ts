@@ -329,6 +329,7 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
     }
     case 'await-using-loop': {
       // `for (await using x of xs) body`: every pass resumes, and disposes (awaiting) after its body.
+      rewrite.loop.right = build.call('resuming', build.frame(), rewrite.loop.right);
       disposingBody(rewrite.loop, t, build);
       replaceAt(rewrite.statement, build.resumeAfter(rewrite.statement.node as B.Statement));
       return true;

@@ -196,25 +196,35 @@ export function iterate<T>(f: AwaitFrame, iterable: AsyncIterable<T> | Iterable<
   if (iterable === null || iterable === undefined) return iterable;
   const asyncMethod = (iterable as AsyncIterable<T>)[Symbol.asyncIterator];
   if (asyncMethod !== undefined && asyncMethod !== null) {
-    return { [Symbol.asyncIterator]: () => suspendingIterator(f, Reflect.apply(asyncMethod, iterable, [])) } as AsyncIterable<T>;
+    return { [Symbol.asyncIterator]: () => loopIterator(f, Reflect.apply(asyncMethod, iterable, []), true) } as AsyncIterable<T>;
   }
-  const syncMethod = (iterable as Iterable<T>)[Symbol.iterator];
-  if (typeof syncMethod !== 'function') return iterable; // let the loop throw its own TypeError
-  return { [Symbol.iterator]: () => suspendingIterator(f, Reflect.apply(syncMethod, iterable, [])) } as Iterable<T>;
+  return resuming(f, iterable as Iterable<T>, true);
+}
+
+/**
+ * The iterable of a `for (await using x of xs)` loop: each pass ends by awaiting its
+ * disposals, and the loop then calls next() (or return(), when it is left) before anything
+ * else resumes the function. Those calls are made in the function's frame, as in any loop.
+ */
+export function resuming<T>(f: AwaitFrame, iterable: Iterable<T>, suspends = false): Iterable<T> {
+  if (iterable === null || iterable === undefined) return iterable;
+  const method = iterable[Symbol.iterator];
+  if (typeof method !== 'function') return iterable; // let the loop throw its own TypeError
+  return { [Symbol.iterator]: () => loopIterator(f, Reflect.apply(method, iterable, []), suspends) } as Iterable<T>;
 }
 
 type AnyIterator = { next(...args: unknown[]): unknown; return?(...args: unknown[]): unknown; throw?(...args: unknown[]): unknown };
 
 // Like the iterator it wraps: `next` read once, `return`/`throw` read when the loop asks for
-// them, every call with the arguments the loop gave.
-function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
+// them, every call with the arguments the loop gave. Each call resumes the function first
+// (after a pass whose `await using` resources were disposed, awaiting, nothing else has),
+// and in a `for await` loop suspends it after, before the loop awaits the result.
+function loopIterator(f: AwaitFrame, iterator: AnyIterator, suspends: boolean): AnyIterator {
   const next = iterator.next;
   const forward = (method: Function | undefined, args: IArguments) => {
-    // After a pass whose `await using` resources were disposed (and awaited), the loop
-    // calls next() before anything else resumes the function.
     resume(f, undefined);
     const result = Reflect.apply(method as Function, iterator, args);
-    suspendFrame(f);
+    if (suspends) suspendFrame(f);
     return result;
   };
   return {
@@ -237,4 +247,4 @@ function suspendingIterator(f: AwaitFrame, iterator: AnyIterator): AnyIterator {
  * then finds its helper as a constant and V8 inlines it. A module namespace object, or the
  * getters a bundler turns one into, would put a getter call before every helper call.
  */
-export const awaitFrames = /* @__PURE__ */ Object.freeze({ enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, disposing, disposer, syncDisposer });
+export const awaitFrames = /* @__PURE__ */ Object.freeze({ enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, resuming, disposing, disposer, syncDisposer });

@@ -294,7 +294,10 @@ function standInEdits(declaration: Node, scope: Scope): void {
 function awaitUsingLoopEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.suspends = true;
   scope.edits.push({ at: statement.start, text: '{try{' });
-  walk(loop.right, scope);
+  const right = loop.right as Node;
+  scope.edits.push({ at: right.start, text: `${H}.resuming(${F}, ` });
+  walk(right, scope);
+  scope.edits.push({ at: right.end, text: ')' });
   disposingBodyEdits(loop, scope);
   scope.edits.push({ at: statement.end, text: resumeAfter });
 }
