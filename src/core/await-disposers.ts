@@ -18,6 +18,10 @@
 import { recover, suspend, suspendFrame, State, type AwaitFrame } from './await-frames';
 
 const NativePromise = Promise;
+// Where the engine has no such symbols, code with `await using` was lowered by Babel, whose
+// helpers fall back to these registered ones (as core-js's polyfills do).
+const ASYNC_DISPOSE: symbol = Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose');
+const DISPOSE: symbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 /**
  * At the end of a block (or module) with `await using`, before its disposals. Already
@@ -32,11 +36,11 @@ export function disposing(f: AwaitFrame): void {
 export function disposer(f: AwaitFrame, value: unknown): unknown {
   if (typeof value !== 'object' && typeof value !== 'function') return value;
   if (value === null) return value;
-  const asyncMethod = (value as Record<symbol, unknown>)[Symbol.asyncDispose];
+  const asyncMethod = (value as Record<symbol, unknown>)[ASYNC_DISPOSE];
   if (asyncMethod !== undefined && asyncMethod !== null) {
     if (typeof asyncMethod !== 'function') return value;
     return {
-      [Symbol.asyncDispose]() {
+      [ASYNC_DISPOSE]() {
         recover(f);
         let result: unknown;
         try {
@@ -50,12 +54,12 @@ export function disposer(f: AwaitFrame, value: unknown): unknown {
       },
     };
   }
-  const syncMethod = (value as Record<symbol, unknown>)[Symbol.dispose];
+  const syncMethod = (value as Record<symbol, unknown>)[DISPOSE];
   if (typeof syncMethod !== 'function') return value;
   return {
     // The engine's own wrapping of a sync method for `await using`: its result is dropped
     // and a throw becomes a rejection, awaited like any other.
-    [Symbol.asyncDispose]() {
+    [ASYNC_DISPOSE]() {
       recover(f);
       try {
         Reflect.apply(syncMethod, value, []);
@@ -70,10 +74,10 @@ export function disposer(f: AwaitFrame, value: unknown): unknown {
 export function syncDisposer(f: AwaitFrame, value: unknown): unknown {
   if (typeof value !== 'object' && typeof value !== 'function') return value;
   if (value === null) return value;
-  const method = (value as Record<symbol, unknown>)[Symbol.dispose];
+  const method = (value as Record<symbol, unknown>)[DISPOSE];
   if (typeof method !== 'function') return value;
   return {
-    [Symbol.dispose]() {
+    [DISPOSE]() {
       recover(f);
       try {
         return Reflect.apply(method, value, []);
