@@ -135,6 +135,57 @@ describe('Babel plugin: await scenarios on the portable engine', { concurrency: 
   }
 });
 
+// `await using` as Babel lowers it (preset-env for an engine without it, as React Native's
+// preset does for Hermes): Babel's own disposal helpers call the plugin's stand-ins, and the
+// lowered program must observe what native Node 24 does with the original.
+const LOWERED_USING = `import { AsyncLocalStorage } from '#ctx';
+const als = new AsyncLocalStorage();
+const seen = [];
+const see = (label) => seen.push(label + ' @ ' + als.getStore());
+const later = (value) => als.run('resolver', () => new Promise((resolve) => setTimeout(resolve, 1, value)));
+const resource = (name) => ({ async [Symbol.asyncDispose]() { see('disposing ' + name); await later(); see('disposed ' + name); } });
+const syncOnly = (name) => ({ [Symbol.dispose]() { see('sync disposing ' + name); } });
+async function main() {
+  {
+    await using a = resource('a'), nothing = null, b = await later(resource('b'));
+    using s = syncOnly('s');
+    await later();
+    see('in the block');
+  }
+  see('after the block');
+  for (await using r of [resource('loop 1'), resource('loop 2')]) see('loop body');
+  try { await using t = { [Symbol.asyncDispose]() { see('throwing'); throw new Error('t'); } }; await later(); }
+  catch (error) { see('caught ' + error.message); }
+  see('end');
+}
+await als.run('flow', main);
+console.log(JSON.stringify(seen));
+`;
+
+describe('Babel plugin: await using lowered by Babel', () => {
+  const original = join(outDir, 'lowered-using.original.mjs');
+  const lowered = join(outDir, 'lowered-using.mjs');
+  before(() => {
+    if (!built) return;
+    writeFileSync(original, LOWERED_USING);
+    const presets = [['@babel/preset-env', { targets: { node: '18' }, modules: false }]];
+    writeFileSync(lowered, compile(LOWERED_USING, lowered, [plugin], { presets }).code);
+  });
+  it('Babel lowered the declarations (no `using` left)', { skip }, () => {
+    const code = readFileSync(lowered, 'utf8');
+    assert.doesNotMatch(code, /\b(?:await\s+)?using\s+[\w$]+\s*=/);
+    assert.match(code, /__acx\.disposer\(/);
+  });
+  for (const runtime of PORTABLE) {
+    it(`${runtime.name}: the same as native Node 24`, { skip }, async () => {
+      const [expected, actual] = await Promise.all([runProgram(ORACLE, original), runProgram(runtime, lowered)]);
+      assert.equal(expected.exitCode, 0, expected.stderr);
+      assert.ok(JSON.parse(expected.stdout).length > 10);
+      assert.deepEqual({ exitCode: actual.exitCode, stdout: actual.stdout }, { exitCode: 0, stdout: expected.stdout }, actual.stderr);
+    });
+  }
+});
+
 describe('Babel plugin: the rewrite', () => {
   const programs = [
     ...scenarios.map((file) => ({ name: file, filename: join(scenariosDir, file), read: () => readFileSync(join(scenariosDir, file), 'utf8') })),
