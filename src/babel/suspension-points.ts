@@ -51,7 +51,7 @@ export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types):
   // A top-level `await using` is disposed after the last statement: the body suspends
   // there instead of leaving, and its declarations get stand-ins (the block rule).
   const disposes = program.node.body.some((statement) => isAwaitUsing(t, statement));
-  const top = disposes ? ownerOf(program.node) : collected.owners.get(program.node);
+  const top = disposes ? ownerFor(t, program.node, collected.owners) : collected.owners.get(program.node);
   if (top !== undefined && disposes) top.suspends = true;
 
   let changed = false;
@@ -65,24 +65,18 @@ export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types):
     changed = true;
   }
   return { changed, topLevelSuspends: top?.suspends === true, usesImportMeta: collected.usesImportMeta };
+}
 
-  function ownerOf(node: B.Node): Owner {
-    const known = collected.owners.get(node);
-    if (known !== undefined) return known;
-    const owner: Owner = { node, suspends: false, asyncGenerator: false };
-    collected.owners.set(node, owner);
-    return owner;
-  }
+/** The owner recorded for a function or module body, recorded now if it was not yet. */
+function ownerFor(t: Types, node: B.Node, owners: Map<B.Node, Owner>): Owner {
+  const known = owners.get(node);
+  if (known !== undefined) return known;
+  const owner: Owner = { node, suspends: false, asyncGenerator: t.isFunction(node) && node.async === true && node.generator === true };
+  owners.set(node, owner);
+  return owner;
 }
 
 function collector(t: Types): Visitor<Collected> {
-  const ownerFor = (node: B.Node, state: Collected): Owner => {
-    const known = state.owners.get(node);
-    if (known !== undefined) return known;
-    const owner: Owner = { node, suspends: false, asyncGenerator: t.isFunction(node) && node.async === true && node.generator === true };
-    state.owners.set(node, owner);
-    return owner;
-  };
 
   // The nearest enclosing function or module body. A method's computed key and decorators
   // are evaluated by the code around the method, so they belong to that code; so does a
@@ -91,15 +85,14 @@ function collector(t: Types): Visitor<Collected> {
     let child = path;
     for (let parent = path.parentPath; parent !== null; child = parent, parent = parent.parentPath) {
       const node = parent.node;
-      if (t.isProgram(node)) return ownerFor(node, state);
+      if (t.isProgram(node)) return ownerFor(t, node, state.owners);
       if (t.isFunction(node) && !(t.isMethod(node) && (child.key === 'key' || child.listKey === 'decorators'))) {
-        return ownerFor(node, state);
+        return ownerFor(t, node, state.owners);
       }
     }
     throw new Error('asyncctx/babel: a node outside the program');
   };
 
-  const isAwaitUsingHere = (statement: B.Node | null | undefined) => isAwaitUsing(t, statement);
 
   /** The loop with its labels: what gets wrapped, so that `continue label` still works. */
   const withLabels = (path: NodePath): NodePath => {
@@ -139,7 +132,7 @@ function collector(t: Types): Visitor<Collected> {
         if (loop.await) {
           ownerOf(path, state).suspends = true;
           state.rewrites.push({ kind: 'for-await', loop, body: loop.body, statement: withLabels(path) });
-        } else if (isAwaitUsingHere(loop.left)) {
+        } else if (isAwaitUsing(t, loop.left)) {
           ownerOf(path, state).suspends = true;
           state.rewrites.push({ kind: 'await-using-loop', loop, statement: withLabels(path) });
         }
@@ -147,14 +140,14 @@ function collector(t: Types): Visitor<Collected> {
     },
     ForStatement: {
       exit(path: NodePath<B.ForStatement>, state) {
-        if (!isAwaitUsingHere(path.node.init)) return;
+        if (!isAwaitUsing(t, path.node.init)) return;
         ownerOf(path, state).suspends = true;
         state.rewrites.push({ kind: 'await-using-for', loop: path.node, statement: withLabels(path) });
       },
     },
     BlockStatement: {
       exit(path: NodePath<B.BlockStatement>, state) {
-        if (!path.node.body.some(isAwaitUsingHere)) return;
+        if (!path.node.body.some((statement) => isAwaitUsing(t, statement))) return;
         ownerOf(path, state).suspends = true;
         const functionBody = path.key === 'body' && path.parentPath !== null && t.isFunction(path.parentPath.node);
         state.rewrites.push({ kind: 'await-using', path, functionBody });

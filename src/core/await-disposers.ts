@@ -23,6 +23,9 @@ const NativePromise = Promise;
 const ASYNC_DISPOSE: symbol = Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose');
 const DISPOSE: symbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
+const isObject = (value: unknown): value is Record<symbol, unknown> =>
+  (typeof value === 'object' && value !== null) || typeof value === 'function';
+
 /**
  * At the end of a block (or module) with `await using`, before its disposals. Already
  * suspended if the rewritten block's inner part disposed its own declarations just before.
@@ -34,9 +37,8 @@ export function disposing(f: AwaitFrame): void {
 }
 
 export function disposer(f: AwaitFrame, value: unknown): unknown {
-  if (typeof value !== 'object' && typeof value !== 'function') return value;
-  if (value === null) return value;
-  const asyncMethod = (value as Record<symbol, unknown>)[ASYNC_DISPOSE];
+  if (!isObject(value)) return value;
+  const asyncMethod = value[ASYNC_DISPOSE];
   if (asyncMethod !== undefined && asyncMethod !== null) {
     if (typeof asyncMethod !== 'function') return value;
     return {
@@ -54,7 +56,7 @@ export function disposer(f: AwaitFrame, value: unknown): unknown {
       },
     };
   }
-  const syncMethod = (value as Record<symbol, unknown>)[DISPOSE];
+  const syncMethod = value[DISPOSE];
   if (typeof syncMethod !== 'function') return value;
   return {
     // The engine's own wrapping of a sync method for `await using`: its result is dropped
@@ -72,9 +74,8 @@ export function disposer(f: AwaitFrame, value: unknown): unknown {
 }
 
 export function syncDisposer(f: AwaitFrame, value: unknown): unknown {
-  if (typeof value !== 'object' && typeof value !== 'function') return value;
-  if (value === null) return value;
-  const method = (value as Record<symbol, unknown>)[DISPOSE];
+  if (!isObject(value)) return value;
+  const method = value[DISPOSE];
   if (typeof method !== 'function') return value;
   return {
     [DISPOSE]() {

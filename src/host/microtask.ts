@@ -19,7 +19,7 @@ type QueueMicrotask = (callback: Function) => void;
 let inHostCall = false;
 
 /** Calls a host function with a wrapper's callback, with the microtasks it queues passed through. */
-export function callHost(original: Function, thisArg: unknown, callback: Function, argument?: unknown): unknown {
+export function callHost(original: Function, thisArg: unknown, callback: Function, argument: unknown): unknown {
   if (inHostCall) return original.call(thisArg, callback, argument);
   inHostCall = true;
   try {

@@ -16,7 +16,7 @@ export interface Edit {
 
 /** The edits to keep once it is known whether their function suspends. */
 const settle = (edits: Edit[], suspends: boolean) =>
-  edits.filter((edit) => suspends || !edit.ifSuspends).map(({ at, end, text }) => (end === undefined ? { at, text } : { at, end, text }));
+  edits.filter((edit) => suspends || !edit.ifSuspends).map(({ ifSuspends, ...edit }) => edit);
 
 interface Node {
   type: string;
@@ -279,15 +279,20 @@ function walkWithStandIns(statements: Node[], scope: Scope): void {
 function standInEdits(declaration: Node, scope: Scope): void {
   const declarators = declaration.declarations as Node[];
   const keyword = declaration.kind as string;
-  const helper = keyword === 'await using' ? 'disposer' : 'syncDisposer';
   scope.edits.push({ at: declaration.start, end: declarators[0]!.start, text: 'const ' });
   declarators.forEach((declarator, i) => {
     walk(declarator.init, scope);
-    const standIn = `; ${keyword} ${DISPOSER}${standIns++} = ${H}.${helper}(${F}, ${(declarator.id as Node).name as string})`;
+    const standIn = `; ${standInDeclaration(keyword, declarator)}`;
     const next = declarators[i + 1];
     if (next === undefined) scope.edits.push({ at: declarator.end, text: standIn });
     else scope.edits.push({ at: declarator.end, end: next.start, text: `${standIn}; const ` });
   });
+}
+
+/** `await using __acdN = __acx.disposer(__acf, x)` (`using` … syncDisposer) for declarator x. */
+function standInDeclaration(keyword: string, declarator: Node): string {
+  const helper = keyword === 'await using' ? 'disposer' : 'syncDisposer';
+  return `${keyword} ${DISPOSER}${standIns++} = ${H}.${helper}(${F}, ${(declarator.id as Node).name as string})`;
 }
 
 /** `for (await using x of xs) body`: each pass disposes (awaiting) after its body. */
@@ -310,10 +315,8 @@ function disposingBodyEdits(loop: Node, scope: Scope): void {
   const left = loop.left as Node;
   const declarator = (left.declarations as Node[])[0]!;
   scope.edits.push({ at: left.start, end: declarator.start, text: 'const ' });
-  const name = (declarator.id as Node).name as string;
   const body = loop.body as Node;
-  const standIn = `await using ${DISPOSER}${standIns++} = ${H}.disposer(${F}, ${name});`;
-  scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); ${standIn} try {` });
+  scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); ${standInDeclaration('await using', declarator)}; try {` });
   walk(body, scope);
   scope.edits.push({ at: body.end, text: `} finally { ${H}.disposing(${F}); }}` });
 }
@@ -322,7 +325,7 @@ function disposingBodyEdits(loop: Node, scope: Scope): void {
  * `for (await using x = X; test; update) body` disposes when the loop ends. The head's
  * declaration moves out, before the loop, as the block rule has it:
  * `{try{ const x = X; await using __acd0 = …; try { for (; test; update) body } finally {
- * suspend } } finally { resume }}`; only `for (` and the labels are written anew.
+ * disposing } } finally { resume }}`; only `for (` and the labels are written anew.
  */
 function awaitUsingForEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.suspends = true;
