@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 
 const app = fileURLToPath(new URL('fixtures/bundler-app/', import.meta.url));
-const entry = join(app, 'main.mjs');
+const mainEntry = join(app, 'main.mjs');
 const dependency = join(app, 'node_modules/fake-dep/index.js');
 // The dependency cannot resolve asyncctx from its own folder (this repository is asyncctx),
 // so the helpers come from the engine's file itself: the one the app's 'asyncctx' resolves to.
@@ -27,7 +27,7 @@ let out;
 let expected;
 before(() => {
   out = mkdtempSync(join(tmpdir(), 'asyncctx-bundlers-'));
-  expected = run(ORACLE.node, [...ORACLE.args, entry]);
+  expected = run(ORACLE.node, [...ORACLE.args, mainEntry]);
 });
 after(() => rmSync(out, { recursive: true, force: true }));
 
@@ -42,32 +42,32 @@ function dependencyCode(code) {
   return code.slice(start, code.indexOf('task()', start));
 }
 
-/** Each bundler: build the app with the plugin's options, return the bundle's file. */
+/** Each bundler: build an app (by default the one above) with the plugin's options, return the bundle's file. */
 const bundlers = {
-  async vite(options, dir) {
+  async vite(options, dir, entry = mainEntry) {
     const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
     await build({
-      configFile: false, root: app, logLevel: 'silent',
+      configFile: false, root: dirname(entry), logLevel: 'silent',
       plugins: [plugin(options)],
       build: { outDir: dir, emptyOutDir: true, minify: false, lib: { entry, formats: ['es'], fileName: 'main' } },
     });
     return join(dir, 'main.js');
   },
-  async rollup(options, dir) {
+  async rollup(options, dir, entry = mainEntry) {
     const [{ rollup }, { default: plugin }] = await Promise.all([import('rollup'), import('asyncctx/rollup')]);
     const bundle = await rollup({ input: entry, plugins: [resolveBareImports(), plugin(options)], onwarn() {} });
     await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
     await bundle.close();
     return join(dir, 'main.mjs');
   },
-  async rolldown(options, dir) {
+  async rolldown(options, dir, entry = mainEntry) {
     const [{ rolldown }, { default: plugin }] = await Promise.all([import('rolldown'), import('asyncctx/rolldown')]);
     const bundle = await rolldown({ input: entry, platform: 'browser', plugins: [plugin(options)], logLevel: 'silent' });
     await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
     await bundle.close();
     return join(dir, 'main.mjs');
   },
-  async esbuild(options, dir) {
+  async esbuild(options, dir, entry = mainEntry) {
     const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
     await build({
       entryPoints: [entry], outfile: join(dir, 'main.mjs'), bundle: true, platform: 'browser', format: 'esm',
@@ -75,21 +75,21 @@ const bundlers = {
     });
     return join(dir, 'main.mjs');
   },
-  async webpack(options, dir) {
+  async webpack(options, dir, entry = mainEntry) {
     const [{ default: webpack }, { default: plugin }] = await Promise.all([import('webpack'), import('asyncctx/webpack')]);
-    await compile(webpack(webpackConfig(plugin(options), dir)));
+    await compile(webpack(webpackConfig(plugin(options), dir, entry)));
     return join(dir, 'main.js');
   },
-  async rspack(options, dir) {
+  async rspack(options, dir, entry = mainEntry) {
     const [{ rspack }, { default: plugin }] = await Promise.all([import('@rspack/core'), import('asyncctx/rspack')]);
-    await compile(rspack(webpackConfig(plugin(options), dir)));
+    await compile(rspack(webpackConfig(plugin(options), dir, entry)));
     return join(dir, 'main.js');
   },
 };
 
-function webpackConfig(plugin, dir) {
+function webpackConfig(plugin, dir, entry) {
   return {
-    mode: 'none', target: 'web', devtool: false, context: app, entry,
+    mode: 'none', target: 'web', devtool: false, context: dirname(entry), entry,
     output: { path: dir, filename: 'main.js', globalObject: 'globalThis' },
     plugins: [plugin],
   };
@@ -106,7 +106,7 @@ function compile(compiler) {
 
 /** Rollup resolves only paths: the app's two packages, as a browser bundler would find them. */
 function resolveBareImports() {
-  const packages = { asyncctx: runtime, 'fake-dep': dependency };
+  const packages = { asyncctx: runtime, 'fake-dep': dependency, 'fake-tracer': join(dirname(hooksApp), 'node_modules/fake-tracer/index.js') };
   return { name: 'resolve-bare-imports', resolveId: (source) => packages[source] ?? null };
 }
 
@@ -136,6 +136,65 @@ for (const [name, bundle] of Object.entries(bundlers)) {
     for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), lost, engine.name);
   });
 }
+
+// node:async_hooks in a build for the browser: the plugin resolves it to asyncctx, so a
+// dependency written for Node shares the app's engine. The first app's dependency imports
+// Node's module under both names; the second is OpenTelemetry's context manager itself
+// (CommonJS, which Rollup reads only with a plugin of its own: it is left out there).
+const hooksApp = fileURLToPath(new URL('fixtures/async-hooks-app/main.mjs', import.meta.url));
+const openTelemetryApp = fileURLToPath(new URL('fixtures/opentelemetry-app/main.mjs', import.meta.url));
+// The dependency alone, with no asyncctx of its own to import Node's module.
+const libraryOnly = join(dirname(hooksApp), 'library-only.mjs');
+const NODE_MODULE_IMPORT = /["'](?:node:)?async_hooks["']/;
+
+for (const [app, bundlerNames] of [[hooksApp, Object.keys(bundlers)], [openTelemetryApp, Object.keys(bundlers).filter((name) => name !== 'rollup')]]) {
+  const appName = app.split(/[\\/]/).at(-2);
+  let appExpected;
+  for (const name of bundlerNames) {
+    test(`${name}: in ${appName}, the dependency's node:async_hooks is the app's engine`, async () => {
+      appExpected ??= run(ORACLE.node, [...ORACLE.args, app]);
+      // Rollup names no platform: it is told.
+      const file = await bundlers[name]({ runtime, ...(name === 'rollup' ? { asyncHooks: true } : {}) }, join(out, `${name}-${appName}`), app);
+      assert.doesNotMatch(readFileSync(file, 'utf8'), NODE_MODULE_IMPORT, "no import of Node's module is left");
+      for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), appExpected, engine.name);
+    });
+  }
+}
+
+test('the oracle of the async_hooks app sees the app\'s request inside the library\'s snapshot and span (the fixture is meaningful)', () => {
+  const lines = run(ORACLE.node, [...ORACLE.args, hooksApp]);
+  assert.ok(lines.includes('A in the span after a timer: A A-span'));
+  assert.ok(lines.includes("B in the library's snapshot: B -"));
+});
+
+test("builds for Node keep Node's module: esbuild's node platform, Vite's SSR, webpack's node target, and `asyncHooks: false`", async () => {
+  const { build } = await import('esbuild');
+  const { default: esbuildPlugin } = await import('asyncctx/esbuild');
+  const esbuildOutput = async (platform, options) => {
+    const result = await build({
+      entryPoints: [libraryOnly], bundle: true, write: false, platform, format: 'esm', external: ['node:async_hooks', 'async_hooks'],
+      plugins: [esbuildPlugin({ runtime, ...options })], logLevel: 'silent',
+    });
+    return result.outputFiles[0].text;
+  };
+  assert.match(await esbuildOutput('node', {}), NODE_MODULE_IMPORT);
+  assert.match(await esbuildOutput('browser', { asyncHooks: false }), NODE_MODULE_IMPORT);
+  assert.doesNotMatch(await esbuildOutput('node', { asyncHooks: true }), NODE_MODULE_IMPORT);
+
+  const [{ build: viteBuild }, { default: vitePlugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const ssrDir = join(out, 'vite-ssr');
+  await viteBuild({
+    configFile: false, root: dirname(hooksApp), logLevel: 'silent', plugins: [vitePlugin({ runtime })],
+    build: { outDir: ssrDir, emptyOutDir: true, minify: false, ssr: libraryOnly, rollupOptions: { output: { entryFileNames: 'main.mjs' } } },
+    ssr: { noExternal: ['fake-tracer'] },
+  });
+  assert.match(readFileSync(join(ssrDir, 'main.mjs'), 'utf8'), NODE_MODULE_IMPORT);
+
+  const [{ default: webpack }, { default: webpackPlugin }] = await Promise.all([import('webpack'), import('asyncctx/webpack')]);
+  const nodeDir = join(out, 'webpack-node');
+  await compile(webpack({ ...webpackConfig(webpackPlugin({ runtime }), nodeDir, libraryOnly), target: 'node' }));
+  assert.match(readFileSync(join(nodeDir, 'main.js'), 'utf8'), /require\(["'](?:node:)?async_hooks["']\)/);
+});
 
 /** The plugin's transform hook alone, as Rollup without hook filters calls it. */
 async function transformHook(options, warnings = []) {
@@ -203,21 +262,33 @@ test('esbuild: include limits the transform to the app', async () => {
   assert.match(code.slice(code.indexOf('async function handle(')), /^[^\n]*\n[^\n]*\.enter\(/);
 });
 
-test("vite's dev server: the dependencies it pre-bundles are transformed too", async () => {
+/** Vite's dev server on `root`, with `dependency` pre-bundled for the client: `check(server, its code)`. */
+async function withPrebundled(root, dependency, check) {
   const [{ createServer }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
   const server = await createServer({
-    configFile: false, root: app, logLevel: 'silent', cacheDir: join(out, 'vite-dev-cache'),
+    configFile: false, root, logLevel: 'silent', cacheDir: join(out, `vite-dev-cache-${dependency}`),
     server: { middlewareMode: true, ws: false, watch: null },
     plugins: [plugin({ runtime })],
-    optimizeDeps: { include: ['fake-dep'], noDiscovery: true },
+    optimizeDeps: { include: [dependency], noDiscovery: true },
   });
   try {
     const optimizer = server.environments.client.depsOptimizer;
     await optimizer.init?.();
-    const optimized = optimizer.metadata.optimized['fake-dep'];
+    const optimized = optimizer.metadata.optimized[dependency];
     await optimized.processing;
-    assert.match(dependencyCode(readFileSync(optimized.file, 'utf8')), /\.enter\(/);
+    await check(server, readFileSync(optimized.file, 'utf8'));
   } finally {
     await server.close();
   }
-});
+}
+
+test("vite's dev server: the dependencies it pre-bundles are transformed too", () =>
+  withPrebundled(app, 'fake-dep', (server, code) => assert.match(dependencyCode(code), /\.enter\(/)));
+
+test("vite's dev server: a dependency it pre-bundles for the client gets asyncctx for node:async_hooks", () =>
+  withPrebundled(dirname(hooksApp), 'fake-tracer', async (server, code) => {
+    assert.doesNotMatch(code, NODE_MODULE_IMPORT);
+    // The client's own modules too, as the dev server resolves them.
+    const resolved = await server.environments.client.pluginContainer.resolveId('node:async_hooks', join(dirname(hooksApp), 'main.mjs'));
+    assert.equal(resolved?.id, runtime);
+  }));

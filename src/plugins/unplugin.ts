@@ -7,6 +7,7 @@ import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplu
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { transform } from '../transform/transform';
+import { esbuildAlias, rollupAliasHook, viteTargetsNoNode, webpackAlias, type AliasSettings } from './async-hooks-alias';
 
 export interface AsyncctxPluginOptions {
   /** Module ids to transform: globs (matched against the id, relative ones from the working
@@ -17,6 +18,12 @@ export interface AsyncctxPluginOptions {
   /** Where the rewritten code imports its helpers from (default 'asyncctx/portable'). It must
    * resolve, from every transformed file, to the same module as the application's asyncctx. */
   runtime?: string;
+  /** Whether imports of `node:async_hooks` (or `async_hooks`) resolve to `runtime` instead,
+   * so that libraries written for Node share the app's engine. Default: in builds for a
+   * platform without Node's module — Vite's client, esbuild and Rolldown unless `platform`
+   * is 'node', webpack and Rspack unless the target is Node or Electron. Rollup names no
+   * platform: there it takes `true`. */
+  asyncHooks?: boolean;
 }
 
 /** Plain, TypeScript and JSX modules, by extension (an id may end with a query). */
@@ -33,9 +40,24 @@ export type AsyncctxPlugins = UnpluginInstance<AsyncctxPluginOptions | undefined
 export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
   const runtime = options.runtime ?? 'asyncctx/portable';
   const isOwnFile = ownFileCheck();
+  const alias: AliasSettings = { enabled: options.asyncHooks, runtime, isOwnFile };
+  // Rolldown's platform defaults to 'browser' (to 'node' only for CommonJS output, which
+  // the input options cannot tell).
+  let rolldownPlatform: string | undefined;
   return {
     name: 'asyncctx',
+    rollup: { resolveId: rollupAliasHook(alias, () => false) },
+    rolldown: {
+      options(inputOptions: { platform?: string }) {
+        rolldownPlatform = inputOptions.platform;
+      },
+      resolveId: rollupAliasHook(alias, () => rolldownPlatform !== 'node'),
+    },
+    esbuild: { onLoadFilter: SCRIPT_PATH, setup: esbuildAlias(alias) },
+    webpack: webpackAlias(alias),
+    rspack: webpackAlias(alias),
     vite: {
+      resolveId: rollupAliasHook(alias, viteTargetsNoNode),
       // Vite's dev server pre-bundles dependencies with its own plugin list: ours goes there
       // too (Rolldown's list from Vite 8 on, esbuild's before), or dependencies would lose
       // the context in development only.
@@ -46,8 +68,7 @@ export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
           : { optimizeDeps: { esbuildOptions: { plugins: [unplugin.esbuild(options)] } } };
       },
     },
-    // The esbuild adapter runs onLoad for every file this matches: keep it to scripts.
-    esbuild: { onLoadFilter: SCRIPT_PATH },
+    // The esbuild adapter runs onLoad for every file `onLoadFilter` matches: it is kept to scripts.
     transform: {
       filter: {
         id: { include: options.include ?? [SCRIPT_ID, SCRIPT_QUERY], exclude: options.exclude },
