@@ -46,9 +46,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // ---------------------------------------------------------------------------------------
 
 const HELPERS_ONLY = `// The await helpers without the engine: its host patches are removed at once.
-import { awaitFrames, uninstall } from 'asyncctx/portable';
+import { awaitFrames, awaitFramesBasic, uninstall } from 'asyncctx/portable';
 uninstall();
-export { awaitFrames };
+export { awaitFrames, awaitFramesBasic };
 `;
 
 const LEAKY_HELPERS = `// Helpers that forget the frame they should put back: each piece of a rewritten function
@@ -61,6 +61,7 @@ export const awaitFrames = {
   yielding(f, value) { forget(f); return real.yielding(f, value); },
   leave(f) { forget(f); real.leave(f); },
 };
+export const awaitFramesBasic = awaitFrames;
 `;
 
 let workDir;

@@ -243,8 +243,26 @@ describe('Babel plugin: how the helpers come in', () => {
     const first = preamble(`import x from 'y';\n${ASYNC}`, 'a.js', { runtime: 'my-runtime' });
     assert.equal(first.type, 'ImportDeclaration');
     assert.equal(first.source.value, 'my-runtime');
-    assert.equal(first.specifiers[0].imported.name, 'awaitFrames');
+    assert.equal(first.specifiers[0].imported.name, 'awaitFramesBasic');
     assert.equal(preamble(ASYNC, 'a.mjs').source.value, 'asyncctx/portable');
+  });
+
+  it('all the helpers where a construct needs more than the basic ones, as asyncctx/transform chooses', { skip }, () => {
+    const files = {
+      'an async function': ASYNC,
+      'a top-level await': 'await 1;\n',
+      'a catch after an await': 'async function f() { try { await 1; } catch { g(); } }\n',
+      'an async generator': 'async function* g() { yield 1; }\n',
+      'for await': 'async function f(xs) { for await (const x of xs) g(x); }\n',
+      'await using': 'async function f() { await using r = g(); }\n',
+      'for (await using …)': 'async function f(xs) { for (await using r of xs) g(r); }\n',
+    };
+    for (const [construct, code] of Object.entries(files)) {
+      const imported = preamble(code, 'a.mjs').specifiers[0].imported.name;
+      const { code: transformed } = oxcTransform(code, { filename: 'a.mjs', sourceMap: false });
+      assert.equal(imported, /^import \{ (\w+) as/.exec(transformed)[1], construct);
+      assert.equal(imported, ['an async function', 'a top-level await', 'a catch after an await'].includes(construct) ? 'awaitFramesBasic' : 'awaitFrames', construct);
+    }
   });
 
   it('a require in CommonJS files', { skip }, () => {

@@ -34,6 +34,17 @@ const asyncLocalStorageCases = [
   { name: 'new AsyncLocalStorage([]): options is an array', run: (ctx) => new ctx.AsyncLocalStorage([]) },
   { name: 'new AsyncLocalStorage(fn): options is a function', run: (ctx) => new ctx.AsyncLocalStorage(noop) },
   { name: 'new AsyncLocalStorage(undefined)', run: (ctx) => new ctx.AsyncLocalStorage(undefined) },
+  // How Node words what it received: -0, bigints, long strings, quotes, unnamed functions,
+  // objects without a named constructor.
+  { name: 'new AsyncLocalStorage(-0)', run: (ctx) => new ctx.AsyncLocalStorage(-0) },
+  { name: 'new AsyncLocalStorage(5n)', run: (ctx) => new ctx.AsyncLocalStorage(5n) },
+  { name: 'new AsyncLocalStorage(a 40-character string)', run: (ctx) => new ctx.AsyncLocalStorage('x'.repeat(40)) },
+  { name: "new AsyncLocalStorage(\"it's\"): a string with a single quote", run: (ctx) => new ctx.AsyncLocalStorage("it's") },
+  { name: 'new AsyncLocalStorage(() => {}): an unnamed function', run: (ctx) => new ctx.AsyncLocalStorage((() => () => {})()) },
+  { name: 'AsyncLocalStorage.bind(Object.create(null))', run: (ctx) => ctx.AsyncLocalStorage.bind(Object.create(null)) },
+  { name: 'AsyncLocalStorage.bind(a null-prototype object with a property)', run: (ctx) => ctx.AsyncLocalStorage.bind(Object.assign(Object.create(null), { a: 1 })) },
+  { name: 'AsyncLocalStorage.bind(an object whose constructor has no name)', run: (ctx) => ctx.AsyncLocalStorage.bind({ constructor: {} }) },
+  { name: 'AsyncLocalStorage.bind(an instance of an unnamed class)', run: (ctx) => ctx.AsyncLocalStorage.bind(new ((() => class {})())()) },
   { name: 'new AsyncLocalStorage({ name: 1 }): name is not a string', run: (ctx) => new ctx.AsyncLocalStorage({ name: 1 }) },
   { name: 'new AsyncLocalStorage({ name: {} })', run: (ctx) => new ctx.AsyncLocalStorage({ name: {} }) },
   { name: 'new AsyncLocalStorage({ name: Symbol() }): name cannot become a string', run: (ctx) => new ctx.AsyncLocalStorage({ name: Symbol('s') }) },
@@ -107,6 +118,8 @@ const asyncResourceCases = [
   { name: "new AsyncResource('T', { triggerAsyncId: NaN })", run: (ctx) => new ctx.AsyncResource('T', { triggerAsyncId: NaN }) },
   { name: "new AsyncResource('T', { triggerAsyncId: 1.5 })", run: (ctx) => new ctx.AsyncResource('T', { triggerAsyncId: 1.5 }) },
   { name: "new AsyncResource('T', { triggerAsyncId: 1n }): id is a bigint", run: (ctx) => new ctx.AsyncResource('T', { triggerAsyncId: 1n }) },
+  { name: "new AsyncResource('T', { triggerAsyncId: Infinity })", run: (ctx) => new ctx.AsyncResource('T', { triggerAsyncId: Infinity }) },
+  { name: "new AsyncResource('T', { triggerAsyncId: 'x' })", run: (ctx) => new ctx.AsyncResource('T', { triggerAsyncId: 'x' }) },
   { name: "new AsyncResource('T', { triggerAsyncId: 2 ** 53 }): id not a safe integer", run: (ctx) => new ctx.AsyncResource('T', { triggerAsyncId: 2 ** 53 }) },
   { name: "new AsyncResource('T', { requireManualDestroy: 'yes' }): non-boolean flag", run: (ctx) => new ctx.AsyncResource('T', { requireManualDestroy: 'yes' }) },
   { name: "AsyncResource('T') called without new", run: (ctx) => ctx.AsyncResource('T') },
@@ -233,6 +246,8 @@ export function observe(ctx, badInputCase) {
       errorClass: errorClass ? errorClass.name : `not an Error (${typeof error})`,
       name: error?.name ?? null,
       code: error?.code ?? null,
+      // The message too: V8's own (from a call or a destructuring) or Node's wording.
+      message: error?.message ?? null,
     };
   }
 }

@@ -1,5 +1,5 @@
 // Bad input gets the error Node gives (SEMANTICS §6.4): every case of bad-input.cases.mjs
-// must throw the same error class, `name` and `code` under the portable engine as under
+// must throw the same error class, `name`, `code` and message under the portable engine as under
 // Node 24's own async_hooks, or not throw where Node does not. The portable engine is
 // checked on both Node 24 and Node 20, since it must not borrow the host's behaviour.
 import { test, before } from 'node:test';

@@ -101,9 +101,41 @@ test('a bundle of AsyncLocalStorage alone leaves async_hooks and the await helpe
   assert.throws(() => AsyncLocalStorage.bind(1), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });
 
-test('a bundle that imports the await helpers also puts them on the global', async () => {
-  const { engine, global } = await shakenEngine(['AsyncLocalStorage', 'awaitFrames']);
+// Whether the realm's async generators have the engine's next/return/throw.
+const ASYNC_GENERATOR_NEXT = 'Object.getPrototypeOf(Object.getPrototypeOf((async function* () {})())).next.toString()';
+
+test('a bundle that imports all the await helpers also puts them on the global, and instruments async generators', async () => {
+  const { engine, global, context } = await shakenEngine(['AsyncLocalStorage', 'awaitFrames']);
   assert.equal(global[Symbol.for('asyncctx.awaitFrames')], engine.awaitFrames);
+  assert.doesNotMatch(vm.runInContext(ASYNC_GENERATOR_NEXT, context), /\[native code\]/);
+});
+
+// What a transformed file without async generators, `for await` or `await using` imports.
+test('a bundle of the basic await helpers has neither the global nor the async generator instrumentation, and keeps an await\'s context', async () => {
+  const { code, engine, global, context } = await shakenEngine(['AsyncLocalStorage', 'awaitFramesBasic']);
+  assert.deepEqual(Object.keys(engine.awaitFramesBasic), ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave']);
+  assert.equal(global[Symbol.for('asyncctx.awaitFrames')], undefined);
+  assert.match(vm.runInContext(ASYNC_GENERATOR_NEXT, context), /\[native code\]/);
+  for (const absent of ['enterGenerator', 'asyncDispose']) assert.doesNotMatch(code, new RegExp(absent), absent);
+  // An async function rewritten the way the transform rewrites it, with a rejected await
+  // landing in its catch.
+  const { transform } = await import('asyncctx/transform');
+  const source = `(async (als, log) => {
+    await null;
+    log(als.getStore());
+    try { await Promise.reject(new Error('x')); } catch { log(als.getStore()); }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    log(als.getStore());
+  })`;
+  const rewritten = transform(source, { filename: 'f.js', helpers: 'global', sourceMap: false }).code;
+  const body = rewritten.replace(/^var (\w+) = [^;]*;/, 'var $1 = asyncctx.awaitFramesBasic;');
+  assert.notEqual(body, rewritten, 'the helpers come from the basic object');
+  const f = vm.runInContext(body, context);
+  const als = new engine.AsyncLocalStorage();
+  const log = [];
+  await als.run('request', () => f(als, (store) => log.push(store)));
+  assert.deepEqual(log, ['request', 'request', 'request']);
+  assert.equal(als.getStore(), undefined);
 });
 
 // Importing any async_hooks export loads the whole of it with the engine: a timer scheduled

@@ -233,7 +233,7 @@ test('the hook transforms dependencies and script blocks, and skips the rest', a
 test('a module without module syntax gets its helpers by import, never from a global read too early', async () => {
   const hook = await transformHook({ runtime: 'asyncctx/portable' });
   const result = await hook('async function f(x) { await x; }\n', '/app/src/script.js');
-  assert.match(result.code, /^import \{ awaitFrames as \w+ \} from "asyncctx\/portable";/);
+  assert.match(result.code, /^import \{ awaitFramesBasic as \w+ \} from "asyncctx\/portable";/);
 });
 
 test('a file the parser cannot read is left to the bundler, with a warning', async () => {

@@ -727,15 +727,16 @@ function nodesOf(program, predicate) {
   return found.sort((a, b) => a.node.start - b.node.start);
 }
 
-// The local name the rewritten code gives the helpers (`awaitFrames` of the runtime), from
-// its import, its require or its global lookup.
+// The local name the rewritten code gives the helpers (`awaitFrames` or `awaitFramesBasic`
+// of the runtime), from its import, its require or its global lookup.
+const HELPER_EXPORTS = ['awaitFrames', 'awaitFramesBasic'];
 function helpersBinding(program) {
   let name = null;
   walk(program, (node) => {
     if (name !== null) return;
-    if (node.type === 'ImportSpecifier' && (node.imported.name ?? node.imported.value) === 'awaitFrames') name = node.local.name;
+    if (node.type === 'ImportSpecifier' && HELPER_EXPORTS.includes(node.imported.name ?? node.imported.value)) name = node.local.name;
     if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern') {
-      const property = node.id.properties.find((p) => p.key?.name === 'awaitFrames');
+      const property = node.id.properties.find((p) => HELPER_EXPORTS.includes(p.key?.name));
       if (property) name = property.value.name;
     }
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init?.type === 'MemberExpression') {

@@ -7,7 +7,7 @@
 // preset on Hermes): after them there is no `await` left to rewrite.
 
 import type { BabelTypes as B, PluginApi, PluginObject, Types } from './babel-api';
-import { GLOBAL_HELPERS_KEY, HELPERS } from './names';
+import { GLOBAL_HELPERS_KEY, HELPERS, helpersExportFor } from './names';
 import { rewriteSuspensionPoints } from './suspension-points';
 
 export interface AsyncctxBabelOptions {
@@ -55,7 +55,7 @@ export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOption
           if (!result.changed) return;
           const moduleOnlySyntax = result.topLevelSuspends || result.usesImportMeta;
           const style = helpers ?? detectHelperStyle(program.node, filename, code, moduleOnlySyntax, plainFileHelpers, t);
-          program.node.body.unshift(preamble(style, runtime, t));
+          program.node.body.unshift(preamble(style, runtime, helpersExportFor(result.helpers), t));
           // Other plugins (CommonJS conversion, block scoping, …) read bindings: make the
           // scope information match the rewritten tree.
           program.scope.crawl();
@@ -100,15 +100,16 @@ function detectHelperStyle(
   return plainFileHelpers ?? (program.sourceType === 'module' ? 'import' : 'global');
 }
 
-function preamble(style: 'import' | 'require' | 'global', runtime: string, t: Types): B.Statement {
+/** The helpers' declaration (`exported`: all of them or the basic ones); a global always holds all. */
+function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, t: Types): B.Statement {
   const helpers = t.identifier(HELPERS);
   if (style === 'import') {
     // import { awaitFrames as __acx } from RUNTIME;
-    return t.importDeclaration([t.importSpecifier(helpers, t.identifier('awaitFrames'))], t.stringLiteral(runtime));
+    return t.importDeclaration([t.importSpecifier(helpers, t.identifier(exported))], t.stringLiteral(runtime));
   }
   if (style === 'require') {
     // const { awaitFrames: __acx } = require(RUNTIME);
-    const pattern = t.objectPattern([t.objectProperty(t.identifier('awaitFrames'), helpers)]);
+    const pattern = t.objectPattern([t.objectProperty(t.identifier(exported), helpers)]);
     const init = t.callExpression(t.identifier('require'), [t.stringLiteral(runtime)]);
     return t.variableDeclaration('const', [t.variableDeclarator(pattern, init)]);
   }

@@ -42,6 +42,8 @@ export interface RewriteResult {
   topLevelSuspends: boolean;
   /** Whether the module reads import.meta (only modules can). */
   usesImportMeta: boolean;
+  /** The helpers the rewritten code calls, by name. */
+  helpers: ReadonlySet<string>;
 }
 
 export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types): RewriteResult {
@@ -64,7 +66,7 @@ export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types):
     program.node.body.push(t.expressionStatement(build.call(disposes ? 'disposing' : 'leave', build.frame())));
     changed = true;
   }
-  return { changed, topLevelSuspends: top?.suspends === true, usesImportMeta: collected.usesImportMeta };
+  return { changed, topLevelSuspends: top?.suspends === true, usesImportMeta: collected.usesImportMeta, helpers: build.used };
 }
 
 /** The owner recorded for a function or module body, recorded now if it was not yet. */
@@ -231,8 +233,11 @@ function withStandIns(statements: B.Statement[], t: Types, build: Build): B.Stat
 
 function builders(t: Types) {
   const frame = () => t.identifier(FRAME);
-  const call = (helper: string, ...args: B.Expression[]) =>
-    t.callExpression(t.memberExpression(t.identifier(HELPERS), t.identifier(helper)), args);
+  const used = new Set<string>();
+  const call = (helper: string, ...args: B.Expression[]) => {
+    used.add(helper);
+    return t.callExpression(t.memberExpression(t.identifier(HELPERS), t.identifier(helper)), args);
+  };
   const statement = (helper: string, ...args: B.Expression[]) => t.expressionStatement(call(helper, ...args));
   const awaited = () => t.identifier(AWAITED);
   /** const f = enter(); let v; (enterGenerator() in an async generator) */
@@ -257,7 +262,7 @@ function builders(t: Types) {
   /** try { BODY } finally { disposing(f); }: the block suspends before its disposals. */
   const disposingAfter = (body: B.Statement) =>
     t.tryStatement(t.isBlockStatement(body) ? body : t.blockStatement([body]), null, t.blockStatement([statement('disposing', frame())]));
-  return { frame, awaited, call, statement, frameDeclarations, standIn, tryFinally, resumeAfter, disposingAfter };
+  return { used, frame, awaited, call, statement, frameDeclarations, standIn, tryFinally, resumeAfter, disposingAfter };
 }
 
 /** Puts a node where `path`'s node was (in its parent, or its parent's list). */

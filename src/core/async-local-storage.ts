@@ -53,6 +53,8 @@ export class AsyncLocalStorage<T = unknown> {
     // allocate an array on every call of this hot path, and the rarer shape is kept out of
     // it so that it stays small enough for V8 to inline.
     if (arguments.length > 2) return this.#runWith(store, fn, Array.prototype.slice.call(arguments, 2));
+    // Node calls fn with Reflect.apply: what is no function gets V8's TypeError for that.
+    if (typeof fn !== 'function') return Reflect.apply(fn, null, []);
     const slot = this.#slot;
     const previous = currentFrame();
     // Node does not switch frames when the store would not change.
@@ -92,14 +94,22 @@ export class AsyncLocalStorage<T = unknown> {
     if (frame[this.#slot] !== undefined) frame[this.#slot] = undefined;
   }
 
-  // Node's are AsyncResource.bind(fn): so are these where the program has async_hooks.
   static bind<F extends (...args: any[]) => any>(fn: F): F {
-    return hookLayer === undefined ? bindToFrame(fn) : hookLayer.bind(fn);
+    return bind(fn);
   }
 
   static snapshot(): <R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args) => R {
-    return AsyncLocalStorage.bind(<R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args): R => fn(...args));
+    // Node's parameter name: calling the snapshot with no function says "cb is not a function".
+    return bind(<R, Args extends unknown[]>(cb: (...args: Args) => R, ...args: Args): R => cb(...args));
   }
+}
+
+// Outside the class, whose body then never names it: a bundler would otherwise give the
+// class an inner name of its own, and V8's "Class constructor … cannot be invoked without
+// 'new'" would show that name.
+// Node's are AsyncResource.bind(fn): so are these where the program has async_hooks.
+function bind<F extends (...args: any[]) => any>(fn: F): F {
+  return hookLayer === undefined ? bindToFrame(fn) : hookLayer.bind(fn);
 }
 
 /**

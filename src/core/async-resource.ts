@@ -110,6 +110,11 @@ export class AsyncResource {
 
   static bind<F extends (...args: any[]) => any>(fn: F, type?: string, thisArg?: unknown): BoundFunction<F> {
     type = type || fn.name || 'bound-anonymous-fn';
-    return new AsyncResource(type).bind(fn, thisArg);
+    return newResource(type).bind(fn, thisArg);
   }
+}
+
+// Outside the class, whose body then never names it (see async-local-storage.ts's bind).
+function newResource(type: string): AsyncResource {
+  return new AsyncResource(type);
 }

@@ -16,8 +16,8 @@
 // x = null`, which call nothing.
 
 import { recover, suspend, suspendFrame, State, type AwaitFrame } from './await-frames';
+import { NativePromise } from './thenable';
 
-const NativePromise = Promise;
 // Where the engine has no such symbols, code with `await using` was lowered by Babel, whose
 // helpers fall back to these registered ones (as core-js's polyfills do).
 const ASYNC_DISPOSE: symbol = Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose');

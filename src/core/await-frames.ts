@@ -15,7 +15,7 @@
 // queue left current. The awaited value passes through untouched.
 
 import { currentFrame, notifyUnscopedChange, restoreFrame, EMPTY_FRAME, type Frame } from './frame';
-import { keepThenableFrame } from './thenable';
+import { keepThenableFrame, NativePromise } from './thenable';
 import { enabledHooks, hookLayer } from './hook-layer';
 import type { AwaitResource } from './await-resources';
 import { disposer, disposing, syncDisposer } from './await-disposers';
@@ -37,10 +37,8 @@ export class AwaitFrame {
   outer: Frame = EMPTY_FRAME;
   state = State.Synchronous;
   /** While a hook is enabled: the PROMISE resource of the pending await (await-resources.ts). */
-  hooked: AwaitResource | undefined = undefined;
+  hooked?: AwaitResource;
 }
-
-const NativePromise = Promise;
 
 export function enter(): AwaitFrame {
   return new AwaitFrame();
@@ -248,3 +246,16 @@ function loopIterator(f: AwaitFrame, iterator: AnyIterator, suspends: boolean): 
  * getters a bundler turns one into, would put a getter call before every helper call.
  */
 export const awaitFrames = /* @__PURE__ */ Object.freeze({ enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, resuming, disposing, disposer, syncDisposer });
+
+/**
+ * The same helpers, those of async functions and top-level await only: what a file without
+ * async generators, `for await` or `await using` imports (the transform chooses), so that
+ * a bundle none of whose files has them leaves the rest, and the host's async generator
+ * instrumentation, out.
+ */
+export const awaitFramesBasic = /* @__PURE__ */ Object.freeze({
+  enter, suspend, resume,
+  // Without generators no frame is ever Yielded, and the rewrite discards recover()'s value.
+  recover: resume,
+  resumeModule, leave,
+});

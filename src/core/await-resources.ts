@@ -6,6 +6,7 @@
 import { executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
 import { emitAfter, emitBefore, emitInit } from './hooks';
 import { promiseAsyncId } from './promise-ids';
+import { NativePromise } from './thenable';
 
 export interface AwaitResource {
   asyncId: number;
@@ -15,8 +16,6 @@ export interface AwaitResource {
   savedTrigger: number;
   savedResource: object;
 }
-
-const NativePromise = Promise;
 
 /** At the suspension: the resource, triggered by the awaited promise (or the current id). */
 export function beginAwaitResource(awaited: unknown): AwaitResource {

@@ -12,12 +12,30 @@ function coded<E extends Error>(Base: ErrorClass, code: string, message: string)
   return error;
 }
 
-/** What was received, in the words of Node's ERR_INVALID_ARG_TYPE (values unabridged). */
+/** A value as Node's `%s` prints a primitive: bigints with their `n`, and `-0` (an object is
+ * left to String(), where Node would inspect it). */
+function primitive(value: unknown): string {
+  return typeof value === 'bigint' ? `${value}n` : Object.is(value, -0) ? '-0' : String(value);
+}
+
+/** What was received, in the words of Node's ERR_INVALID_ARG_TYPE (its determineSpecificType). */
 function received(value: unknown): string {
   if (value == null) return `${value}`;
-  if (typeof value === 'function') return `function ${value.name || '<anonymous>'}`;
-  if (typeof value === 'object') return `an instance of ${(value as object).constructor?.name ?? 'Object'}`;
-  return `type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
+  if (typeof value === 'function') return `function ${value.name}`;
+  if (typeof value === 'object') {
+    const constructor = (value as { constructor?: Function }).constructor;
+    // Node's test, `in` included (which throws for a primitive `constructor`, as Node's does).
+    if (constructor && 'name' in constructor) return `an instance of ${constructor.name}`;
+    // Node's inspect at depth -1 of an object without a named constructor (enumerable
+    // symbol keys aside).
+    const empty = Object.keys(value).length === 0;
+    if (Object.getPrototypeOf(value) === null) return empty ? '[Object: null prototype] {}' : '[Object: null prototype]';
+    return empty ? '{}' : '[Object]';
+  }
+  if (typeof value !== 'string') return `type ${typeof value} (${primitive(value)})`;
+  // Long strings are cut, and quoted with double quotes where they hold a single one.
+  const shown = value.length > 28 ? `${value.slice(0, 25)}...` : value;
+  return `type string (${shown.includes("'") ? JSON.stringify(shown) : `'${shown}'`})`;
 }
 
 /** ERR_INVALID_ARG_TYPE for an argument. */
@@ -31,7 +49,7 @@ export function invalidArgValue(name: string, value: unknown, reason: string): T
 }
 
 export function invalidAsyncId(name: string, value: unknown): RangeError {
-  return coded(RangeError, 'ERR_INVALID_ASYNC_ID', `Invalid ${name} value: ${String(value)}`);
+  return coded(RangeError, 'ERR_INVALID_ASYNC_ID', `Invalid ${name} value: ${primitive(value)}`);
 }
 
 export function asyncCallback(name: string): TypeError {
@@ -39,7 +57,7 @@ export function asyncCallback(name: string): TypeError {
 }
 
 export function asyncType(type: unknown): TypeError {
-  return coded(TypeError, 'ERR_ASYNC_TYPE', `Invalid name for async "type": ${String(type)}`);
+  return coded(TypeError, 'ERR_ASYNC_TYPE', `Invalid name for async "type": ${primitive(type)}`);
 }
 
 interface Types { function: Function; string: string; object: object }

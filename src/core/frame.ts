@@ -9,7 +9,7 @@
 export type Frame = unknown[];
 
 /** Marks a storage explicitly set to `undefined` (a hole means "not set": use the default). */
-export const UNDEFINED_STORE: unknown = Object.freeze({ asyncctx: 'undefined store' });
+export const UNDEFINED_STORE: unknown = Symbol('asyncctx: undefined store');
 
 /** The frame before any context was ever entered. */
 export const EMPTY_FRAME: Frame = [];

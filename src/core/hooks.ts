@@ -45,11 +45,13 @@ export function setHookErrorHandler(handler: (error: unknown) => void): void {
 export class AsyncHook {
   readonly #callbacks: HookCallbacks = {};
 
-  constructor(callbacks: HookCallbacks) {
-    // Read through the prototype chain (a class instance whose methods are inherited is a
-    // valid set of callbacks); like Node, only a missing object is an error.
+  // Destructured in the parameter, as Node's: each callback is read once, in this order,
+  // through the prototype chain (a class instance whose methods are inherited is a valid set
+  // of callbacks), and a missing object gets V8's error for destructuring it.
+  constructor({ init, before, after, destroy, promiseResolve }: HookCallbacks) {
+    const given: HookCallbacks = { init, before, after, destroy, promiseResolve };
     for (const name of HOOK_NAMES) {
-      const callback = callbacks[name];
+      const callback = given[name];
       if (callback === undefined) continue;
       if (typeof callback !== 'function') throw asyncCallback(`hook.${name}`);
       (this.#callbacks as Record<string, unknown>)[name] = callback;

@@ -6,9 +6,11 @@
 
 import { currentFrame, runInFrame } from './frame';
 
-// Taken before the host layer replaces the global constructor; the replacement shares its
-// prototype, so `instanceof` answers the same for both.
-const NativePromise = Promise;
+/**
+ * The native constructor, taken before the host layer replaces the global one; the
+ * replacement shares its prototype, so `instanceof` answers the same for both.
+ */
+export const NativePromise = Promise;
 
 export function keepThenableFrame<T>(value: T): T {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function') || value instanceof NativePromise) {

@@ -1,4 +1,4 @@
-// What both portable entries export besides `install` and `awaitFrames`: the engine's API, on
+// What both portable entries export besides `install` and the await helpers: the engine's API, on
 // the frames of src/core. The entries differ only in the task sources they install.
 
 import { AsyncLocalStorage } from '../core/async-local-storage';

@@ -5,8 +5,9 @@
 
 import { installHost, type HostSource } from '../host/install';
 import { webSources } from '../host/web';
-import { awaitFrames as helpers } from '../core/await-frames';
+import { awaitFrames as helpers, awaitFramesBasic as basicHelpers } from '../core/await-frames';
 import { publishAwaitHelpers } from '../host/await-helpers-global';
+import { installAsyncGenerator } from '../host/async-generator';
 
 const sources: HostSource[] = [...webSources];
 
@@ -19,13 +20,17 @@ export * from './portable-api';
 
 /**
  * The helpers code rewritten by `asyncctx/transform` calls; not for direct use. Pure: a
- * bundle that imports them (every transformed file does) also finds them on the global, for
- * any of its files transformed with helpers: 'global'; a bundle that does not has neither.
+ * bundle that imports them also finds them on the global, for any of its files transformed
+ * with helpers: 'global'; a bundle that does not has neither. The basic ones are what a
+ * file without async generators, `for await` or `await using` imports: a bundle with only
+ * those has no async generator instrumentation, and nothing on the global (which, read by
+ * files the transform could not look into, must hold all the helpers).
  */
-export const awaitFrames: typeof helpers = /* @__PURE__ */ alsoOnTheGlobal(helpers);
+export const awaitFrames: typeof helpers = /* @__PURE__ */ withHelperSources(helpers);
+export { basicHelpers as awaitFramesBasic };
 
-function alsoOnTheGlobal<T>(value: T): T {
-  sources.push(publishAwaitHelpers);
+function withHelperSources<T extends object>(value: T): T {
+  sources.push(installAsyncGenerator, publishAwaitHelpers(value));
   return value;
 }
 

@@ -6,8 +6,10 @@ import { installHost } from '../host/install';
 import { nodeSources } from '../host/node-sources';
 import { webSources } from '../host/web';
 import { publishAwaitHelpers } from '../host/await-helpers-global';
+import { installAsyncGenerator } from '../host/async-generator';
+import { awaitFrames } from '../core/await-frames';
 
-const sources = [...nodeSources, ...webSources, publishAwaitHelpers];
+const sources = [...nodeSources, ...webSources, installAsyncGenerator, publishAwaitHelpers(awaitFrames)];
 
 /** Installs the engine's instrumentation; done on import, idempotent. */
 export function install(): void {
@@ -17,5 +19,5 @@ export function install(): void {
 install();
 
 export * from './portable-api';
-/** The helpers code rewritten by `asyncctx/transform` calls; not for direct use. */
-export { awaitFrames } from '../core/await-frames';
+/** The helpers code rewritten by `asyncctx/transform` calls (all, or those of async functions only); not for direct use. */
+export { awaitFrames, awaitFramesBasic } from '../core/await-frames';

@@ -8,7 +8,6 @@ import { installPromiseStatics } from './promise-statics';
 import { installPromiseFinally } from './promise-finally';
 import { installMicrotask } from './microtask';
 import { installTimers } from './timers';
-import { installAsyncGenerator } from './async-generator';
 
 /** Instruments one platform's task source on the global, where the platform has it. */
 export type HostSource = (global: typeof globalThis) => void;
@@ -36,8 +35,9 @@ export function isInstalled(): boolean {
 }
 
 /**
- * Instruments what every runtime has (promises, microtasks, timers, async generators), then
- * `sources`: the entry chooses them, so a browser build carries no Node source.
+ * Instruments what every runtime has (promises, microtasks, timers), then `sources`: the
+ * entry chooses them, so a browser build carries no Node source (and no async generator
+ * instrumentation unless its transformed code has async generators).
  */
 export function installHost(sources: readonly HostSource[]): void {
   if (uninstallThen !== undefined) return;
@@ -51,7 +51,6 @@ export function installHost(sources: readonly HostSource[]): void {
   installPromiseConstructor(global);
   (hooked?.microtask ?? installMicrotask)(global);
   (hooked?.timers ?? installTimers)(global);
-  installAsyncGenerator();
   for (const source of sources) source(global);
 
   // Between tasks no context is current: whatever an outermost `enterWith` set is dropped

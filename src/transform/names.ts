@@ -3,6 +3,16 @@
 
 /** The helpers (src/core/await-frames.ts), brought in once per file. */
 export const HELPERS = '__acx';
+/** What the runtime exports the helpers as: all of them, or those of async functions only. */
+export const HELPERS_EXPORT = 'awaitFrames';
+export const BASIC_HELPERS_EXPORT = 'awaitFramesBasic';
+const BASIC_HELPERS = new Set(['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave']);
+
+/** The export a file imports, given the helpers its rewritten code calls. */
+export function helpersExportFor(used: Iterable<string>): string {
+  for (const name of used) if (!BASIC_HELPERS.has(name)) return HELPERS_EXPORT;
+  return BASIC_HELPERS_EXPORT;
+}
 /** One function invocation's (or the module body's) await frame. */
 export const FRAME = '__acf';
 /** The value an await resumed with, on its way from the `await` to resume(). */

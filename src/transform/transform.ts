@@ -9,7 +9,7 @@
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';
 import { collectEdits } from './suspension-points';
-import { GLOBAL_HELPERS_KEY, HELPERS } from './names';
+import { GLOBAL_HELPERS_KEY, HELPERS, helpersExportFor } from './names';
 
 export { HELPERS, FRAME, GLOBAL_HELPERS_KEY } from './names';
 
@@ -38,6 +38,8 @@ export interface TransformResult {
 
 
 const MAY_SUSPEND = /\bawait\b|\byield\b/;
+/** A helper the rewritten code calls, by name. */
+const HELPER_CALL = new RegExp(`\\b${HELPERS}\\.(\\w+)\\(`, 'g');
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   const filename = options.filename ?? 'input.js';
@@ -59,7 +61,8 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   const s = new MagicString(code);
   // The helpers first: a module's own frame (top-level await) is declared at the same place.
   const helperStyle = options.helpers ?? detectHelperStyle(filename, parsed.module.hasModuleSyntax, code, options.plainFileHelpers ?? 'global');
-  s.appendLeft(preambleIndex(code, parsed.program as never), preamble(helperStyle, options.runtime ?? 'asyncctx/portable'));
+  const exported = helpersExportFor(edits.flatMap((edit) => [...edit.text.matchAll(HELPER_CALL)].map((call) => call[1]!)));
+  s.appendLeft(preambleIndex(code, parsed.program as never), preamble(helperStyle, options.runtime ?? 'asyncctx/portable', exported));
   // Overwrites first: text inserted where one ends then stays.
   for (const edit of edits) {
     if (edit.end !== undefined) s.overwrite(edit.at, edit.end, edit.text + lineBreaks(code.slice(edit.at, edit.end)));
@@ -90,12 +93,13 @@ function detectHelperStyle(
   return plain;
 }
 
-function preamble(style: 'import' | 'require' | 'global', runtime: string): string {
+/** The helpers' declaration; a global always holds all of them. */
+function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string): string {
   const source = JSON.stringify(runtime);
   // On the first line, with no line break: every original line keeps its number, so stack
   // traces stay right even where the source map is not applied.
-  if (style === 'import') return `import { awaitFrames as ${HELPERS} } from ${source};`;
-  if (style === 'require') return `const { awaitFrames: ${HELPERS} } = require(${source});`;
+  if (style === 'import') return `import { ${exported} as ${HELPERS} } from ${source};`;
+  if (style === 'require') return `const { ${exported}: ${HELPERS} } = require(${source});`;
   return `var ${HELPERS} = globalThis[Symbol.for(${JSON.stringify(GLOBAL_HELPERS_KEY)})];`;
 }
 

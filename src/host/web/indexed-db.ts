@@ -20,10 +20,10 @@ export function installIndexedDb(global: typeof globalThis): void {
   routeListeners(IDBRequest.prototype, [IDBRequest.prototype, ...(IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : [])], frames);
   routeListeners(IDBTransaction.prototype, [IDBTransaction.prototype], frames);
 
-  const Request = IDBRequest as unknown as Function;
-  const Transaction = IDBTransaction as unknown as Function;
+  // What a method returns that events are fired at: a request (open, get, put, …) or a
+  // transaction; not a store, an index, a number or databases()'s promise.
   const remember = (result: unknown, frame: Frame): void => {
-    if (result instanceof Request || result instanceof Transaction) frames.set(result as object, frame);
+    if (result instanceof EventTarget) frames.set(result, frame);
   };
   for (const name of ['IDBFactory', 'IDBDatabase', 'IDBObjectStore', 'IDBIndex']) {
     const proto = g[name]?.prototype;
@@ -39,8 +39,7 @@ export function installIndexedDb(global: typeof globalThis): void {
     }
   }
   // A cursor's next step fires success again on the request that opened it.
-  for (const key of ['continue', 'advance', 'continuePrimaryKey']) {
-    if (IDBCursor === undefined) break;
+  if (IDBCursor !== undefined) for (const key of ['continue', 'advance', 'continuePrimaryKey']) {
     beforeEachCall<{ request?: object }>(IDBCursor.prototype, key, ({ request }) => {
       if (request !== undefined) frames.set(request, currentFrame());
     });
