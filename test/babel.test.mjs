@@ -265,6 +265,24 @@ describe('Babel plugin: how the helpers come in', () => {
     }
   });
 
+  it('asyncHooks: true names the runtime wherever a file takes Node\'s async_hooks, awaits or not', { skip }, () => {
+    const code = [
+      "import { AsyncLocalStorage } from 'node:async_hooks';",
+      "export { AsyncResource } from 'async_hooks';",
+      "export * from 'node:async_hooks';",
+      "const hooks = require('async_hooks');",
+      "const later = () => import('node:async_hooks');",
+      "const other = require('node:events');",
+      "function local(require) { return require('async_hooks'); }",
+      '',
+    ].join('\n');
+    const sources = (output) => [...output.matchAll(/(?:from |require\(|import\()['"]([^'"]+)['"]/g)].map((match) => match[1]);
+    const redirected = compile(code, 'lib.mjs', [[plugin, { asyncHooks: true, runtime: 'my-runtime' }]]).code;
+    assert.deepEqual(sources(redirected), ['my-runtime', 'my-runtime', 'my-runtime', 'my-runtime', 'my-runtime', 'node:events', 'async_hooks']);
+    assert.deepEqual(sources(compile(code, 'lib.mjs', [[plugin, {}]]).code), sources(code), 'left alone by default');
+    assert.throws(() => compile(code, 'lib.mjs', [[plugin, { asyncHooks: 'yes' }]]), /"asyncHooks" option must be a boolean/);
+  });
+
   it('a require in CommonJS files', { skip }, () => {
     for (const [code, filename] of [[ASYNC, 'a.cjs'], [`const y = require('y');\n${ASYNC}`, 'a.js']]) {
       const first = preamble(code, filename);

@@ -9,6 +9,7 @@
 import type { BabelTypes as B, PluginApi, PluginObject, Types } from './babel-api';
 import { GLOBAL_HELPERS_KEY, HELPERS, helpersExportFor } from './names';
 import { rewriteSuspensionPoints } from './suspension-points';
+import { redirectAsyncHooks } from './async-hooks-imports';
 
 export interface AsyncctxBabelOptions {
   /** Where the helpers come from (default 'asyncctx/portable'). It must resolve, from every
@@ -25,6 +26,10 @@ export interface AsyncctxBabelOptions {
   /** The style for a file with neither module syntax nor CommonJS, as asyncctx/transform's
    * option of the same name (default: 'import' if Babel parsed it as a module, else 'global'). */
   plainFileHelpers?: 'import' | 'global';
+  /** Whether imports and `require()`s of `node:async_hooks` (or `async_hooks`) name `runtime`
+   * instead, so that libraries written for Node share the app's engine (default false; for
+   * React Native and other platforms without Node's module). */
+  asyncHooks?: boolean;
 }
 
 const HELPER_STYLES = ['import', 'require', 'global'] as const;
@@ -36,7 +41,7 @@ const OWN_PACKAGE = /[\\/]node_modules[\\/]asyncctx[\\/]/;
 export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOptions = {}): PluginObject {
   api.assertVersion(7);
   const t = api.types;
-  const { runtime, helpers, plainFileHelpers } = checkOptions(options);
+  const { runtime, helpers, plainFileHelpers, asyncHooks } = checkOptions(options);
 
   return {
     name: 'asyncctx',
@@ -46,6 +51,7 @@ export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOption
           const filename = state.filename ?? state.file.opts.filename ?? undefined;
           const code = state.file.code ?? '';
           if (filename !== undefined && OWN_PACKAGE.test(filename)) return;
+          if (asyncHooks && (code === '' || code.includes('async_hooks'))) redirectAsyncHooks(program, t, runtime);
           // Babel given only an AST has no code to pre-check.
           if (code !== '' && !MAY_SUSPEND.test(code)) return;
           // Rewritten before (by this plugin or by asyncctx/transform): the helpers are declared.
@@ -66,7 +72,7 @@ export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOption
 }
 
 function checkOptions(options: AsyncctxBabelOptions): AsyncctxBabelOptions & { runtime: string } {
-  const { runtime = 'asyncctx/portable', helpers, plainFileHelpers } = options ?? {};
+  const { runtime = 'asyncctx/portable', helpers, plainFileHelpers, asyncHooks } = options ?? {};
   if (typeof runtime !== 'string' || runtime === '') {
     throw new TypeError(`asyncctx/babel: the "runtime" option must be a module specifier string, got ${JSON.stringify(runtime)}`);
   }
@@ -78,7 +84,10 @@ function checkOptions(options: AsyncctxBabelOptions): AsyncctxBabelOptions & { r
       `asyncctx/babel: the "plainFileHelpers" option must be one of ${PLAIN_FILE_STYLES.join(', ')}, got ${JSON.stringify(plainFileHelpers)}`,
     );
   }
-  return { runtime, helpers, plainFileHelpers };
+  if (asyncHooks !== undefined && typeof asyncHooks !== 'boolean') {
+    throw new TypeError(`asyncctx/babel: the "asyncHooks" option must be a boolean, got ${JSON.stringify(asyncHooks)}`);
+  }
+  return { runtime, helpers, plainFileHelpers, asyncHooks };
 }
 
 function detectHelperStyle(

@@ -7,9 +7,7 @@
 // bundler names no platform (Rollup), the import is left alone unless asked for.
 
 import type { PluginBuild } from 'esbuild';
-
-/** `async_hooks` and `node:async_hooks`, the two names of Node's module. */
-export const ASYNC_HOOKS = /^(?:node:)?async_hooks$/;
+import { ASYNC_HOOKS } from '../transform/names';
 
 export interface AliasSettings {
   /** true: always; false: never; undefined: where the build targets no Node platform. */

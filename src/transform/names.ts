@@ -21,3 +21,7 @@ export const AWAITED = '__acv';
 export const DISPOSER = '__acd';
 /** Where the portable engine puts the helpers for scripts: globalThis[Symbol.for(KEY)]. */
 export { AWAIT_HELPERS_KEY as GLOBAL_HELPERS_KEY } from '../core/global-keys';
+
+/** Node's async_hooks module, by either name: what the bundler plugins and the Babel plugin
+ * can resolve to the engine, for libraries written for Node. */
+export const ASYNC_HOOKS = /^(?:node:)?async_hooks$/;
