@@ -83,9 +83,10 @@ export function atReturn(generator: object): void {
  * awaited thenable gets its `then` called in the function's frame, as a resolve would.
  */
 export function suspend<T>(f: AwaitFrame, value: T): T {
-  // Only an object or a function can be a thenable: anything else skips the check (and its
+  // A native promise (what an async function returns) is awaited as it is, and only an
+  // object or a function can be a thenable: anything else skips the check (and its
   // try/catch) entirely.
-  const awaited = (typeof value === 'object' && value !== null) || typeof value === 'function' ? awaitable(value) : value;
+  const awaited = value instanceof NativePromise || ((typeof value !== 'object' || value === null) && typeof value !== 'function') ? value : awaitable(value);
   suspendFrame(f);
   if (enabledHooks > 0) f.hooked = hookLayer!.beginAwait(value);
   return awaited;
