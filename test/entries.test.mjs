@@ -47,3 +47,26 @@ test('a bundle for browsers resolves asyncctx to the portable engine', async () 
   const out = execFileSync(process.execPath, ['-e', `${code}; console.log(globalThis.seen.join(' '))`], { encoding: 'utf8' });
   assert.equal(out.trim(), 'function function');
 });
+
+// What `import hooks from 'node:async_hooks'` finds on Node, every entry's default import has
+// too: the browser bundle's (where the plugins resolve Node's module to asyncctx), the
+// generic ESM build's, and Node's.
+test("every entry's default import holds Node's async_hooks names", async () => {
+  const { build } = await import('esbuild');
+  const names = Object.keys((await import('node:async_hooks')).default);
+  assert.ok(names.includes('AsyncLocalStorage') && names.includes('createHook'));
+  const defaults = {};
+  for (const platform of ['browser', 'neutral']) {
+    const result = await build({
+      stdin: { contents: "import asyncctx from 'asyncctx'; globalThis.entry = asyncctx;", resolveDir: process.cwd() },
+      bundle: true, platform, mainFields: ['module', 'main'], format: 'iife', write: false, logLevel: 'silent',
+    });
+    const code = result.outputFiles[0].text;
+    defaults[platform] = JSON.parse(execFileSync(process.execPath, ['-e', `${code}; console.log(JSON.stringify(Object.keys(globalThis.entry).filter((k) => typeof globalThis.entry[k] !== 'undefined')))`], { encoding: 'utf8' }));
+  }
+  defaults.node = Object.keys((await import('asyncctx')).default);
+  defaults['portable on node'] = Object.keys((await import('asyncctx/portable')).default);
+  for (const [entry, keys] of Object.entries(defaults)) {
+    for (const name of names) assert.ok(keys.includes(name), `${entry}: ${name}`);
+  }
+});

@@ -17,6 +17,7 @@ export function install(): void {
 }
 
 export * from './portable-api';
+export { default } from './portable-api';
 
 /**
  * The helpers code rewritten by `asyncctx/transform` calls; not for direct use. Pure: a

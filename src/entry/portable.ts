@@ -19,5 +19,6 @@ export function install(): void {
 install();
 
 export * from './portable-api';
+export { default } from './portable-api';
 /** The helpers code rewritten by `asyncctx/transform` calls (all, or those of async functions only); not for direct use. */
 export { awaitFrames, awaitFramesBasic } from '../core/await-frames';
