@@ -2,7 +2,8 @@
 // click, in a page bundled with esbuild and asyncctx's esbuild plugin for the browser
 // (test/browser/web-page.mjs). Chromium is driven by playwright-core; Firefox ESR cannot be
 // (Playwright needs its own patched Firefox), so it loads the page headless and the page
-// posts its results to our server.
+// posts its results to our server. Chromium also runs OpenTelemetry's context manager,
+// bundled with the plugin (test/fixtures/opentelemetry-app).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebPage, serveWebPage, wrongResults } from './browser/web-page.mjs';
 import { BROWSERS, launchHeadless } from './browser/launch.mjs';
+import { ORACLE } from './engines.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -79,5 +81,37 @@ test('Firefox ESR: every web task source and a worker, results posted by the pag
     assert.deepEqual(wrongResults(await arrived, mayLack), []);
   } finally {
     firefox.kill();
+  }
+});
+
+// A library written for Node in a real browser: OpenTelemetry's context manager takes
+// AsyncLocalStorage from node:async_hooks, which the plugin resolves to asyncctx. The page
+// logs what native Node 24 logs for the same program.
+test("Chromium: OpenTelemetry's AsyncLocalStorageContextManager, bundled with the plugin, logs what native Node 24 logs", { timeout: 90_000 }, async (t) => {
+  if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
+  const app = here('fixtures/opentelemetry-app/main.mjs');
+  const expected = execFileSync(ORACLE.node, [...ORACLE.args, app], { encoding: 'utf8' }).trimEnd().split('\n');
+  const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
+  const bundle = await build({
+    entryPoints: [app], bundle: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent',
+    plugins: [plugin({ runtime: here('../dist/portable.browser.js') })],
+  });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: BROWSERS.chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const lines = [];
+    const errors = [];
+    page.on('console', (message) => lines.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setContent('<!doctype html><title>OpenTelemetry</title>');
+    await page.addScriptTag({ type: 'module', content: bundle.outputFiles[0].text });
+    const last = expected.at(-1);
+    const deadline = Date.now() + 30_000;
+    while (!lines.includes(last) && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(lines, expected);
+  } finally {
+    await browser.close();
   }
 });
