@@ -113,11 +113,11 @@ function detectHelperStyle(
 function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, t: Types): B.Statement {
   const helpers = t.identifier(HELPERS);
   if (style === 'import') {
-    // import { awaitFrames as __acx } from RUNTIME;
+    // import { awaitFramesBasic as __acx } from RUNTIME;   (or awaitFrames)
     return t.importDeclaration([t.importSpecifier(helpers, t.identifier(exported))], t.stringLiteral(runtime));
   }
   if (style === 'require') {
-    // const { awaitFrames: __acx } = require(RUNTIME);
+    // const { awaitFramesBasic: __acx } = require(RUNTIME);   (or awaitFrames)
     const pattern = t.objectPattern([t.objectProperty(t.identifier(exported), helpers)]);
     const init = t.callExpression(t.identifier('require'), [t.stringLiteral(runtime)]);
     return t.variableDeclaration('const', [t.variableDeclarator(pattern, init)]);
