@@ -2,13 +2,22 @@
 // AsyncContext built on the native AsyncLocalStorage. Bundlers for other runtimes resolve
 // `asyncctx` to the portable entry instead (package.json "exports" conditions).
 
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { createAsyncContext } from '../core/async-context';
-
-export {
+import {
   AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, triggerAsyncId, executionAsyncResource,
   asyncWrapProviders,
 } from 'node:async_hooks';
+import { createAsyncContext } from '../core/async-context';
+import { carryContext } from '../host/web/carry-context';
+
+export {
+  AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, triggerAsyncId, executionAsyncResource,
+  asyncWrapProviders, carryContext,
+};
 export type { AsyncHook } from 'node:async_hooks';
-export { carryContext } from '../host/web/carry-context';
 export const AsyncContext = createAsyncContext(AsyncLocalStorage);
+
+/** The API as one object, as the portable entries' default export (entry/portable-api.ts). */
+export default {
+  AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, triggerAsyncId, executionAsyncResource,
+  asyncWrapProviders, AsyncContext, carryContext,
+};
