@@ -2,8 +2,8 @@
 // click, in a page bundled with esbuild and asyncctx's esbuild plugin for the browser
 // (test/browser/web-page.mjs). Chromium is driven by playwright-core; Firefox ESR cannot be
 // (Playwright needs its own patched Firefox), so it loads the page headless and the page
-// posts its results to our server. Chromium also runs OpenTelemetry's context manager,
-// bundled with the plugin (test/fixtures/opentelemetry-app).
+// posts its results to our server. Both also run OpenTelemetry's context manager, bundled
+// with the plugin (test/browser/opentelemetry-page.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -67,51 +67,56 @@ test('Chromium: every web task source, a worker, and a real click', { timeout: 9
   }
 });
 
-test('Firefox ESR: every web task source and a worker, results posted by the page', { timeout: 90_000 }, async (t) => {
-  if (!available.firefox) return t.skip(`${BROWSERS.firefox} is missing and could not be installed`);
+/** Loads `url` in headless Firefox ESR, in a profile of its own; what the page posts. */
+async function postedByFirefox(url) {
   const profile = mkdtempSync(join(out, 'firefox-profile-'));
   const arrived = server.nextPost();
-  const firefox = launchHeadless('firefox', server.url, profile);
+  const firefox = launchHeadless('firefox', url, profile);
   try {
     const timeout = new Promise((resolve) => setTimeout(() => resolve('no results within 60 s'), 60_000).unref());
     const outcome = await Promise.race([arrived.then(() => 'posted'), firefox.exited, timeout]);
     assert.equal(outcome, 'posted');
-    // Firefox ESR has no gc() for pages and may lack scheduler.postTask.
-    const mayLack = new Set(['FinalizationRegistry: frame of construction', 'scheduler.postTask: frame of the call']);
-    assert.deepEqual(wrongResults(await arrived, mayLack), []);
+    return await arrived;
   } finally {
     firefox.kill();
   }
+}
+
+test('Firefox ESR: every web task source and a worker, results posted by the page', { timeout: 90_000 }, async (t) => {
+  if (!available.firefox) return t.skip(`${BROWSERS.firefox} is missing and could not be installed`);
+  const results = await postedByFirefox(server.url);
+  // Firefox ESR has no gc() for pages and may lack scheduler.postTask.
+  const mayLack = new Set(['FinalizationRegistry: frame of construction', 'scheduler.postTask: frame of the call']);
+  assert.deepEqual(wrongResults(results, mayLack), []);
 });
 
-// A library written for Node in a real browser: OpenTelemetry's context manager takes
+// A library written for Node in real browsers: OpenTelemetry's context manager takes
 // AsyncLocalStorage from node:async_hooks, which the plugin resolves to asyncctx. The page
-// logs what native Node 24 logs for the same program.
+// (test/browser/opentelemetry-page.mjs) posts what it logged, which must be what native
+// Node 24 logs for the same program.
+const openTelemetryExpected = () =>
+  execFileSync(ORACLE.node, [...ORACLE.args, here('fixtures/opentelemetry-app/main.mjs')], { encoding: 'utf8' }).trimEnd().split('\n');
+
 test("Chromium: OpenTelemetry's AsyncLocalStorageContextManager, bundled with the plugin, logs what native Node 24 logs", { timeout: 90_000 }, async (t) => {
   if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
-  const app = here('fixtures/opentelemetry-app/main.mjs');
-  const expected = execFileSync(ORACLE.node, [...ORACLE.args, app], { encoding: 'utf8' }).trimEnd().split('\n');
-  const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
-  const bundle = await build({
-    entryPoints: [app], bundle: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent',
-    plugins: [plugin({ runtime: here('../dist/portable.browser.js') })],
-  });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: BROWSERS.chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
-    const lines = [];
     const errors = [];
-    page.on('console', (message) => lines.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.setContent('<!doctype html><title>OpenTelemetry</title>');
-    await page.addScriptTag({ type: 'module', content: bundle.outputFiles[0].text });
-    const last = expected.at(-1);
-    const deadline = Date.now() + 30_000;
-    while (!lines.includes(last) && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const arrived = server.nextPost();
+    await page.goto(server.openTelemetryUrl);
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('no results within 30 s'), 30_000).unref());
+    const lines = await Promise.race([arrived, timeout]);
     assert.deepEqual(errors, []);
-    assert.deepEqual(lines, expected);
+    assert.deepEqual(lines, openTelemetryExpected());
   } finally {
     await browser.close();
   }
+});
+
+test("Firefox ESR: OpenTelemetry's AsyncLocalStorageContextManager, bundled with the plugin, logs what native Node 24 logs", { timeout: 90_000 }, async (t) => {
+  if (!available.firefox) return t.skip(`${BROWSERS.firefox} is missing and could not be installed`);
+  assert.deepEqual(await postedByFirefox(server.openTelemetryUrl), openTelemetryExpected());
 });

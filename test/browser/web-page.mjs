@@ -29,16 +29,20 @@ export const expected = {
     'broadcast m0:b1 channel m1:c1 plain m:<empty> undone object worker ping:w1 reply:w1+worker',
 };
 
-/** The page's files by URL path: /page.html, /page.js, /worker.js, /carry-worker.js. */
+/**
+ * The page's files by URL path: /page.html, /page.js, /worker.js, /carry-worker.js; and
+ * /opentelemetry.html, /opentelemetry.js (opentelemetry-page.mjs).
+ */
 export async function buildWebPage() {
   const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
   const result = await build({
-    entryPoints: { page: here('page.mjs'), worker: here('worker.mjs'), 'carry-worker': here('carry-worker.mjs') },
+    entryPoints: { page: here('page.mjs'), worker: here('worker.mjs'), 'carry-worker': here('carry-worker.mjs'), opentelemetry: here('opentelemetry-page.mjs') },
     outdir: '/', bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
     plugins: [plugin({ runtime: here('../../dist/portable.browser.js') })],
   });
   const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
   files.set('/page.html', Buffer.from('<!doctype html><meta charset=utf-8><title>asyncctx</title><button id=target>click</button><script type=module src=/page.js></script>'));
+  files.set('/opentelemetry.html', Buffer.from('<!doctype html><meta charset=utf-8><title>OpenTelemetry</title><script type=module src=/opentelemetry.js></script>'));
   return files;
 }
 
@@ -65,6 +69,7 @@ export async function serveWebPage(files) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}/page.html`,
+    openTelemetryUrl: `http://127.0.0.1:${server.address().port}/opentelemetry.html`,
     nextPost: () => new Promise((resolve) => waiters.push(resolve)),
     close: () => server.close(),
   };
