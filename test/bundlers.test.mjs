@@ -161,6 +161,18 @@ for (const [app, bundlerNames] of [[hooksApp, Object.keys(bundlers)], [openTelem
   }
 }
 
+// A dependency that cannot resolve asyncctx from its own folder (a strict layout) gets the
+// app's: the runtime is resolved from the project instead. Rollup and webpack-like bundlers
+// resolve it from the importer only, where an absolute `runtime` does it (README).
+for (const name of ['vite', 'rolldown', 'esbuild']) {
+  test(`${name}: a dependency with no path to asyncctx gets the app's engine for node:async_hooks`, async () => {
+    const app = join(dirname(hooksApp), 'strict-layout.mjs');
+    const file = await bundlers[name]({ runtime: 'asyncctx' }, join(out, `${name}-strict-layout`), app);
+    assert.doesNotMatch(readFileSync(file, 'utf8'), NODE_MODULE_IMPORT);
+    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A A-span true'], engine.name);
+  });
+}
+
 test('the oracle of the async_hooks app sees the app\'s request inside the library\'s snapshot and span (the fixture is meaningful)', () => {
   const lines = run(ORACLE.node, [...ORACLE.args, hooksApp]);
   assert.ok(lines.includes('A in the span after a timer: A A-span'));

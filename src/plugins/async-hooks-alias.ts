@@ -12,7 +12,8 @@ import { ASYNC_HOOKS } from '../transform/names';
 export interface AliasSettings {
   /** true: always; false: never; undefined: where the build targets no Node platform. */
   enabled: boolean | undefined;
-  /** What the import becomes: resolved by the bundler, from the importing file. */
+  /** What the import becomes: resolved by the bundler from the importing file, or else from
+   * the project (a strict layout, pnpm's, gives a dependency no path to asyncctx). */
   runtime: string;
   /** The engine's own files keep Node's module (its Node entry is built on it). */
   isOwnFile: (filename: string) => boolean;
@@ -36,7 +37,7 @@ export function rollupAliasHook(settings: AliasSettings, applies: (context: Reso
       if (!ASYNC_HOOKS.test(source) || settings.enabled === false) return null;
       if (importer !== undefined && settings.isOwnFile(importer)) return null;
       if (settings.enabled !== true && !applies(this, (options as { ssr?: boolean } | undefined)?.ssr === true)) return null;
-      return this.resolve(settings.runtime, importer, { skipSelf: true });
+      return (await this.resolve(settings.runtime, importer, { skipSelf: true })) ?? this.resolve(settings.runtime, undefined, { skipSelf: true });
     },
   };
 }
@@ -53,7 +54,8 @@ export function esbuildAlias(settings: AliasSettings): (build: PluginBuild) => v
     if (settings.enabled === false || (settings.enabled !== true && build.initialOptions.platform === 'node')) return;
     build.onResolve({ filter: ASYNC_HOOKS }, async (args) => {
       if (args.importer !== '' && settings.isOwnFile(args.importer)) return undefined;
-      const resolved = await build.resolve(settings.runtime, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer });
+      let resolved = await build.resolve(settings.runtime, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer });
+      if (resolved.errors.length > 0) resolved = await build.resolve(settings.runtime, { kind: args.kind, resolveDir: build.initialOptions.absWorkingDir ?? process.cwd() });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       return { path: resolved.path, namespace: resolved.namespace, sideEffects: resolved.sideEffects, external: resolved.external };
     });
