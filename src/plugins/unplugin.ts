@@ -22,7 +22,8 @@ export interface AsyncctxPluginOptions {
    * so that libraries written for Node share the app's engine. Default: in builds for a
    * platform without Node's module — Vite's client, esbuild and Rolldown unless `platform`
    * is 'node', webpack and Rspack unless the target is Node or Electron. Rollup names no
-   * platform: there it takes `true`. */
+   * platform: there it takes `true`. `runtime` is resolved from the importing file (with
+   * Vite, Rolldown and esbuild, from the project where the file has no path to it). */
   asyncHooks?: boolean;
 }
 
