@@ -3,11 +3,12 @@
 // (test/browser/web-page.mjs). Chromium is driven by playwright-core; Firefox ESR cannot be
 // (Playwright needs its own patched Firefox), so it loads the page headless and the page
 // posts its results to our server. Both also run OpenTelemetry's context manager, bundled
-// with the plugin (test/browser/opentelemetry-page.mjs).
+// with the plugin (test/browser/opentelemetry-page.mjs), and Chromium runs it from Vite's
+// dev server too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,4 +120,53 @@ test("Chromium: OpenTelemetry's AsyncLocalStorageContextManager, bundled with th
 test("Firefox ESR: OpenTelemetry's AsyncLocalStorageContextManager, bundled with the plugin, logs what native Node 24 logs", { timeout: 90_000 }, async (t) => {
   if (!available.firefox) return t.skip(`${BROWSERS.firefox} is missing and could not be installed`);
   assert.deepEqual(await postedByFirefox(server.openTelemetryUrl), openTelemetryExpected());
+});
+
+// The same program served by Vite's dev server, in an app laid out as npm installs it:
+// asyncctx, OpenTelemetry and events copied into its node_modules (the build tools linked).
+// The dependency optimizer pre-bundles OpenTelemetry with the plugin, the page loads the
+// rewritten app, and both must reach one engine.
+test("Chromium: the same program through Vite's dev server, in an app with its dependencies installed", { timeout: 120_000 }, async (t) => {
+  if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
+  const app = mkdtempSync(join(out, 'vite-dev-app-'));
+  const modules = join(app, 'node_modules');
+  const fromRepo = (path) => here(`../${path}`);
+  mkdirSync(join(modules, 'asyncctx'), { recursive: true });
+  cpSync(fromRepo('dist'), join(modules, 'asyncctx', 'dist'), { recursive: true });
+  cpSync(fromRepo('package.json'), join(modules, 'asyncctx', 'package.json'));
+  for (const name of ['@opentelemetry/api', '@opentelemetry/context-async-hooks', 'events']) {
+    cpSync(fromRepo(`node_modules/${name}`), join(modules, name), { recursive: true, dereference: true });
+  }
+  for (const name of ['vite', 'unplugin', 'oxc-parser', 'oxc-transform', 'magic-string', '@jridgewell', '@oxc-parser', '@oxc-transform']) {
+    if (existsSync(fromRepo(`node_modules/${name}`))) symlinkSync(fromRepo(`node_modules/${name}`), join(modules, name));
+  }
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'vite-dev-app', type: 'module' }));
+  writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="/main.js"></script>');
+  cpSync(here('fixtures/opentelemetry-app/main.mjs'), join(app, 'main.js'));
+
+  // The app's own copy of Vite and of the plugin, as its config would import them.
+  const [{ createServer }, { default: plugin }] = await Promise.all([
+    import(join(modules, 'vite', 'dist', 'node', 'index.js')),
+    import(join(modules, 'asyncctx', 'dist', 'vite.js')),
+  ]);
+  const vite = await createServer({ configFile: false, root: app, logLevel: 'silent', plugins: [plugin()], server: { host: '127.0.0.1', port: 0, ws: false } });
+  await vite.listen();
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: BROWSERS.chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const lines = [];
+    const errors = [];
+    page.on('console', (message) => { if (message.type() === 'log') lines.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(vite.resolvedUrls.local[0]);
+    const expected = openTelemetryExpected();
+    const deadline = Date.now() + 60_000;
+    while (!lines.includes(expected.at(-1)) && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(lines, expected);
+  } finally {
+    await browser.close();
+    await vite.close();
+  }
 });
