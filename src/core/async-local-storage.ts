@@ -104,10 +104,10 @@ export class AsyncLocalStorage<T = unknown> {
   }
 }
 
-// Outside the class, whose body then never names it: a bundler would otherwise give the
-// class an inner name of its own, and V8's "Class constructor … cannot be invoked without
-// 'new'" would show that name.
-// Node's are AsyncResource.bind(fn): so are these where the program has async_hooks.
+// Node's bind and snapshot are AsyncResource.bind(fn): so are these where the program has
+// async_hooks. Outside the class, whose body then never names it: a bundler would otherwise
+// give the class an inner name of its own, which V8's "Class constructor … cannot be
+// invoked without 'new'" would show.
 function bind<F extends (...args: any[]) => any>(fn: F): F {
   return hookLayer === undefined ? bindToFrame(fn) : hookLayer.bind(fn);
 }

@@ -1,12 +1,15 @@
 // The names rewritten code uses, shared by the oxc transform and the Babel plugin: a file
 // either tool rewrote is recognised by both and left alone.
 
+import { awaitFramesBasic } from '../core/await-frames';
+
 /** The helpers (src/core/await-frames.ts), brought in once per file. */
 export const HELPERS = '__acx';
 /** What the runtime exports the helpers as: all of them, or those of async functions only. */
 export const HELPERS_EXPORT = 'awaitFrames';
 export const BASIC_HELPERS_EXPORT = 'awaitFramesBasic';
-const BASIC_HELPERS = new Set(['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave']);
+// The names the basic export holds, read from it rather than listed twice.
+const BASIC_HELPERS = new Set(Object.keys(awaitFramesBasic));
 
 /** The export a file imports, given the helpers its rewritten code calls. */
 export function helpersExportFor(used: Iterable<string>): string {
