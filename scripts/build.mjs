@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
+import { runtimeBuildOptions } from './runtime-build-options.mjs';
 
 const root = new URL('..', import.meta.url);
 const dist = new URL('dist.next/', root);
@@ -24,6 +25,7 @@ for (const [name, entry] of Object.entries(entries)) {
       platform: 'neutral',
       target: 'es2022',
       external: ['node:async_hooks'],
+      ...runtimeBuildOptions(),
       sourcemap: true,
       logLevel: 'warning',
     });

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
+import { runtimeBuildOptions } from './runtime-build-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readmePath = new URL('../README.md', import.meta.url);
@@ -52,14 +53,15 @@ async function measure({ contents }) {
 }
 
 // dist/portable.browser.js is already one file, so the per-file split comes from bundling the
-// sources the same way (the totals differ from the dist figures by a few bytes). Minified
-// bytes come from the metafile; what a file costs after gzip is how much smaller the gzipped
-// bundle gets without the output bytes its source map attributes to that file (repeated code
-// is cheap under gzip, so the two orders differ).
+// sources the same way, with the browser build's options (the totals differ from the dist
+// figures by a few bytes). Minified bytes come from the metafile; what a file costs after
+// gzip is how much smaller the gzipped bundle gets without the output bytes its source map
+// attributes to that file (repeated code is cheap under gzip, so the two orders differ).
 async function breakdown(contents) {
   const source = contents.replace("'asyncctx'", "'./src/entry/portable-browser.ts'");
   const result = await build({
-    ...BROWSER_BUILD, stdin: { contents: source, resolveDir: root, loader: 'ts' }, sourcemap: 'external', outfile: 'out.js',
+    ...BROWSER_BUILD, ...runtimeBuildOptions(),
+    stdin: { contents: source, resolveDir: root, loader: 'ts' }, sourcemap: 'external', outfile: 'out.js',
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('.js')).text;
   const owners = ownerOfEachByte(code, result.outputFiles.find((file) => file.path.endsWith('.map')).text);

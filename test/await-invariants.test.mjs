@@ -52,14 +52,16 @@ export { awaitFrames, awaitFramesBasic };
 `;
 
 const LEAKY_HELPERS = `// Helpers that forget the frame they should put back: each piece of a rewritten function
-// leaves its own frame current for whatever runs next.
+// leaves its own frame current for whatever runs next. Made of the real helpers only (the
+// frames' fields are the engine's own): a suspension is followed at once by a resumption,
+// which makes the piece's frame current again, and leave() does nothing.
 import { awaitFrames as real } from 'asyncctx/portable';
-const forget = (f) => { f.state = 0; }; // "still synchronous": nothing to put back
+const stayIn = (f, value) => { real.resume(f, undefined); return value; };
 export const awaitFrames = {
   ...real,
-  suspend(f, value) { forget(f); return real.suspend(f, value); },
-  yielding(f, value) { forget(f); return real.yielding(f, value); },
-  leave(f) { forget(f); real.leave(f); },
+  suspend(f, value) { return stayIn(f, real.suspend(f, value)); },
+  yielding(f, value) { return stayIn(f, real.yielding(f, value)); },
+  leave() {},
 };
 export const awaitFramesBasic = awaitFrames;
 `;

@@ -45,7 +45,7 @@ export function withAsyncHooks<T>(value: T): T {
       // The top-level execution id lasts for the synchronous main script only.
       global.queueMicrotask(() => setExecution(0, 0, TOP_LEVEL_RESOURCE));
     },
-    then: switchWithHooks,
+    promiseThen: switchWithHooks,
     microtask: installMicrotaskWithHooks,
     timers: installTimersWithHooks,
   });

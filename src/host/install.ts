@@ -16,7 +16,7 @@ export type HostSource = (global: typeof globalThis) => void;
 export interface HookedSources {
   /** Before any source: what the hooks need of the host's own functions. */
   prepare: HostSource;
-  then: typeof switchWithHooks;
+  promiseThen: typeof switchWithHooks;
   microtask: HostSource;
   timers: HostSource;
 }
@@ -45,7 +45,7 @@ export function installHost(sources: readonly HostSource[]): void {
   const nativeQueueMicrotask = global.queueMicrotask.bind(global);
   hooked?.prepare(global);
 
-  uninstallThen = installPromiseThen(global.Promise, hooked?.then);
+  uninstallThen = installPromiseThen(global.Promise, hooked?.promiseThen);
   installPromiseStatics(global.Promise);
   installPromiseFinally(global.Promise);
   installPromiseConstructor(global);
