@@ -16,7 +16,7 @@ const INTERNAL_PROPERTIES = [
   // install.ts: the hooked versions of the task sources
   'prepare', 'promiseThen', 'microtask', 'timers',
   // timers.ts: handle ids; web/listener-wrappers.ts: listener identity
-  'remember', 'forget', 'wrapperOf', 'originalOf',
+  'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];
 
 export function runtimeBuildOptions() {

@@ -96,7 +96,7 @@ export function carryContext(target: object, storages: readonly CarriedStorage[]
     const values = carriedValues(event);
     return values === undefined ? call() : runWith(values, 0, call);
   });
-  const wrap = (listener: unknown): unknown => (isListener(listener) ? wrappers.wrap(listener) : listener);
+  const wrap = (listener: unknown): unknown => (isListener(listener) ? wrappers.wrapperFor(listener) : listener);
 
   const { postMessage, addEventListener, removeEventListener } = port;
   if (typeof postMessage === 'function') {

@@ -11,7 +11,7 @@ export function installFileReader(global: typeof globalThis): void {
   // The request's frame, kept on the objects its events are fired at.
   const frames = new WeakMap<object, Frame>();
   const proto = FileReader.prototype;
-  routeListeners(proto, [proto], frames);
+  routeListeners(proto, frames);
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key.startsWith('readAs')) beforeEachCall<FileReader>(proto, key, (reader) => frames.set(reader, currentFrame()));
   }

@@ -17,8 +17,8 @@ export function installIndexedDb(global: typeof globalThis): void {
   if (IDBRequest === undefined || IDBTransaction === undefined) return;
   // The request's frame, kept on the objects its events are fired at.
   const frames = new WeakMap<object, Frame>();
-  routeListeners(IDBRequest.prototype, [IDBRequest.prototype, ...(IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : [])], frames);
-  routeListeners(IDBTransaction.prototype, [IDBTransaction.prototype], frames);
+  routeListeners(IDBRequest.prototype, frames, IDBOpenDBRequest ? [IDBOpenDBRequest.prototype] : []);
+  routeListeners(IDBTransaction.prototype, frames);
 
   // What a method returns that events are fired at: a request (open, get, put, …) or a
   // transaction; not a store, an index, a number or databases()'s promise.

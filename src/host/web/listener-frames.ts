@@ -18,11 +18,11 @@ export interface FramesOfEvents { get(target: object, event: Event): Frame | und
 
 /**
  * `listenerTarget` is where addEventListener/removeEventListener are shadowed (a prototype,
- * or the global itself); `handlerOwners` are the objects owning the `on…` accessors;
+ * or the global itself); it and `moreHandlerOwners` own the `on…` accessors;
  * `trustedOnly: false` routes untrusted events too (where `frames` has a frame for them).
  */
 export function routeListeners(
-  listenerTarget: object, handlerOwners: readonly object[], frames: FramesOfEvents,
+  listenerTarget: object, frames: FramesOfEvents, moreHandlerOwners: readonly object[] = [],
   types?: ReadonlySet<string>, trustedOnly = true,
 ): void {
   const wrappers = listenerWrappers((thisArg, event, call) => {
@@ -37,12 +37,12 @@ export function routeListeners(
     replaceMethod<ListenerMethod>(listenerTarget, key, (original) => function (this: EventTarget, type: string, listener: unknown) {
       if (!routed(type, listener)) return Reflect.apply(original, this, arguments);
       const args = Array.prototype.slice.call(arguments);
-      args[1] = key === 'addEventListener' ? wrappers.wrap(listener as Function) : wrappers.wrapperOf(listener) ?? listener;
+      args[1] = key === 'addEventListener' ? wrappers.wrapperFor(listener as Function) : wrappers.wrapperOf(listener) ?? listener;
       return Reflect.apply(original, this, args);
     });
   }
 
-  for (const owner of handlerOwners) for (const key of Reflect.ownKeys(owner)) {
+  for (const owner of [listenerTarget, ...moreHandlerOwners]) for (const key of Reflect.ownKeys(owner)) {
     if (typeof key !== 'string' || !key.startsWith('on')) continue;
     if (types !== undefined && !types.has(key.slice(2))) continue;
     replaceAccessor(owner, key, (get, set) => ({
@@ -50,7 +50,7 @@ export function routeListeners(
         return wrappers.originalOf(Reflect.apply(get, this, []));
       },
       set(this: object, value: unknown) {
-        Reflect.apply(set, this, [typeof value === 'function' ? wrappers.wrap(value) : value]);
+        Reflect.apply(set, this, [typeof value === 'function' ? wrappers.wrapperFor(value) : value]);
       },
     }));
   }

@@ -16,7 +16,7 @@ export function listenerWrappers(run: RunListener) {
   const wrappers = new WeakMap<object, Function>();
   const originals = new WeakMap<Function, object>();
   return {
-    wrap(listener: Listener): Function {
+    wrapperFor(listener: Listener): Function {
       let wrapper = wrappers.get(listener);
       if (wrapper === undefined) {
         wrapper = function (this: unknown, event: unknown) {

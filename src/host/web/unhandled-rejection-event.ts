@@ -15,10 +15,10 @@ export function installUnhandledRejectionEvent(global: typeof globalThis): void 
   if (presentsAsNode(global)) return;
   // Handler attributes sit on the global itself or on its interface's prototype.
   const owners: object[] = [];
-  for (let o: object | null = global; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+  for (let o: object | null = Object.getPrototypeOf(global); o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     if (Object.getOwnPropertyDescriptor(o, 'onunhandledrejection') !== undefined) owners.push(o);
   }
   // Not only trusted events: Firefox fires these in workers untrusted. A rejection the
   // engine saw has its frame whoever dispatches the event; other events keep the dispatcher's.
-  routeListeners(global, owners, { get: (_target, event) => frameOfRejection((event as PromiseRejectionEvent).promise) }, types, false);
+  routeListeners(global, { get: (_target, event) => frameOfRejection((event as PromiseRejectionEvent).promise) }, owners, types, false);
 }

@@ -13,7 +13,7 @@ export function installXmlHttpRequest(global: typeof globalThis): void {
   // The request's frame, kept on the objects its events are fired at.
   const frames = new WeakMap<object, Frame>();
   const proto = g.XMLHttpRequest.prototype;
-  routeListeners(g.XMLHttpRequestEventTarget.prototype, [g.XMLHttpRequestEventTarget.prototype, proto], frames);
+  routeListeners(g.XMLHttpRequestEventTarget.prototype, frames, [proto]);
 
   beforeEachCall<XMLHttpRequest>(proto, 'send', (xhr) => {
     const frame = currentFrame();
