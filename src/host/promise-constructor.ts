@@ -10,14 +10,11 @@
 // native `p` itself, never a wrapper promise that would cost extra ticks.
 
 import { enabledHooks, hookLayer } from '../core/hook-layer';
-import { replaceValue } from './patch';
+import { copyOwnProperties, replaceValue } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
 
 type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
-
-// Promise.resolve and Promise.reject here are the instrumented ones (promise-statics.ts).
-const STATICS = ['all', 'allSettled', 'any', 'race', 'resolve', 'reject', 'withResolvers', 'try'] as const;
 
 export function installPromiseConstructor(global: typeof globalThis): void {
   const NativePromise = global.Promise;
@@ -73,12 +70,14 @@ export function installPromiseConstructor(global: typeof globalThis): void {
     [Symbol.species]: { get() { return this; }, configurable: true },
     toString: { value: () => NativePromise.toString(), writable: true, configurable: true },
   });
-  for (const name of STATICS) {
-    const original = (NativePromise as unknown as Record<string, Function>)[name];
+  // Every static method (all, race, resolve, withResolvers, try...), with its name and length.
+  // Promise.resolve and Promise.reject are the instrumented ones by now (promise-statics.ts).
+  for (const key of Reflect.ownKeys(NativePromise)) {
+    const original = Object.getOwnPropertyDescriptor(NativePromise, key)!.value;
     if (typeof original !== 'function') continue;
-    const alias = { [name](this: unknown, ...args: unknown[]) { return Reflect.apply(original, this === Promise ? NativePromise : this, args); } }[name]!;
-    Object.defineProperty(alias, 'length', { value: original.length });
-    Object.defineProperty(Promise, name, { value: alias, writable: true, configurable: true });
+    const alias = { alias(this: unknown, ...args: unknown[]) { return Reflect.apply(original, this === Promise ? NativePromise : this, args); } }.alias;
+    copyOwnProperties(original, alias);
+    Object.defineProperty(Promise, key, { value: alias, writable: true, configurable: true });
   }
 
   replaceValue(global, 'Promise', Promise);
