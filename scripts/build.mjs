@@ -14,8 +14,13 @@ const root = new URL('..', import.meta.url);
 const dist = new URL('dist.next/', root);
 rmSync(dist, { recursive: true, force: true });
 
-const entries = { index: 'src/entry/index.ts', portable: 'src/entry/portable.ts', 'portable.browser': 'src/entry/portable-browser.ts' };
-for (const [name, entry] of Object.entries(entries)) {
+// The browser build leaves Node's task sources out.
+const entries = {
+  index: { entry: 'src/entry/index.ts', nodeSources: true },
+  portable: { entry: 'src/entry/portable.ts', nodeSources: true },
+  'portable.browser': { entry: 'src/entry/portable-browser.ts', nodeSources: false },
+};
+for (const [name, { entry, nodeSources }] of Object.entries(entries)) {
   for (const [format, extension] of [['esm', 'js'], ['cjs', 'cjs']]) {
     await build({
       entryPoints: [new URL(entry, root).pathname],
@@ -25,7 +30,7 @@ for (const [name, entry] of Object.entries(entries)) {
       platform: 'neutral',
       target: 'es2022',
       external: ['node:async_hooks'],
-      ...runtimeBuildOptions(),
+      ...runtimeBuildOptions({ nodeSources }),
       sourcemap: true,
       logLevel: 'warning',
     });

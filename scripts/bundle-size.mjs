@@ -60,7 +60,7 @@ async function measure({ contents }) {
 async function breakdown(contents) {
   const source = contents.replace("'asyncctx'", "'./src/entry/portable-browser.ts'");
   const result = await build({
-    ...BROWSER_BUILD, ...runtimeBuildOptions(),
+    ...BROWSER_BUILD, ...runtimeBuildOptions({ nodeSources: false }),
     stdin: { contents: source, resolveDir: root, loader: 'ts' }, sourcemap: 'external', outfile: 'out.js',
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('.js')).text;

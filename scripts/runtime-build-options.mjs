@@ -19,8 +19,14 @@ const INTERNAL_PROPERTIES = [
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];
 
-export function runtimeBuildOptions() {
+/**
+ * `nodeSources`: whether the build has Node's task sources (src/host/node-sources.ts). The
+ * browser build has not, and code only they need is compiled out of it
+ * (src/host/build-flags.d.ts).
+ */
+export function runtimeBuildOptions({ nodeSources }) {
   return {
     mangleProps: new RegExp(`^(?:${INTERNAL_PROPERTIES.join('|')})$`),
+    define: { __NODE_SOURCES__: String(nodeSources) },
   };
 }

@@ -17,7 +17,7 @@ export function inCurrentFrame<F extends Function>(callback: F): F {
       // Most callbacks get no arguments: a plain call is cheaper than spreading an empty list.
       return arguments.length === 0 ? callback.call(this) : Reflect.apply(callback, this, arguments);
     } catch (error) {
-      noteThrow(error);
+      if (__NODE_SOURCES__) noteThrow(error);
       throw error;
     } finally {
       restoreFrame(previous);
@@ -61,7 +61,7 @@ export function runCallback(
   try {
     return args.length === 0 ? fn.call(thisArg) : Reflect.apply(fn, thisArg, args);
   } catch (error) {
-    noteThrow(error);
+    if (__NODE_SOURCES__) noteThrow(error);
     throw error;
   } finally {
     if (hookCounts.after > 0) emitAfter(asyncId);

@@ -59,7 +59,7 @@ function callWithThrowFrame(callback: Function): void {
   try {
     callback();
   } catch (error) {
-    noteThrow(error);
+    if (__NODE_SOURCES__) noteThrow(error);
     throw error;
   }
 }

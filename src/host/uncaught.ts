@@ -1,6 +1,8 @@
 // Uncaught exceptions: Node runs 'uncaughtException' handlers in the frame that was current
 // where the callback threw. Callback wrappers put their frame back on the way out, so they
-// note the frame of the throw for the handler to find.
+// note the frame of the throw for the handler to find (process-events.ts). A build without
+// Node's task sources has no such handler, and its wrappers note nothing: they call
+// noteThrow under `if (__NODE_SOURCES__)`.
 
 import { currentFrame, type Frame } from '../core/frame';
 
