@@ -8,8 +8,11 @@
 
 export type Frame = unknown[];
 
-/** Marks a storage explicitly set to `undefined` (a hole means "not set": use the default). */
-export const UNDEFINED_STORE: unknown = Symbol('asyncctx: undefined store');
+/**
+ * Marks a storage explicitly set to `undefined` (a hole means "not set": use the default).
+ * Without a description: it never leaves the engine (getStore turns it back into undefined).
+ */
+export const UNDEFINED_STORE: unknown = Symbol();
 
 /** The frame before any context was ever entered. */
 export const EMPTY_FRAME: Frame = [];
