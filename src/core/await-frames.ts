@@ -88,7 +88,7 @@ export function suspend<T>(f: AwaitFrame, value: T): T {
   // try/catch) entirely.
   const awaited = value instanceof NativePromise || ((typeof value !== 'object' || value === null) && typeof value !== 'function') ? value : awaitable(value);
   suspendFrame(f);
-  if (enabledHooks > 0) f.hooked = hookLayer!.beginAwait(value);
+  if (enabledHooks > 0) hookLayer!.beginAwait(f, value);
   return awaited;
 }
 
@@ -109,10 +109,7 @@ export function suspendFrame(f: AwaitFrame): void {
 
 /** The end of a resumed piece: its await resource's after hook, the outer frame back. */
 function endPiece(f: AwaitFrame): void {
-  if (f.hooked !== undefined) {
-    hookLayer!.endAwait(f.hooked);
-    f.hooked = undefined;
-  }
+  if (f.hooked !== undefined) hookLayer!.endAwait(f);
   restoreFrame(f.outer);
 }
 
@@ -122,7 +119,7 @@ export function resume<T>(f: AwaitFrame, value: T): T {
     f.outer = currentFrame();
     restoreFrame(f.inner);
     f.state = State.Resumed;
-    if (f.hooked !== undefined) hookLayer!.enterAwait(f.hooked);
+    if (f.hooked !== undefined) hookLayer!.enterAwait(f);
   }
   return value;
 }

@@ -7,6 +7,7 @@ import { executionAsyncId, executionResource, newAsyncId, setExecution, triggerA
 import { emitAfter, emitBefore, emitInit } from './hooks';
 import { promiseAsyncId } from './promise-ids';
 import { NativePromise } from './thenable';
+import type { AwaitFrame } from './await-frames';
 
 export interface AwaitResource {
   asyncId: number;
@@ -18,16 +19,17 @@ export interface AwaitResource {
 }
 
 /** At the suspension: the resource, triggered by the awaited promise (or the current id). */
-export function beginAwaitResource(awaited: unknown): AwaitResource {
+export function beginAwaitResource(f: AwaitFrame, awaited: unknown): void {
   const trigger = awaited instanceof NativePromise ? promiseAsyncId(awaited) : executionAsyncId;
   const asyncId = newAsyncId();
   const resource = {};
   emitInit(asyncId, 'PROMISE', trigger, resource);
-  return { asyncId, trigger, resource, savedId: 0, savedTrigger: 0, savedResource: resource };
+  f.hooked = { asyncId, trigger, resource, savedId: 0, savedTrigger: 0, savedResource: resource };
 }
 
 /** At the resumption: the continuation runs as the resource. */
-export function enterAwaitResource(hooked: AwaitResource): void {
+export function enterAwaitResource(f: AwaitFrame): void {
+  const hooked = f.hooked!;
   hooked.savedId = executionAsyncId;
   hooked.savedTrigger = triggerAsyncId;
   hooked.savedResource = executionResource;
@@ -36,7 +38,9 @@ export function enterAwaitResource(hooked: AwaitResource): void {
 }
 
 /** At the end of the resumed piece. */
-export function endAwaitResource(hooked: AwaitResource): void {
+export function endAwaitResource(f: AwaitFrame): void {
+  const hooked = f.hooked!;
+  f.hooked = undefined;
   emitAfter(hooked.asyncId);
   setExecution(hooked.savedId, hooked.savedTrigger, hooked.savedResource);
 }

@@ -5,15 +5,16 @@
 // half fills when it is loaded (host/async-hooks.ts): a bundle that imports none of those
 // leaves it out, and its engine carries frames only.
 
-import type { AwaitResource } from './await-resources';
+import type { AwaitFrame } from './await-frames';
 
 export interface HookLayer {
   /** AsyncResource.bind(fn), which AsyncLocalStorage.bind and snapshot are in Node. */
   bind<F extends (...args: any[]) => any>(fn: F): F;
-  /** The PROMISE resource an await gets while a hook is enabled (await-resources.ts). */
-  beginAwait(awaited: unknown): AwaitResource;
-  enterAwait(resource: AwaitResource): void;
-  endAwait(resource: AwaitResource): void;
+  /** The PROMISE resource an await gets while a hook is enabled, kept in `f.hooked` (await-resources.ts). */
+  beginAwait(f: AwaitFrame, awaited: unknown): void;
+  enterAwait(f: AwaitFrame): void;
+  /** Also forgets the resource. */
+  endAwait(f: AwaitFrame): void;
   promiseAsyncId(promise: object): number;
   emitPromiseResolve(asyncId: number): void;
 }
