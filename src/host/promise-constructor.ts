@@ -63,13 +63,10 @@ export function installPromiseConstructor(global: typeof globalThis): void {
     return promise;
   } as unknown as PromiseConstructor;
 
-  Object.defineProperties(Promise, {
-    // The bundler may rename the local binding; the constructor's name must stay 'Promise'.
-    name: { value: 'Promise' },
-    prototype: { value: NativePromise.prototype, writable: false },
-    [Symbol.species]: { get() { return this; }, configurable: true },
-    toString: { value: () => NativePromise.toString(), writable: true, configurable: true },
-  });
+  // Its name, length, prototype and species getter are the native constructor's own (the
+  // bundler may rename the local binding), as are the static methods, replaced below.
+  copyOwnProperties(NativePromise, Promise);
+  Object.defineProperty(Promise, 'toString', { value: () => NativePromise.toString(), writable: true, configurable: true });
   // Every static method (all, race, resolve, withResolvers, try...), with its name and length.
   // Promise.resolve and Promise.reject are the instrumented ones by now (promise-statics.ts).
   for (const key of Reflect.ownKeys(NativePromise)) {
