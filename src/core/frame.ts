@@ -49,8 +49,11 @@ export function restoreFrame(frame: Frame): void {
 
 /** A copy of `frame` with `slot` set to `value` (stored as-is, use UNDEFINED_STORE for undefined). */
 export function withValue(frame: Frame, slot: number, value: unknown): Frame {
-  // A plain copy loop: much faster than Array#slice for the few entries a frame has.
   const length = frame.length;
+  // A program with one storage: a literal is the cheapest array to make, and a packed one,
+  // which getStore() reads without a hole check.
+  if (slot === 0 && length <= 1) return [value];
+  // A plain copy loop: much faster than Array#slice for the few entries a frame has.
   const next: Frame = new Array(slot < length ? length : slot + 1);
   for (let i = 0; i < length; i++) next[i] = frame[i];
   next[slot] = value;
