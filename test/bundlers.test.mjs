@@ -15,8 +15,9 @@ import { ORACLE, PORTABLE } from './engines.mjs';
 const app = fileURLToPath(new URL('fixtures/bundler-app/', import.meta.url));
 const mainEntry = join(app, 'main.mjs');
 const dependency = join(app, 'node_modules/fake-dep/index.js');
-// The dependency cannot resolve asyncctx from its own folder (this repository is asyncctx),
-// so the helpers come from the engine's file itself: the one the app's 'asyncctx' resolves to.
+// The dependency cannot resolve asyncctx from its own folder (this repository is asyncctx):
+// these builds give `runtime` as a path, the engine's file itself, which the app's 'asyncctx'
+// resolves to (the strict-layout tests below leave it to the plugin's fallback).
 const runtime = fileURLToPath(new URL('../dist/portable.browser.js', import.meta.url));
 // Half the bundlers get the exclusion as a glob, half as a regular expression (in an array).
 const globExclusion = '**/node_modules/fake-dep/**';
@@ -162,9 +163,9 @@ for (const [app, bundlerNames] of [[hooksApp, Object.keys(bundlers)], [openTelem
 }
 
 // A dependency that cannot resolve asyncctx from its own folder (a strict layout) gets the
-// app's: the runtime is resolved from the project instead. Rollup and webpack-like bundlers
-// resolve it from the importer only, where an absolute `runtime` does it (README).
-for (const name of ['vite', 'rolldown', 'esbuild']) {
+// app's: the runtime is resolved from the project instead. Rollup resolves bare names only
+// through a plugin of the app's (@rollup/plugin-node-resolve), left out here.
+for (const name of ['vite', 'rolldown', 'esbuild', 'webpack', 'rspack']) {
   test(`${name}: a dependency with no path to asyncctx gets the app's engine for node:async_hooks`, async () => {
     const app = join(dirname(hooksApp), 'strict-layout.mjs');
     const file = await bundlers[name]({ runtime: 'asyncctx' }, join(out, `${name}-strict-layout`), app);
@@ -172,6 +173,23 @@ for (const name of ['vite', 'rolldown', 'esbuild']) {
     for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A A-span true'], engine.name);
   });
 }
+
+// A dependency whose awaits are rewritten, and that cannot resolve asyncctx from its folder,
+// gets its helpers from the project's asyncctx, with the default `runtime`.
+for (const name of ['vite', 'rolldown', 'esbuild', 'webpack', 'rspack']) {
+  test(`${name}: a dependency with no path to asyncctx gets the helpers of its rewritten awaits from the app's`, async () => {
+    const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
+    assert.deepEqual(run(ORACLE.node, [...ORACLE.args, app]), ['A B'], 'the oracle');
+    const file = await bundlers[name]({}, join(out, `${name}-strict-layout-awaits`), app);
+    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A B'], engine.name);
+  });
+}
+
+test('the strict-layout dependency left untransformed loses the context (the fixture is meaningful)', async () => {
+  const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
+  const file = await bundlers.esbuild({ exclude: /[\\/]awaiting-lib[\\/]/ }, join(out, 'esbuild-strict-layout-excluded'), app);
+  for (const engine of PORTABLE) assert.notDeepEqual(run(engine.node, [...engine.args, file]), ['A B'], engine.name);
+});
 
 test('the oracle of the async_hooks app sees the app\'s request inside the library\'s snapshot and span (the fixture is meaningful)', () => {
   const lines = run(ORACLE.node, [...ORACLE.args, hooksApp]);

@@ -7,7 +7,7 @@ import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplu
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { transform } from '../transform/transform';
-import { esbuildAlias, rollupAliasHook, viteTargetsNoNode, webpackAlias, type AliasSettings } from './async-hooks-alias';
+import { esbuildRuntime, rollupRuntimeHook, viteTargetsNoNode, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
 
 export interface AsyncctxPluginOptions {
   /** Module ids to transform: globs (matched against the id, relative ones from the working
@@ -15,15 +15,15 @@ export interface AsyncctxPluginOptions {
   include?: FilterPattern;
   /** Module ids never to transform, with the same patterns; wins over `include`. */
   exclude?: FilterPattern;
-  /** Where the rewritten code imports its helpers from (default 'asyncctx/portable'). It must
-   * resolve, from every transformed file, to the same module as the application's asyncctx. */
+  /** Where the rewritten code imports its helpers from (default 'asyncctx/portable'): the
+   * same module as the application's asyncctx. It is resolved from each transformed file, or
+   * from the project where the file has no path to it (a dependency in a strict layout). */
   runtime?: string;
   /** Whether imports of `node:async_hooks` (or `async_hooks`) resolve to `runtime` instead,
    * so that libraries written for Node share the app's engine. Default: in builds for a
    * platform without Node's module — Vite's client, esbuild and Rolldown unless `platform`
    * is 'node', webpack and Rspack unless the target is Node or Electron. Rollup names no
-   * platform: there it takes `true`. `runtime` is resolved from the importing file (with
-   * Vite, Rolldown and esbuild, from the project where the file has no path to it). */
+   * platform: there it takes `true`. */
   asyncHooks?: boolean;
 }
 
@@ -41,24 +41,24 @@ export type AsyncctxPlugins = UnpluginInstance<AsyncctxPluginOptions | undefined
 export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
   const runtime = options.runtime ?? 'asyncctx/portable';
   const isOwnFile = ownFileCheck();
-  const alias: AliasSettings = { enabled: options.asyncHooks, runtime, isOwnFile };
+  const settings: RuntimeSettings = { asyncHooks: options.asyncHooks, runtime, isOwnFile };
   // Rolldown's platform defaults to 'browser' (to 'node' only for CommonJS output, which
   // the input options cannot tell).
   let rolldownPlatform: string | undefined;
   return {
     name: 'asyncctx',
-    rollup: { resolveId: rollupAliasHook(alias, () => false) },
+    rollup: { resolveId: rollupRuntimeHook(settings, () => false) },
     rolldown: {
       options(inputOptions: { platform?: string }) {
         rolldownPlatform = inputOptions.platform;
       },
-      resolveId: rollupAliasHook(alias, () => rolldownPlatform !== 'node'),
+      resolveId: rollupRuntimeHook(settings, () => rolldownPlatform !== 'node'),
     },
-    esbuild: { onLoadFilter: SCRIPT_PATH, setup: esbuildAlias(alias) },
-    webpack: webpackAlias(alias),
-    rspack: webpackAlias(alias),
+    esbuild: { onLoadFilter: SCRIPT_PATH, setup: esbuildRuntime(settings) },
+    webpack: webpackRuntime(settings),
+    rspack: webpackRuntime(settings),
     vite: {
-      resolveId: rollupAliasHook(alias, viteTargetsNoNode),
+      resolveId: rollupRuntimeHook(settings, viteTargetsNoNode),
       // Vite's dev server pre-bundles dependencies with its own plugin list: ours goes there
       // too (Rolldown's list from Vite 8 on, esbuild's before), or dependencies would lose
       // the context in development only.
