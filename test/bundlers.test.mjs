@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,12 +163,34 @@ for (const [app, bundlerNames] of [[hooksApp, Object.keys(bundlers)], [openTelem
 }
 
 // A dependency that cannot resolve asyncctx from its own folder (a strict layout) gets the
-// app's: the runtime is resolved from the project instead. Rollup resolves bare names only
-// through a plugin of the app's (@rollup/plugin-node-resolve), left out here.
-for (const name of ['vite', 'rolldown', 'esbuild', 'webpack', 'rspack']) {
+// app's: the runtime is resolved from the project instead. Rollup resolves bare names through
+// the app's resolver, @rollup/plugin-node-resolve, which knows no package self-reference: its
+// app is laid out as pnpm installs one, asyncctx in the app's node_modules and each
+// dependency a link to a folder outside it.
+const strictLayoutBundlers = {
+  ...bundlers,
+  async rollup(options, dir, entry) {
+    const [{ rollup }, { nodeResolve }, { default: plugin }] = await Promise.all([import('rollup'), import('@rollup/plugin-node-resolve'), import('asyncctx/rollup')]);
+    const appDir = join(dir, 'app');
+    mkdirSync(join(appDir, 'node_modules'), { recursive: true });
+    symlinkSync(fileURLToPath(new URL('..', import.meta.url)), join(appDir, 'node_modules', 'asyncctx'));
+    for (const library of ['plain-tracer', 'awaiting-lib']) {
+      cpSync(join(dirname(entry), 'node_modules', library), join(dir, 'store', library), { recursive: true });
+      symlinkSync(join(dir, 'store', library), join(appDir, 'node_modules', library));
+    }
+    const input = join(appDir, 'main.mjs');
+    copyFileSync(entry, input);
+    const bundle = await rollup({ input, plugins: [nodeResolve({ browser: true, rootDir: appDir }), plugin({ asyncHooks: true, ...options })], onwarn() {} });
+    await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
+    await bundle.close();
+    return join(dir, 'main.mjs');
+  },
+};
+
+for (const name of Object.keys(strictLayoutBundlers)) {
   test(`${name}: a dependency with no path to asyncctx gets the app's engine for node:async_hooks`, async () => {
     const app = join(dirname(hooksApp), 'strict-layout.mjs');
-    const file = await bundlers[name]({ runtime: 'asyncctx' }, join(out, `${name}-strict-layout`), app);
+    const file = await strictLayoutBundlers[name]({ runtime: 'asyncctx' }, join(out, `${name}-strict-layout`), app);
     assert.doesNotMatch(readFileSync(file, 'utf8'), NODE_MODULE_IMPORT);
     for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A A-span true'], engine.name);
   });
@@ -176,11 +198,11 @@ for (const name of ['vite', 'rolldown', 'esbuild', 'webpack', 'rspack']) {
 
 // A dependency whose awaits are rewritten, and that cannot resolve asyncctx from its folder,
 // gets its helpers from the project's asyncctx, with the default `runtime`.
-for (const name of ['vite', 'rolldown', 'esbuild', 'webpack', 'rspack']) {
+for (const name of Object.keys(strictLayoutBundlers)) {
   test(`${name}: a dependency with no path to asyncctx gets the helpers of its rewritten awaits from the app's`, async () => {
     const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
     assert.deepEqual(run(ORACLE.node, [...ORACLE.args, app]), ['A B'], 'the oracle');
-    const file = await bundlers[name]({}, join(out, `${name}-strict-layout-awaits`), app);
+    const file = await strictLayoutBundlers[name]({}, join(out, `${name}-strict-layout-awaits`), app);
     for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A B'], engine.name);
   });
 }
