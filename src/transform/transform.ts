@@ -9,7 +9,7 @@
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';
 import { collectEdits } from './suspension-points';
-import { GLOBAL_HELPERS_KEY, HELPERS, helpersExportFor } from './names';
+import { FRAME, GLOBAL_HELPERS_KEY, HELPERS, helpersExportFor } from './names';
 
 export { HELPERS, FRAME, GLOBAL_HELPERS_KEY } from './names';
 
@@ -40,10 +40,16 @@ export interface TransformResult {
 const MAY_SUSPEND = /\bawait\b|\byield\b/;
 /** A helper the rewritten code calls, by name. */
 const HELPER_CALL = new RegExp(`\\b${HELPERS}\\.(\\w+)\\(`, 'g');
+/**
+ * Code this transform has rewritten: a function's frame is made by its helpers' enter(). A
+ * bundler may rename the helpers' import (Vite's dependency optimizer does, and its output is
+ * transformed again when it is served); the frame, a local, keeps its name (or gets `$1`).
+ */
+const REWRITTEN = new RegExp(`\\b${FRAME}(?:\\$\\d+)? = [\\w$.]+\\.enter(?:Generator)?\\(`);
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   const filename = options.filename ?? 'input.js';
-  if (!MAY_SUSPEND.test(code) || code.includes(`${HELPERS}.enter`)) return { code, map: null, changed: false };
+  if (!MAY_SUSPEND.test(code) || REWRITTEN.test(code)) return { code, map: null, changed: false };
 
   let parsed = parseSync(filename, code, { sourceType: sourceTypeOf(filename), preserveParens: true });
   if (parsed.errors.length > 0 && sourceTypeOf(filename) === 'unambiguous') {
