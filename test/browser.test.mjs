@@ -130,21 +130,67 @@ test("Chromium: the same program through Vite's dev server, in an app with its d
   if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
   const app = mkdtempSync(join(out, 'vite-dev-app-'));
   const modules = join(app, 'node_modules');
-  const fromRepo = (path) => here(`../${path}`);
   mkdirSync(join(modules, 'asyncctx'), { recursive: true });
-  cpSync(fromRepo('dist'), join(modules, 'asyncctx', 'dist'), { recursive: true });
-  cpSync(fromRepo('package.json'), join(modules, 'asyncctx', 'package.json'));
+  copyAsyncctx(join(modules, 'asyncctx'));
   for (const name of ['@opentelemetry/api', '@opentelemetry/context-async-hooks', 'events']) {
     cpSync(fromRepo(`node_modules/${name}`), join(modules, name), { recursive: true, dereference: true });
   }
+  linkBuildTools(modules);
+  writeApp(app, here('fixtures/opentelemetry-app/main.mjs'));
+  const { lines, errors } = await logOfViteDevServer(app, openTelemetryExpected().at(-1));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(lines, openTelemetryExpected());
+});
+
+// The same through Vite's dev server in an app laid out as pnpm installs it: each package in
+// node_modules/.pnpm, linked from node_modules, so that a dependency sees only its own
+// dependencies. The rewritten dependency imports its helpers from the app's asyncctx, which
+// the optimizer and the page share; the optimized file the page loads is rewritten once.
+test("Chromium: Vite's dev server in a pnpm layout: a rewritten dependency with no path to asyncctx keeps each request", { timeout: 120_000 }, async (t) => {
+  if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
+  const app = mkdtempSync(join(out, 'vite-pnpm-app-'));
+  const modules = join(app, 'node_modules');
+  const store = (name) => join(modules, '.pnpm', `${name}@1.0.0`, 'node_modules', name);
+  mkdirSync(store('asyncctx'), { recursive: true });
+  copyAsyncctx(store('asyncctx'));
+  cpSync(here('fixtures/async-hooks-app/node_modules/awaiting-lib'), store('awaiting-lib'), { recursive: true });
+  for (const name of ['asyncctx', 'awaiting-lib']) symlinkSync(store(name), join(modules, name));
+  linkBuildTools(modules);
+  writeApp(app, here('fixtures/async-hooks-app/strict-layout-awaits.mjs'));
+  const { lines, errors, served } = await logOfViteDevServer(app, 'A B', /\/node_modules\/\.vite\/deps\/awaiting-lib\.js/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(lines, ['A B']);
+  assert.equal(served.match(/\.enter\(/g)?.length, 1, 'the optimized dependency is rewritten once');
+});
+
+const fromRepo = (path) => here(`../${path}`);
+
+/** asyncctx as installed: its dist and package.json. */
+function copyAsyncctx(to) {
+  cpSync(fromRepo('dist'), join(to, 'dist'), { recursive: true });
+  cpSync(fromRepo('package.json'), join(to, 'package.json'));
+}
+
+/** The build tools the dev server needs, linked from this repository. */
+function linkBuildTools(modules) {
   for (const name of ['vite', 'unplugin', 'oxc-parser', 'oxc-transform', 'magic-string', '@jridgewell', '@oxc-parser', '@oxc-transform']) {
     if (existsSync(fromRepo(`node_modules/${name}`))) symlinkSync(fromRepo(`node_modules/${name}`), join(modules, name));
   }
+}
+
+function writeApp(app, main) {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'vite-dev-app', type: 'module' }));
   writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="/main.js"></script>');
-  cpSync(here('fixtures/opentelemetry-app/main.mjs'), join(app, 'main.js'));
+  cpSync(main, join(app, 'main.js'));
+}
 
-  // The app's own copy of Vite and of the plugin, as its config would import them.
+/**
+ * Serves `app` with the app's own copy of Vite and of the plugin, as its config would import
+ * them, loads it in Chromium until it logs `lastLine` (or fails), and returns what it logged,
+ * and the text of the first script it loaded that matches `servedUrl`.
+ */
+async function logOfViteDevServer(app, lastLine, servedUrl) {
+  const modules = join(app, 'node_modules');
   const [{ createServer }, { default: plugin }] = await Promise.all([
     import(join(modules, 'vite', 'dist', 'node', 'index.js')),
     import(join(modules, 'asyncctx', 'dist', 'vite.js')),
@@ -157,16 +203,16 @@ test("Chromium: the same program through Vite's dev server, in an app with its d
     const page = await browser.newPage();
     const lines = [];
     const errors = [];
+    let served;
     page.on('console', (message) => { if (message.type() === 'log') lines.push(message.text()); });
     page.on('pageerror', (error) => errors.push(error.message));
+    if (servedUrl) page.on('response', async (response) => { if (served === undefined && servedUrl.test(response.url())) served = await response.text(); });
     await page.goto(vite.resolvedUrls.local[0]);
-    const expected = openTelemetryExpected();
     const deadline = Date.now() + 60_000;
-    while (!lines.includes(expected.at(-1)) && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.deepEqual(errors, []);
-    assert.deepEqual(lines, expected);
+    while ((!lines.includes(lastLine) || (servedUrl && served === undefined)) && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    return { lines, errors, served };
   } finally {
     await browser.close();
     await vite.close();
   }
-});
+}
