@@ -248,6 +248,28 @@ test("builds for Node keep Node's module: esbuild's node platform, Vite's SSR, w
   assert.match(readFileSync(join(nodeDir, 'main.js'), 'utf8'), /require\(["'](?:node:)?async_hooks["']\)/);
 });
 
+// Vite's server environment runs on Node, where `asyncctx` is Node's own engine: the plugin
+// leaves its modules as they are (and the portable engine out), unless told `ssr: true`.
+test("vite: an SSR build for Node is not rewritten, unless `ssr: true`; the client build is", async () => {
+  const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
+  const rewrittenFunctions = async (options, ssr) => {
+    const dir = join(out, `vite-ssr-rewrite-${ssr}-${options.ssr ?? 'default'}`);
+    await build({
+      configFile: false, root: dirname(hooksApp), logLevel: 'silent', plugins: [plugin(options)],
+      build: { outDir: dir, emptyOutDir: true, minify: false, ...(ssr ? { ssr: app } : { lib: { entry: app, formats: ['es'], fileName: 'strict-layout-awaits' } }) },
+      ssr: { noExternal: ['awaiting-lib'] },
+    });
+    const file = join(dir, 'strict-layout-awaits.js');
+    return { file, frames: readFileSync(file, 'utf8').match(/\b__acf = /g)?.length ?? 0 };
+  };
+  const server = await rewrittenFunctions({}, true);
+  assert.equal(server.frames, 0, 'the SSR build is left as it is');
+  assert.deepEqual(run(ORACLE.node, [server.file]), ['A B'], "Node's own engine keeps the context");
+  assert.ok((await rewrittenFunctions({ ssr: true }, true)).frames > 0, 'ssr: true rewrites it');
+  assert.ok((await rewrittenFunctions({}, false)).frames > 0, 'the client build is rewritten');
+});
+
 /** The plugin's transform hook alone, as Rollup without hook filters calls it. */
 async function transformHook(options, warnings = []) {
   const { default: plugin } = await import('asyncctx/rollup');

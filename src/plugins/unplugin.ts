@@ -25,6 +25,11 @@ export interface AsyncctxPluginOptions {
    * is 'node', webpack and Rspack unless the target is Node or Electron. Rollup names no
    * platform: there it takes `true`. */
   asyncHooks?: boolean;
+  /** Vite: whether the plugin also rewrites the modules of server environments that run on
+   * Node (SSR), and so loads the portable engine there. Default false: on Node, `asyncctx`
+   * is Node's own engine, which keeps the context across native awaits. Server environments
+   * for other runtimes (no `node` resolve condition) are rewritten either way. */
+  ssr?: boolean;
 }
 
 /** Plain, TypeScript and JSX modules, by extension (an id may end with a query). */
@@ -58,6 +63,8 @@ export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
     webpack: webpackRuntime(settings),
     rspack: webpackRuntime(settings),
     vite: {
+      // Vite 6 and later ask per environment.
+      applyToEnvironment: (environment: ViteEnvironment) => options.ssr === true || !runsOnNode(environment),
       resolveId: rollupRuntimeHook(settings, viteTargetsNoNode),
       // Vite's dev server pre-bundles dependencies with its own plugin list: ours goes there
       // too (Rolldown's list from Vite 8 on, esbuild's before), or dependencies would lose
@@ -92,6 +99,11 @@ export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
     },
   };
 });
+
+type ViteEnvironment = { config: { consumer?: string; resolve?: { conditions?: readonly string[] } } };
+
+/** A Vite server environment that runs on Node: SSR by default (its resolve conditions include `node`). */
+const runsOnNode = ({ config }: ViteEnvironment): boolean => config.consumer === 'server' && (config.resolve?.conditions ?? []).includes('node');
 
 /**
  * The file name that tells the parser the language, or undefined for what is no script of
