@@ -149,7 +149,8 @@ function packageVisibility(runtime: string): ((directory: string) => boolean) | 
   return (directory) => scopeOf(directory) === name || installedFrom(directory);
 }
 
-function packageName(file: string): string | undefined {
+/** The `name` of a package.json, if it has one. */
+export function packageName(file: string): string | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')).name;
   } catch {

@@ -4,10 +4,10 @@
 // then calls back into the application would otherwise hand it a lost context.
 
 import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplugin';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { transform } from '../transform/transform';
-import { esbuildRuntime, rollupRuntimeHook, viteTargetsNoNode, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
+import { esbuildRuntime, packageName, rollupRuntimeHook, viteTargetsNoNode, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
 
 export interface AsyncctxPluginOptions {
   /** Module ids to transform: globs (matched against the id, relative ones from the working
@@ -141,7 +141,7 @@ function ownFileCheck(): (filename: string) => boolean {
     return roots.get(directory);
   };
   const nameAt = (root: string): string | undefined => {
-    if (!names.has(root)) names.set(root, readPackageName(join(root, 'package.json')));
+    if (!names.has(root)) names.set(root, packageName(join(root, 'package.json')));
     return names.get(root);
   };
 
@@ -150,12 +150,4 @@ function ownFileCheck(): (filename: string) => boolean {
     const root = rootOf(dirname(filename));
     return root !== undefined && nameAt(root) === 'asyncctx' && filename.startsWith(join(root, 'dist') + sep);
   };
-}
-
-function readPackageName(file: string): string | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')).name;
-  } catch {
-    return undefined;
-  }
 }
