@@ -18,6 +18,12 @@ export function helpersExportFor(used: Iterable<string>): string {
 }
 /** One function invocation's (or the module body's) await frame. */
 export const FRAME = '__acf';
+/**
+ * Rewritten code, by its text: a function's frame is made by its helpers' enter(). A bundler
+ * may rename the helpers' import (Vite's dependency optimizer does, and its output is
+ * transformed again when it is served); the frame, a local, keeps its name (or gets `$1`).
+ */
+export const REWRITTEN = new RegExp(`\\b${FRAME}(?:\\$\\d+)? = [\\w$.]+\\.enter(?:Generator)?\\(`);
 /** The value an await resumed with, on its way from the `await` to resume(). */
 export const AWAITED = '__acv';
 /** The prefix of an `await using` resource's stand-in (src/core/await-disposers.ts). */

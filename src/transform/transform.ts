@@ -9,7 +9,7 @@
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';
 import { collectEdits } from './suspension-points';
-import { FRAME, GLOBAL_HELPERS_KEY, HELPERS, helpersExportFor } from './names';
+import { GLOBAL_HELPERS_KEY, HELPERS, REWRITTEN, helpersExportFor } from './names';
 
 export { HELPERS, FRAME, GLOBAL_HELPERS_KEY } from './names';
 
@@ -40,12 +40,6 @@ export interface TransformResult {
 const MAY_SUSPEND = /\bawait\b|\byield\b/;
 /** A helper the rewritten code calls, by name. */
 const HELPER_CALL = new RegExp(`\\b${HELPERS}\\.(\\w+)\\(`, 'g');
-/**
- * Code this transform has rewritten: a function's frame is made by its helpers' enter(). A
- * bundler may rename the helpers' import (Vite's dependency optimizer does, and its output is
- * transformed again when it is served); the frame, a local, keeps its name (or gets `$1`).
- */
-const REWRITTEN = new RegExp(`\\b${FRAME}(?:\\$\\d+)? = [\\w$.]+\\.enter(?:Generator)?\\(`);
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   const filename = options.filename ?? 'input.js';

@@ -31,8 +31,8 @@ export function listenerWrappers(run: RunListener) {
       }
       return wrapper;
     },
-    // A WeakMap answers undefined for a key that cannot be one (a primitive, null).
-    /** The wrapper of a listener already wrapped (removing never makes one). */
+    /** The wrapper of a listener already wrapped (removing never makes one). A WeakMap
+     * answers undefined for a key that cannot be one (a primitive, null). */
     wrapperOf: (listener: unknown): Function | undefined => wrappers.get(listener as object),
     /** What an `on…` getter should show for the platform's `value`. */
     originalOf: (value: unknown): unknown => originals.get(value as Function) ?? value,
