@@ -8,7 +8,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
@@ -208,6 +209,29 @@ describe('Babel plugin: the rewrite', () => {
       assert.equal(compile(transformed, filename, [plugin]).code, compile(transformed, filename, []).code);
     });
   }
+
+  // A bundle of rewritten modules has the helpers' import renamed (Vite's dependency optimizer
+  // does this with Rolldown); Babel run over it afterwards (Metro, babel-loader on a
+  // prebuilt dependency) must leave it alone all the same.
+  it('changes nothing in a bundle whose helpers a bundler renamed', { skip }, async () => {
+    const { rolldown } = await import('rolldown');
+    const dir = mkdtempSync(join(tmpdir(), 'asyncctx-babel-rebundled-'));
+    try {
+      const modules = {
+        'lib.mjs': 'export async function later(f) { await null; return f(); }\nexport async function* ticks() { yield 1; await null; }\n',
+        'entry.mjs': "export { later, ticks } from './lib.mjs';\nexport const top = await Promise.resolve(1);\n",
+      };
+      for (const [name, code] of Object.entries(modules)) writeFileSync(join(dir, name), compile(code, join(dir, name), [plugin]).code);
+      const build = await rolldown({ input: join(dir, 'entry.mjs'), external: [/^asyncctx/], logLevel: 'silent' });
+      const { output } = await build.generate({ format: 'esm' });
+      await build.close();
+      const bundled = output[0].code;
+      assert.doesNotMatch(bundled, /__acx\.enter/, 'the bundler renamed the helpers (the case is meaningful)');
+      assert.equal(compile(bundled, 'bundle.mjs', [plugin]).code, compile(bundled, 'bundle.mjs', []).code);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   for (const [name, code] of Object.entries(NEVER_SUSPENDING)) {
     it(`leaves a program without suspension points as it was: ${name}`, { skip }, () => {

@@ -7,7 +7,7 @@
 // preset on Hermes): after them there is no `await` left to rewrite.
 
 import type { BabelTypes as B, PluginApi, PluginObject, Types } from './babel-api';
-import { GLOBAL_HELPERS_KEY, HELPERS, helpersExportFor } from './names';
+import { GLOBAL_HELPERS_KEY, HELPERS, REWRITTEN, helpersExportFor } from './names';
 import { rewriteSuspensionPoints } from './suspension-points';
 import { redirectAsyncHooks } from './async-hooks-imports';
 
@@ -54,8 +54,9 @@ export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOption
           if (asyncHooks && (code === '' || code.includes('async_hooks'))) redirectAsyncHooks(program, t, runtime);
           // Babel given only an AST has no code to pre-check.
           if (code !== '' && !MAY_SUSPEND.test(code)) return;
-          // Rewritten before (by this plugin or by asyncctx/transform): the helpers are declared.
-          if (program.scope.hasBinding(HELPERS)) return;
+          // Rewritten before (by this plugin or by asyncctx/transform): the helpers are declared,
+          // or, after a bundler renamed them, the frames are still made by their enter().
+          if (program.scope.hasBinding(HELPERS) || REWRITTEN.test(code)) return;
 
           const result = rewriteSuspensionPoints(program, t);
           if (!result.changed) return;
