@@ -14,14 +14,16 @@ const root = new URL('..', import.meta.url);
 const dist = new URL('dist.next/', root);
 rmSync(dist, { recursive: true, force: true });
 
-// The browser build leaves Node's task sources out.
+// The browser build leaves Node's task sources out. Node's own engine (index) is reached only
+// through Node's conditions, whose `import` is the ESM wrapper below: it is CommonJS only.
+const BOTH_FORMATS = [['esm', 'js'], ['cjs', 'cjs']];
 const entries = {
-  index: { entry: 'src/entry/index.ts', nodeSources: true },
-  portable: { entry: 'src/entry/portable.ts', nodeSources: true },
-  'portable.browser': { entry: 'src/entry/portable-browser.ts', nodeSources: false },
+  index: { entry: 'src/entry/index.ts', nodeSources: true, formats: [['cjs', 'cjs']] },
+  portable: { entry: 'src/entry/portable.ts', nodeSources: true, formats: BOTH_FORMATS },
+  'portable.browser': { entry: 'src/entry/portable-browser.ts', nodeSources: false, formats: BOTH_FORMATS },
 };
-for (const [name, { entry, nodeSources }] of Object.entries(entries)) {
-  for (const [format, extension] of [['esm', 'js'], ['cjs', 'cjs']]) {
+for (const [name, { entry, nodeSources, formats }] of Object.entries(entries)) {
+  for (const [format, extension] of formats) {
     await build({
       entryPoints: [new URL(entry, root).pathname],
       outfile: new URL(`${name}.${extension}`, dist).pathname,

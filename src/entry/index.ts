@@ -2,12 +2,20 @@
 // AsyncContext built on the native AsyncLocalStorage. Bundlers for other runtimes resolve
 // `asyncctx` to the portable entry instead (package.json "exports" conditions).
 
-import {
-  AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, triggerAsyncId, executionAsyncResource,
-  asyncWrapProviders,
-} from 'node:async_hooks';
+import type * as NodeAsyncHooks from 'node:async_hooks';
 import { createAsyncContext } from '../core/async-context';
 import { carryContext } from '../host/web/carry-context';
+
+// Node's module through process.getBuiltinModule (Node 20.16 and 22.3 on, Deno, Bun) rather
+// than require(): an app bundled for Node in ESM format (esbuild's) has no `require` for this
+// file to call. The entry is built as CommonJS only (Node's `import` condition re-exports
+// it), so require() is there for older Nodes.
+declare const require: (id: string) => unknown;
+const nodeAsyncHooks = (process.getBuiltinModule?.('node:async_hooks') ?? require('node:async_hooks')) as typeof NodeAsyncHooks;
+const {
+  AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, triggerAsyncId, executionAsyncResource,
+  asyncWrapProviders,
+} = nodeAsyncHooks;
 
 export {
   AsyncLocalStorage, AsyncResource, createHook, executionAsyncId, triggerAsyncId, executionAsyncResource,
