@@ -248,26 +248,67 @@ test("builds for Node keep Node's module: esbuild's node platform, Vite's SSR, w
   assert.match(readFileSync(join(nodeDir, 'main.js'), 'utf8'), /require\(["'](?:node:)?async_hooks["']\)/);
 });
 
-// Vite's server environment runs on Node, where `asyncctx` is Node's own engine: the plugin
-// leaves its modules as they are (and the portable engine out), unless told `ssr: true`.
-test("vite: an SSR build for Node is not rewritten, unless `ssr: true`; the client build is", async () => {
-  const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
-  const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
-  const rewrittenFunctions = async (options, ssr) => {
-    const dir = join(out, `vite-ssr-rewrite-${ssr}-${options.ssr ?? 'default'}`);
+// A build that runs on Node gets Node's own engine for `asyncctx`, which needs no rewrite:
+// the plugin leaves its modules as they are (and the portable engine out), unless told
+// `node: true`. Each bundler says so in its own way; the browser builds above are rewritten.
+const awaitsApp = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
+/** How many functions of a bundle were rewritten (each makes its frame). */
+const rewrittenFunctions = (file) => readFileSync(file, 'utf8').match(/\b__acf(?:\$\d+)? = /g)?.length ?? 0;
+
+const nodeBuilds = {
+  async vite(options, dir) {
+    const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
     await build({
       configFile: false, root: dirname(hooksApp), logLevel: 'silent', plugins: [plugin(options)],
-      build: { outDir: dir, emptyOutDir: true, minify: false, ...(ssr ? { ssr: app } : { lib: { entry: app, formats: ['es'], fileName: 'strict-layout-awaits' } }) },
+      build: { outDir: dir, emptyOutDir: true, minify: false, ssr: awaitsApp },
       ssr: { noExternal: ['awaiting-lib'] },
     });
-    const file = join(dir, 'strict-layout-awaits.js');
-    return { file, frames: readFileSync(file, 'utf8').match(/\b__acf = /g)?.length ?? 0 };
-  };
-  const server = await rewrittenFunctions({}, true);
-  assert.equal(server.frames, 0, 'the SSR build is left as it is');
-  assert.deepEqual(run(ORACLE.node, [server.file]), ['A B'], "Node's own engine keeps the context");
-  assert.ok((await rewrittenFunctions({ ssr: true }, true)).frames > 0, 'ssr: true rewrites it');
-  assert.ok((await rewrittenFunctions({}, false)).frames > 0, 'the client build is rewritten');
+    return join(dir, 'strict-layout-awaits.js');
+  },
+  async rolldown(options, dir) {
+    const [{ rolldown }, { default: plugin }] = await Promise.all([import('rolldown'), import('asyncctx/rolldown')]);
+    const bundle = await rolldown({ input: awaitsApp, platform: 'node', plugins: [plugin(options)], logLevel: 'silent' });
+    await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
+    await bundle.close();
+    return join(dir, 'main.mjs');
+  },
+  async esbuild(options, dir) {
+    const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
+    await build({ entryPoints: [awaitsApp], outfile: join(dir, 'main.mjs'), bundle: true, platform: 'node', format: 'esm', plugins: [plugin(options)], logLevel: 'silent' });
+    return join(dir, 'main.mjs');
+  },
+  async webpack(options, dir) {
+    const [{ default: webpack }, { default: plugin }] = await Promise.all([import('webpack'), import('asyncctx/webpack')]);
+    await compile(webpack({ ...webpackConfig(plugin(options), dir, awaitsApp), target: 'node' }));
+    return join(dir, 'main.js');
+  },
+  async rspack(options, dir) {
+    const [{ rspack }, { default: plugin }] = await Promise.all([import('@rspack/core'), import('asyncctx/rspack')]);
+    await compile(rspack({ ...webpackConfig(plugin(options), dir, awaitsApp), target: 'node' }));
+    return join(dir, 'main.js');
+  },
+};
+
+for (const [name, build] of Object.entries(nodeBuilds)) {
+  test(`${name}: a build for Node is not rewritten, unless \`node: true\``, async () => {
+    const file = await build({}, join(out, `${name}-for-node`));
+    assert.equal(rewrittenFunctions(file), 0, 'the build is left as it is');
+    assert.doesNotMatch(readFileSync(file, 'utf8'), /awaitFrames/, 'and has no helpers');
+    assert.deepEqual(run(ORACLE.node, [file]), ['A B'], "Node's own engine keeps the context");
+    const rewritten = await build({ node: true }, join(out, `${name}-for-node-rewritten`));
+    assert.ok(rewrittenFunctions(rewritten) > 0, '`node: true` rewrites it');
+    assert.deepEqual(run(ORACLE.node, [rewritten]), ['A B']);
+  });
+}
+
+test('vite: the client build beside an SSR build is rewritten', async () => {
+  const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const dir = join(out, 'vite-client-of-ssr-app');
+  await build({
+    configFile: false, root: dirname(hooksApp), logLevel: 'silent', plugins: [plugin({})],
+    build: { outDir: dir, emptyOutDir: true, minify: false, lib: { entry: awaitsApp, formats: ['es'], fileName: 'strict-layout-awaits' } },
+  });
+  assert.ok(rewrittenFunctions(join(dir, 'strict-layout-awaits.js')) > 0);
 });
 
 /** The plugin's transform hook alone, as Rollup without hook filters calls it. */

@@ -9,13 +9,15 @@
 //   AsyncLocalStorageContextManager, a logger, a framework — gets the app's engine, whose
 //   context the rewritten awaits keep.
 //
-// Each bundler says in its own way what it builds for, so each gets its own hook. Where a
-// bundler names no platform (Rollup), `node:async_hooks` is left alone unless asked for.
+// Each bundler says in its own way what it builds for (build-target.ts), so each gets its own
+// hook. Where a bundler names no platform (Rollup), `node:async_hooks` is left alone unless
+// asked for.
 
 import type { OnResolveArgs, PluginBuild } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ASYNC_HOOKS } from '../transform/names';
+import { esbuildTargetsNode, webpackTargetsNode, type WebpackLikeTarget } from './build-target';
 
 export interface RuntimeSettings {
   /** Whether `node:async_hooks` becomes the runtime. true: always; false: never; undefined:
@@ -56,12 +58,6 @@ export function rollupRuntimeHook(settings: RuntimeSettings, applies: (context: 
   };
 }
 
-/** Vite: client environments (the browser), not the server one of SSR. */
-export const viteTargetsNoNode = (context: ResolveContext, ssr: boolean): boolean => {
-  const consumer = context.environment?.config?.consumer;
-  return consumer === undefined ? !ssr : consumer === 'client';
-};
-
 /** Marks esbuild's resolution of the runtime that our own hook asks for (not to answer it again). */
 const FROM_ASYNCCTX = { asyncctx: true };
 
@@ -77,16 +73,15 @@ export function esbuildRuntime(settings: RuntimeSettings): (build: PluginBuild) 
       return { path: resolved.path, namespace: resolved.namespace, sideEffects: resolved.sideEffects, external: resolved.external };
     };
     build.onResolve({ filter: exactly(settings.runtime) }, resolveRuntime);
-    if (settings.asyncHooks === false || (settings.asyncHooks !== true && build.initialOptions.platform === 'node')) return;
+    if (settings.asyncHooks === false || (settings.asyncHooks !== true && esbuildTargetsNode(build))) return;
     build.onResolve({ filter: ASYNC_HOOKS }, resolveRuntime);
   };
 }
 
 type ResolveData = { request: string; context: string; contextInfo?: { issuer?: string } };
 
-type WebpackLikeCompiler = {
+type WebpackLikeCompiler = WebpackLikeTarget & {
   context: string;
-  options: { externalsPresets: { node?: boolean; electronMain?: boolean; electronPreload?: boolean; electronRenderer?: boolean; nwjs?: boolean } };
   hooks: {
     afterEnvironment: { tap(name: string, callback: () => void): void };
     normalModuleFactory: { tap(name: string, callback: (factory: { hooks: { beforeResolve: { tap(name: string, callback: (data: ResolveData) => void): void } } }) => void): void };
@@ -96,17 +91,15 @@ type WebpackLikeCompiler = {
 /**
  * webpack and Rspack: each request is looked at before it is resolved (an alias would come
  * after webpack has refused the `node:` scheme). `node:async_hooks` becomes the runtime
- * unless the target runs on Node (or Electron's and NW.js's Node), which the presets tell
- * once the defaults are applied, after plugins are. The runtime is resolved from the
- * project's directory where the importing file's has no path to its package.
+ * unless the target runs on Node, known once the defaults are applied. The runtime is
+ * resolved from the project's directory where the importing file's has no path to its
+ * package.
  */
 export function webpackRuntime(settings: RuntimeSettings): (compiler: WebpackLikeCompiler) => void {
   return (compiler) => {
     let aliasAsyncHooks = false;
     compiler.hooks.afterEnvironment.tap('asyncctx', () => {
-      const { node, electronMain, electronPreload, electronRenderer, nwjs } = compiler.options.externalsPresets;
-      const hasNode = node || electronMain || electronPreload || electronRenderer || nwjs;
-      aliasAsyncHooks = settings.asyncHooks === true || (settings.asyncHooks !== false && !hasNode);
+      aliasAsyncHooks = settings.asyncHooks === true || (settings.asyncHooks !== false && !webpackTargetsNode(compiler));
     });
     const sees = packageVisibility(settings.runtime);
     compiler.hooks.normalModuleFactory.tap('asyncctx', (factory) => {

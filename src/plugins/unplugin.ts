@@ -4,10 +4,12 @@
 // then calls back into the application would otherwise hand it a lost context.
 
 import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplugin';
+import type { PluginBuild } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { transform } from '../transform/transform';
-import { esbuildRuntime, packageName, rollupRuntimeHook, viteTargetsNoNode, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
+import { esbuildRuntime, packageName, rollupRuntimeHook, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
+import { esbuildTargetsNode, rolldownTargetsNode, viteRunsOnNode, viteTargetsNoNode, webpackTargetsNode, type ViteEnvironment, type WebpackLikeTarget } from './build-target';
 
 export interface AsyncctxPluginOptions {
   /** Module ids to transform: globs (matched against the id, relative ones from the working
@@ -25,11 +27,12 @@ export interface AsyncctxPluginOptions {
    * is 'node', webpack and Rspack unless the target is Node or Electron. Rollup names no
    * platform: there it takes `true`. */
   asyncHooks?: boolean;
-  /** Vite: whether the plugin also rewrites the modules of server environments that run on
-   * Node (SSR), and so loads the portable engine there. Default false: on Node, `asyncctx`
-   * is Node's own engine, which keeps the context across native awaits. Server environments
-   * for other runtimes (no `node` resolve condition) are rewritten either way. */
-  ssr?: boolean;
+  /** Whether builds that run on Node are rewritten too — Vite's server environments that run
+   * on Node (SSR), esbuild and Rolldown with `platform: 'node'`, webpack and Rspack with a
+   * Node or Electron target — and so load the portable engine there. Default false: on Node,
+   * `asyncctx` is Node's own engine, which keeps the context across native awaits. A server
+   * environment for another runtime (no `node` resolve condition) is rewritten either way. */
+  node?: boolean;
 }
 
 /** Plain, TypeScript and JSX modules, by extension (an id may end with a query). */
@@ -57,14 +60,14 @@ export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
       options(inputOptions: { platform?: string }) {
         rolldownPlatform = inputOptions.platform;
       },
-      resolveId: rollupRuntimeHook(settings, () => rolldownPlatform !== 'node'),
+      resolveId: rollupRuntimeHook(settings, () => !rolldownTargetsNode(rolldownPlatform)),
     },
     esbuild: { onLoadFilter: SCRIPT_PATH, setup: esbuildRuntime(settings) },
     webpack: webpackRuntime(settings),
     rspack: webpackRuntime(settings),
     vite: {
       // Vite 6 and later ask per environment.
-      applyToEnvironment: (environment: ViteEnvironment) => options.ssr === true || !runsOnNode(environment),
+      applyToEnvironment: (environment: ViteEnvironment) => options.node === true || !viteRunsOnNode(environment),
       resolveId: rollupRuntimeHook(settings, viteTargetsNoNode),
       // Vite's dev server pre-bundles dependencies with its own plugin list: ours goes there
       // too (Rolldown's list from Vite 8 on, esbuild's before), or dependencies would lose
@@ -83,6 +86,7 @@ export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
         code: MAY_SUSPEND,
       },
       handler(code, id) {
+        if (options.node !== true && targetsNode(this, rolldownPlatform)) return null;
         const filename = scriptFilename(id);
         if (filename === undefined || isOwnFile(filename)) return null;
         let result;
@@ -100,10 +104,19 @@ export const unplugin: AsyncctxPlugins = createUnplugin((options = {}) => {
   };
 });
 
-type ViteEnvironment = { config: { consumer?: string; resolve?: { conditions?: readonly string[] } } };
+type NativeBuild = { framework: string; build?: PluginBuild; compiler?: WebpackLikeTarget };
 
-/** A Vite server environment that runs on Node: SSR by default (its resolve conditions include `node`). */
-const runsOnNode = ({ config }: ViteEnvironment): boolean => config.consumer === 'server' && (config.resolve?.conditions ?? []).includes('node');
+/**
+ * Whether the build a transform runs in runs on Node (build-target.ts). esbuild, webpack and
+ * Rspack give their build to each call; Rolldown's platform was read when it started; Vite
+ * does not apply the plugin to such environments at all.
+ */
+function targetsNode(context: { getNativeBuildContext?: () => unknown }, rolldownPlatform: string | undefined): boolean {
+  const native = context.getNativeBuildContext?.() as NativeBuild | undefined;
+  if (native?.framework === 'esbuild') return esbuildTargetsNode(native.build!);
+  if (native?.framework === 'webpack' || native?.framework === 'rspack') return webpackTargetsNode(native.compiler!);
+  return rolldownTargetsNode(rolldownPlatform);
+}
 
 /**
  * The file name that tells the parser the language, or undefined for what is no script of
