@@ -8,12 +8,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
+import { rebundledRewrite } from './rebundled.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios', 'await');
@@ -214,23 +214,9 @@ describe('Babel plugin: the rewrite', () => {
   // does this with Rolldown); Babel run over it afterwards (Metro, babel-loader on a
   // prebuilt dependency) must leave it alone all the same.
   it('changes nothing in a bundle whose helpers a bundler renamed', { skip }, async () => {
-    const { rolldown } = await import('rolldown');
-    const dir = mkdtempSync(join(tmpdir(), 'asyncctx-babel-rebundled-'));
-    try {
-      const modules = {
-        'lib.mjs': 'export async function later(f) { await null; return f(); }\nexport async function* ticks() { yield 1; await null; }\n',
-        'entry.mjs': "export { later, ticks } from './lib.mjs';\nexport const top = await Promise.resolve(1);\n",
-      };
-      for (const [name, code] of Object.entries(modules)) writeFileSync(join(dir, name), compile(code, join(dir, name), [plugin]).code);
-      const build = await rolldown({ input: join(dir, 'entry.mjs'), external: [/^asyncctx/], logLevel: 'silent' });
-      const { output } = await build.generate({ format: 'esm' });
-      await build.close();
-      const bundled = output[0].code;
-      assert.doesNotMatch(bundled, /__acx\.enter/, 'the bundler renamed the helpers (the case is meaningful)');
-      assert.equal(compile(bundled, 'bundle.mjs', [plugin]).code, compile(bundled, 'bundle.mjs', []).code);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const bundled = await rebundledRewrite((code, path) => compile(code, path, [plugin]).code);
+    assert.doesNotMatch(bundled, /__acx\.enter/, 'the bundler renamed the helpers (the case is meaningful)');
+    assert.equal(compile(bundled, 'bundle.mjs', [plugin]).code, compile(bundled, 'bundle.mjs', []).code);
   });
 
   for (const [name, code] of Object.entries(NEVER_SUSPENDING)) {
