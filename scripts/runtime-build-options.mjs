@@ -10,7 +10,7 @@
 // `then` and `get`, which the engine's objects share with promises and maps.
 const INTERNAL_PROPERTIES = [
   // await-frames.ts: a rewritten function's frames
-  'inner', 'outer', 'state', 'hooked',
+  'inner', 'outer', 'state', 'hooked', 'depth',
   // hook-layer.ts: what the frame half calls in the async_hooks half
   'promiseAsyncId', 'emitPromiseResolve', 'beginAwait', 'enterAwait', 'endAwait',
   // install.ts: the hooked versions of the task sources

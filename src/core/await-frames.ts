@@ -149,22 +149,19 @@ export function yielding<T>(f: AwaitFrame, value: T): T {
  */
 export function yielded<T>(f: AwaitFrame, value: T): T {
   if (f.state === State.Yielded) {
-    if (generatorCallDepth === 0) resume(f, undefined);
+    if (generatorCalls.depth === 0) resume(f, undefined);
     else f.state = State.Synchronous;
   }
   return value;
 }
 
-/** How many async generator next()/return()/throw() calls are on the stack (host layer). */
-let generatorCallDepth = 0;
-
-export function enterGeneratorCall(): void {
-  generatorCallDepth++;
-}
-
-export function exitGeneratorCall(): void {
-  generatorCallDepth--;
-}
+/**
+ * How many calls that resume a paused async generator synchronously are on the stack (host
+ * layer): its next()/return()/throw(), and Promise executors, inside which Babel's lowered
+ * async generators resume theirs. An object field, so that both host modules count it in
+ * place: a module variable would need a function each way, in every bundle.
+ */
+export const generatorCalls = { depth: 0 };
 
 /**
  * A module body's resumed piece ends at its last statement, and a throw skips that: the

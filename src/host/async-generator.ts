@@ -1,9 +1,10 @@
 // Async generators' next/return/throw: they resume a paused generator synchronously, in
 // the caller's frame, unless it is busy (then it resumes later from the microtask queue).
-// The transformed generator body tells the two apart by whether such a call is on the stack.
+// The transformed generator body tells the two apart by whether such a call is on the stack
+// (or a Promise executor, where async generators lowered by Babel resume: promise-constructor.ts).
 // The call also names the generator, so that its body's frame is found by a later return().
 
-import { atReturn, callingGenerator, enterGeneratorCall, exitGeneratorCall } from '../core/await-frames';
+import { atReturn, callingGenerator, generatorCalls } from '../core/await-frames';
 import { replaceMethod } from './patch';
 
 type Method = (this: AsyncGenerator, value?: unknown) => Promise<IteratorResult<unknown>>;
@@ -14,13 +15,13 @@ export function installAsyncGenerator(): void {
     replaceMethod<Method>(prototype, name, (original) => ({
       [name](this: AsyncGenerator) {
         if (name === 'return') atReturn(this);
-        enterGeneratorCall();
+        generatorCalls.depth++;
         const previous = callingGenerator(this);
         try {
           return Reflect.apply(original, this, arguments);
         } finally {
           callingGenerator(previous);
-          exitGeneratorCall();
+          generatorCalls.depth--;
         }
       },
     })[name] as Method);

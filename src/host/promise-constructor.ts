@@ -13,6 +13,7 @@ import { enabledHooks, hookLayer } from '../core/hook-layer';
 import { copyOwnProperties, replaceValue } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
+import { generatorCalls } from '../core/await-frames';
 
 type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
 
@@ -44,6 +45,9 @@ export function installPromiseConstructor(global: typeof globalThis): void {
       recordRejection(promise);
       reject(reason);
     };
+    // Babel's lowered async generators run their body inside the executor of the promise
+    // next() returns: counted as a generator call, so the body goes on in the caller's frame.
+    generatorCalls.depth++;
     try {
       executor((value) => {
         if (asyncId !== 0) hookLayer!.emitPromiseResolve(asyncId);
@@ -59,6 +63,8 @@ export function installPromiseConstructor(global: typeof globalThis): void {
       }, rejectInFrame);
     } catch (error) {
       rejectInFrame(error);
+    } finally {
+      generatorCalls.depth--;
     }
     return promise;
   } as unknown as PromiseConstructor;

@@ -33,7 +33,6 @@ export const knownFailures = {
   hermes: {
     'als/many-instances.mjs': 'Hermes 0.12 allows 128 nested native calls (apply, call, generators)',
     'await/deep-await-chain.mjs': 'Hermes 0.12 allows 128 nested native calls (apply, call, generators)',
-    'await/async-generator-caller-frame.mjs': "Hermes 0.12 has no async generators: Babel's lowered ones bypass the engine's AsyncGenerator.prototype instrumentation",
     'asynccontext/variable-across-sources.mjs': `${hermesPromise}: a thenable's then() runs in another turn`,
     'await/orm-query-builder-thenable.mjs': `${hermesPromise}: a thenable's then() runs in another turn`,
     'invariants/microtask-turns-of-promises.mjs': `${hermesPromise}: resolving with a promise or thenable takes other turns`,
