@@ -6,10 +6,11 @@ const workerdTickIsAMicrotask = "workerd's process.nextTick queues a microtask: 
 const hermesPromise = "Hermes 0.12's Promise is the 'promise' package's, not the spec's";
 
 export const knownFailures = {
+  bun: {
+    'messagechannel/synthetic-message-dispatcher-frame.mjs': "Bun delivers MessagePort messages from native code, by no JavaScript method the engine could instrument: they run in the empty frame, not the channel's creation frame",
+  },
   deno: {
     'invariants/bad-callbacks.mjs': "Deno's own queueMicrotask({}) throws a TypeError without Node's code",
-    'messagechannel/message-enterwith-does-not-stick.mjs': "Deno's node:worker_threads MessagePort delivers 'message' events by a path the engine does not instrument",
-    'messagechannel/message-in-creation-frame.mjs': "Deno's node:worker_threads MessagePort delivers 'message' events by a path the engine does not instrument",
     'promise/rejection-handled-later.cjs': "Deno's 'rejectionHandled' event carries another promise object than the one that was rejected",
     'promise/unhandled-rejection-exit-code.cjs': 'Deno reports an unhandled rejection its own way (not through the exit code and output Node gives)',
   },

@@ -1,0 +1,19 @@
+// SEMANTICS §2: only messages the channel delivers run in its creation frame. A 'message'
+// event the program dispatches on a port itself is an ordinary event: its listeners run
+// inside dispatchEvent, in the dispatcher's frame.
+import { AsyncLocalStorage } from '#ctx';
+import { log } from '../_lib/out.cjs';
+
+const als = new AsyncLocalStorage();
+const channel = als.run('created', () => new MessageChannel());
+
+let delivered = 0;
+als.run('listener', () => {
+  channel.port1.onmessage = (event) => {
+    log('onmessage', event.data, 'in', als.getStore());
+    if (++delivered === 2) channel.port1.close();
+  };
+});
+als.run('dispatcher', () => channel.port1.dispatchEvent(new MessageEvent('message', { data: 'synthetic' })));
+log('after dispatch in', als.getStore());
+als.run('post', () => channel.port2.postMessage('posted'));
