@@ -6,9 +6,6 @@ const workerdTickIsAMicrotask = "workerd's process.nextTick queues a microtask: 
 const hermesPromise = "Hermes 0.12's Promise is the 'promise' package's, not the spec's";
 
 export const knownFailures = {
-  bun: {
-    'messagechannel/synthetic-message-dispatcher-frame.mjs': "Bun delivers MessagePort messages from native code, by no JavaScript method the engine could instrument: they run in the empty frame, not the channel's creation frame",
-  },
   deno: {
     'invariants/bad-callbacks.mjs': "Deno's own queueMicrotask({}) throws a TypeError without Node's code",
     'promise/rejection-handled-later.cjs': "Deno's 'rejectionHandled' event carries another promise object than the one that was rejected",
