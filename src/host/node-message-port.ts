@@ -19,7 +19,7 @@ import { replaceMethod, replaceValue } from './patch';
 import { presentsAsNode } from './web/presents-as-node';
 
 type Channel = { port1: object; port2: object };
-type Delivery = (this: object, ...args: any[]) => unknown;
+type Delivery = (this: object, ...args: unknown[]) => unknown;
 
 const HYBRID_DISPATCH = Symbol.for('nodejs.internal.kHybridDispatch');
 type PortEvent = { type?: unknown; isTrusted?: unknown } | null | undefined;
@@ -33,18 +33,18 @@ export function installNodeMessagePort(global: typeof globalThis): void {
   if (NativeChannel === undefined || portPrototype === undefined) return;
 
   const creationFrames = new WeakMap<object, Frame>();
-  const inCreationFrame = (port: object, delivery: Delivery, args: ArrayLike<unknown>) => {
-    const frame = creationFrames.get(port);
-    return frame === undefined ? Reflect.apply(delivery, port, args) : runInFrame(frame, delivery, port, args);
-  };
+  // Replaces the port method the events come through; `ofChannel` tells, from its arguments,
+  // whether the event is one to run in the creation frame.
+  const deliverThrough = (key: PropertyKey, ofChannel: (args: IArguments) => boolean) =>
+    replaceMethod<Delivery>(portPrototype, key, (original) => function (this: object) {
+      const frame = ofChannel(arguments) ? creationFrames.get(this) : undefined;
+      return frame === undefined ? Reflect.apply(original, this, arguments) : runInFrame(frame, original, this, arguments);
+    });
   if (typeof portPrototype[HYBRID_DISPATCH] === 'function') {
-    replaceMethod<Delivery>(portPrototype, HYBRID_DISPATCH, (original) => function (this: object, value: unknown, type: unknown, event: PortEvent) {
-      return event === undefined || isClose(event) ? inCreationFrame(this, original, arguments) : Reflect.apply(original, this, arguments);
-    });
+    // (value, type, event): no event for a delivered message.
+    deliverThrough(HYBRID_DISPATCH, (args) => args[2] === undefined || isClose(args[2]));
   } else if (presentsAsNode(global) && typeof portPrototype.dispatchEvent === 'function') {
-    replaceMethod<Delivery>(portPrototype, 'dispatchEvent', (original) => function (this: object, event: PortEvent) {
-      return isDeliveredMessage(event) || isClose(event) ? inCreationFrame(this, original, arguments) : Reflect.apply(original, this, arguments);
-    });
+    deliverThrough('dispatchEvent', (args) => isDeliveredMessage(args[0]) || isClose(args[0]));
   } else {
     return;
   }
