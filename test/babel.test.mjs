@@ -223,9 +223,10 @@ describe('Babel plugin: the rewrite', () => {
   for (const { name, filename, read } of programs) {
     it(`puts the calls asyncctx/transform puts, where it puts them: ${name}`, { skip }, () => {
       const code = read();
-      const viaPlugin = compile(code, filename, [plugin]).code;
-      const viaTransform = compile(oxcTransform(code, { filename, sourceMap: false }).code, filename, []).code;
-      assert.ok(viaPlugin.includes('__acx.enter()'), 'the program was rewritten');
+      // Printed compact: where the two leave a blank line is not what is compared.
+      const viaPlugin = compile(code, filename, [plugin], { compact: true }).code;
+      const viaTransform = compile(oxcTransform(code, { filename, sourceMap: false }).code, filename, [], { compact: true }).code;
+      assert.match(viaPlugin, /\b__acx\d*\.enter\(\)/, 'the program was rewritten');
       assert.equal(viaPlugin, viaTransform);
     });
 

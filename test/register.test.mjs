@@ -47,13 +47,13 @@ after(() => {
 
 /** Runs an app once per runtime and preload flag; later tests share the result. */
 const runs = new Map();
-function run(runtime, app, preload = '--import') {
-  const key = `${runtime.node} ${preload} ${app}`;
+function run(runtime, app, preload = '--import', nodeOptions = []) {
+  const key = `${runtime.node} ${nodeOptions.join(' ')} ${preload} ${app}`;
   if (!runs.has(key)) {
     runs.set(key, new Promise((resolve) => {
       execFile(
         runtime.node,
-        [preload, 'asyncctx/register', app],
+        [...nodeOptions, preload, 'asyncctx/register', app],
         { cwd: project, env: childEnv, timeout: APP_TIMEOUT_MS, killSignal: 'SIGKILL' },
         (error, stdout, stderr) => {
           const exitCode = error ? (error.killed ? `killed after ${APP_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
@@ -108,6 +108,16 @@ for (const runtime of RUNTIMES) {
       assertRanCleanly(result);
       assertContextKept(result.report);
     });
+
+    // Register finds its own files from a stack trace of its own, which must work even where
+    // traces are turned off.
+    for (const app of ['esm/app.mjs', 'cjs/app.js']) {
+      it(`${app} keeps the context with --stack-trace-limit=0`, async () => {
+        const result = await run(runtime, app, '--import', ['--stack-trace-limit=0']);
+        assertRanCleanly(result);
+        assertContextKept(result.report);
+      });
+    }
 
     for (const app of THROWING_APPS) {
       it(`${app}: an error thrown after an await points at the original file and line`, async () => {

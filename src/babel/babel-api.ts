@@ -18,6 +18,8 @@ export interface NodePath<N extends BabelTypes.Node = BabelTypes.Node> {
   listKey?: string;
   scope: { hasBinding(name: string): boolean; crawl(): void };
   traverse<S>(visitor: Visitor<S>, state: S): void;
+  /** Leaves the node's children out of the traversal. */
+  skip(): void;
 }
 
 interface VisitHandlers<S> {

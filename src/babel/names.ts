@@ -1,2 +1,2 @@
 // Shared with the oxc transform (src/transform/names.ts has no parser dependency).
-export { HELPERS, FRAME, REWRITTEN, AWAITED, DISPOSER, GLOBAL_HELPERS_KEY, helpersExportFor, ASYNC_HOOKS } from '../transform/names';
+export { GLOBAL_HELPERS_KEY, collidingWords, generatedNames, helpersExportFor, isFrameEntry, ASYNC_HOOKS, type GeneratedNames } from '../transform/names';

@@ -6,8 +6,8 @@
 // the ones that compile async functions away (preset-env's async-to-generator, Metro's
 // preset on Hermes): after them there is no `await` left to rewrite.
 
-import type { BabelTypes as B, PluginApi, PluginObject, Types } from './babel-api';
-import { GLOBAL_HELPERS_KEY, HELPERS, REWRITTEN, helpersExportFor } from './names';
+import type { BabelTypes as B, NodePath, PluginApi, PluginObject, Types } from './babel-api';
+import { GLOBAL_HELPERS_KEY, collidingWords, generatedNames, helpersExportFor } from './names';
 import { rewriteSuspensionPoints } from './suspension-points';
 import { redirectAsyncHooks } from './async-hooks-imports';
 
@@ -54,15 +54,15 @@ export function asyncctxBabelPlugin(api: PluginApi, options: AsyncctxBabelOption
           if (asyncHooks && (code === '' || code.includes('async_hooks'))) redirectAsyncHooks(program, t, runtime);
           // Babel given only an AST has no code to pre-check.
           if (code !== '' && !MAY_SUSPEND.test(code)) return;
-          // Rewritten before (by this plugin or by asyncctx/transform): the helpers are declared,
-          // or, after a bundler renamed them, the frames are still made by their enter().
-          if (program.scope.hasBinding(HELPERS) || REWRITTEN.test(code)) return;
-
-          const result = rewriteSuspensionPoints(program, t);
+          // Fresh names: none the file uses (read from the identifiers where Babel was given
+          // only an AST). Code rewritten before, by this plugin or by asyncctx/transform, is
+          // recognised by its structure and left alone.
+          const names = generatedNames(code !== '' ? collidingWords(code) : identifierNames(program));
+          const result = rewriteSuspensionPoints(program, t, names);
           if (!result.changed) return;
           const moduleOnlySyntax = result.topLevelSuspends || result.usesImportMeta;
           const style = helpers ?? detectHelperStyle(program.node, filename, code, moduleOnlySyntax, plainFileHelpers, t);
-          program.node.body.unshift(preamble(style, runtime, helpersExportFor(result.helpers), t));
+          program.node.body.unshift(preamble(style, runtime, helpersExportFor(result.helpers), names.helpers, t));
           // Other plugins (CommonJS conversion, block scoping, …) read bindings: make the
           // scope information match the rewritten tree.
           program.scope.crawl();
@@ -110,9 +110,16 @@ function detectHelperStyle(
   return plainFileHelpers ?? (program.sourceType === 'module' ? 'import' : 'global');
 }
 
-/** The helpers' declaration (`exported`: all of them or the basic ones); a global always holds all. */
-function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, t: Types): B.Statement {
-  const helpers = t.identifier(HELPERS);
+/** Every identifier's name in the program: what generated names must not be. */
+function identifierNames(program: NodePath<B.Program>): Set<string> {
+  const names = new Set<string>();
+  program.traverse({ Identifier: { enter: (path: NodePath<B.Identifier>) => void names.add(path.node.name) } }, undefined);
+  return names;
+}
+
+/** The helpers' declaration (`exported`: all of them or the basic ones), binding `name`; a global always holds all. */
+function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, name: string, t: Types): B.Statement {
+  const helpers = t.identifier(name);
   if (style === 'import') {
     // import { awaitFramesBasic as __acx } from RUNTIME;   (or awaitFrames)
     return t.importDeclaration([t.importSpecifier(helpers, t.identifier(exported))], t.stringLiteral(runtime));

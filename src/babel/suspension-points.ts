@@ -8,13 +8,15 @@
 // inside its `{` goes there and not into the wrapper.
 
 import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
-import { AWAITED, DISPOSER, FRAME, HELPERS } from './names';
+import { isFrameEntry, type GeneratedNames } from './names';
 
 /** A function or the module body: what owns an await frame. */
 interface Owner {
   node: B.Node;
   suspends: boolean;
   asyncGenerator: boolean;
+  /** A module body rewritten before: its own suspension points are left alone. */
+  rewritten: boolean;
 }
 
 type Rewrite =
@@ -46,19 +48,19 @@ export interface RewriteResult {
   helpers: ReadonlySet<string>;
 }
 
-export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types): RewriteResult {
+export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types, names: GeneratedNames): RewriteResult {
   const collected: Collected = { owners: new Map(), rewrites: [], usesImportMeta: false };
   program.traverse(collector(t), collected);
-  const build = builders(t);
+  const build = builders(t, names);
   // A top-level `await using` is disposed after the last statement: the body suspends
   // there instead of leaving, and its declarations get stand-ins (the block rule).
-  const disposes = program.node.body.some((statement) => isAwaitUsing(t, statement));
-  const top = disposes ? ownerFor(t, program.node, collected.owners) : collected.owners.get(program.node);
-  if (top !== undefined && disposes) top.suspends = true;
+  const top = ownerFor(t, program.node, collected.owners);
+  const disposes = !top.rewritten && program.node.body.some((statement) => isAwaitUsing(t, statement));
+  if (disposes) top.suspends = true;
 
   let changed = false;
   for (const rewrite of collected.rewrites) changed = applyRewrite(rewrite, t, build) || changed;
-  if (top?.suspends) {
+  if (top.suspends) {
     // The module body is the resumed piece; it has no finally to put the outer frame back,
     // so that is done after its last statement.
     if (disposes) program.node.body = withStandIns(program.node.body, t, build);
@@ -66,14 +68,19 @@ export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types):
     program.node.body.push(t.expressionStatement(build.call(disposes ? 'disposing' : 'leave', build.frame())));
     changed = true;
   }
-  return { changed, topLevelSuspends: top?.suspends === true, usesImportMeta: collected.usesImportMeta, helpers: build.used };
+  return { changed, topLevelSuspends: top.suspends, usesImportMeta: collected.usesImportMeta, helpers: build.used };
 }
 
 /** The owner recorded for a function or module body, recorded now if it was not yet. */
 function ownerFor(t: Types, node: B.Node, owners: Map<B.Node, Owner>): Owner {
   const known = owners.get(node);
   if (known !== undefined) return known;
-  const owner: Owner = { node, suspends: false, asyncGenerator: t.isFunction(node) && node.async === true && node.generator === true };
+  const owner: Owner = {
+    node,
+    suspends: false,
+    asyncGenerator: t.isFunction(node) && node.async === true && node.generator === true,
+    rewritten: t.isProgram(node) && node.body.some(isFrameEntry),
+  };
   owners.set(node, owner);
   return owner;
 }
@@ -103,54 +110,61 @@ function collector(t: Types): Visitor<Collected> {
     return statement;
   };
 
+  /** The owner of a suspension point, unless it was rewritten before (then left alone). */
+  const suspending = (path: NodePath, state: Collected): Owner | undefined => {
+    const owner = ownerOf(path, state);
+    if (owner.rewritten) return undefined;
+    owner.suspends = true;
+    return owner;
+  };
+
   return {
+    Function: {
+      // A function rewritten before is left as it is, and so is everything in it.
+      enter(path: NodePath<B.Function>) {
+        if (t.isBlockStatement(path.node.body) && isFrameEntry(path.node.body.body[0])) path.skip();
+      },
+      exit(path: NodePath<B.Function>, state) {
+        const owner = state.owners.get(path.node);
+        if (owner !== undefined) state.rewrites.push({ kind: 'function', owner, fn: path.node });
+      },
+    },
     AwaitExpression: {
       exit(path: NodePath<B.AwaitExpression>, state) {
-        const owner = ownerOf(path, state);
-        owner.suspends = true;
-        state.rewrites.push({ kind: 'await', path, moduleBody: t.isProgram(owner.node) });
+        const owner = suspending(path, state);
+        if (owner !== undefined) state.rewrites.push({ kind: 'await', path, moduleBody: t.isProgram(owner.node) });
       },
     },
     YieldExpression: {
       exit(path: NodePath<B.YieldExpression>, state) {
-        const owner = ownerOf(path, state);
-        if (!owner.asyncGenerator) return;
-        owner.suspends = true;
-        state.rewrites.push({ kind: 'yield', path });
+        if (!ownerOf(path, state).asyncGenerator) return;
+        if (suspending(path, state) !== undefined) state.rewrites.push({ kind: 'yield', path });
       },
     },
     ReturnStatement: {
       exit(path: NodePath<B.ReturnStatement>, state) {
-        if (!path.node.argument) return;
-        const owner = ownerOf(path, state);
-        if (!owner.asyncGenerator) return;
-        owner.suspends = true;
-        state.rewrites.push({ kind: 'generator-return', node: path.node });
+        if (!path.node.argument || !ownerOf(path, state).asyncGenerator) return;
+        if (suspending(path, state) !== undefined) state.rewrites.push({ kind: 'generator-return', node: path.node });
       },
     },
     ForOfStatement: {
       exit(path: NodePath<B.ForOfStatement>, state) {
         const loop = path.node;
-        if (loop.await) {
-          ownerOf(path, state).suspends = true;
-          state.rewrites.push({ kind: 'for-await', loop, body: loop.body, statement: withLabels(path) });
-        } else if (isAwaitUsing(t, loop.left)) {
-          ownerOf(path, state).suspends = true;
-          state.rewrites.push({ kind: 'await-using-loop', loop, statement: withLabels(path) });
-        }
+        if (!loop.await && !isAwaitUsing(t, loop.left)) return;
+        if (suspending(path, state) === undefined) return;
+        if (loop.await) state.rewrites.push({ kind: 'for-await', loop, body: loop.body, statement: withLabels(path) });
+        else state.rewrites.push({ kind: 'await-using-loop', loop, statement: withLabels(path) });
       },
     },
     ForStatement: {
       exit(path: NodePath<B.ForStatement>, state) {
-        if (!isAwaitUsing(t, path.node.init)) return;
-        ownerOf(path, state).suspends = true;
+        if (!isAwaitUsing(t, path.node.init) || suspending(path, state) === undefined) return;
         state.rewrites.push({ kind: 'await-using-for', loop: path.node, statement: withLabels(path) });
       },
     },
     BlockStatement: {
       exit(path: NodePath<B.BlockStatement>, state) {
-        if (!path.node.body.some((statement) => isAwaitUsing(t, statement))) return;
-        ownerOf(path, state).suspends = true;
+        if (!path.node.body.some((statement) => isAwaitUsing(t, statement)) || suspending(path, state) === undefined) return;
         const functionBody = path.key === 'body' && path.parentPath !== null && t.isFunction(path.parentPath.node);
         state.rewrites.push({ kind: 'await-using', path, functionBody });
       },
@@ -166,12 +180,6 @@ function collector(t: Types): Visitor<Collected> {
       exit(path: NodePath<B.TryStatement>, state) {
         const finalizer = path.node.finalizer;
         if (finalizer) state.rewrites.push({ kind: 'recover-finally', owner: ownerOf(path, state), finalizer });
-      },
-    },
-    Function: {
-      exit(path: NodePath<B.Function>, state) {
-        const owner = state.owners.get(path.node);
-        if (owner !== undefined) state.rewrites.push({ kind: 'function', owner, fn: path.node });
       },
     },
     MetaProperty: {
@@ -231,15 +239,15 @@ function withStandIns(statements: B.Statement[], t: Types, build: Build): B.Stat
   });
 }
 
-function builders(t: Types) {
-  const frame = () => t.identifier(FRAME);
+function builders(t: Types, names: GeneratedNames) {
+  const frame = () => t.identifier(names.frame);
   const used = new Set<string>();
   const call = (helper: string, ...args: B.Expression[]) => {
     used.add(helper);
-    return t.callExpression(t.memberExpression(t.identifier(HELPERS), t.identifier(helper)), args);
+    return t.callExpression(t.memberExpression(t.identifier(names.helpers), t.identifier(helper)), args);
   };
   const statement = (helper: string, ...args: B.Expression[]) => t.expressionStatement(call(helper, ...args));
-  const awaited = () => t.identifier(AWAITED);
+  const awaited = () => t.identifier(names.awaited);
   /** const f = enter(); let v; (enterGenerator() in an async generator) */
   const frameDeclarations = (generator: boolean) => [
     t.variableDeclaration('const', [t.variableDeclarator(frame(), call(generator ? 'enterGenerator' : 'enter'))]),
@@ -250,7 +258,7 @@ function builders(t: Types) {
   const standIn = (kind: 'using' | 'await using', name: string) =>
     t.variableDeclaration(kind, [
       t.variableDeclarator(
-        t.identifier(`${DISPOSER}${standIns++}`),
+        t.identifier(`${names.disposer}${standIns++}`),
         call(kind === 'await using' ? 'disposer' : 'syncDisposer', frame(), t.identifier(name)),
       ),
     ]);

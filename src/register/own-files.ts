@@ -6,14 +6,17 @@ import { pathToFileURL } from 'node:url';
 
 /** The URL of dist/ (with a trailing slash), from the file this code was bundled into. */
 export function distURL(): URL {
-  const original = Error.prepareStackTrace;
+  const { prepareStackTrace, stackTraceLimit } = Error;
   let file: string | null | undefined;
   try {
-    // V8 call sites name the file that runs: a file: URL for ESM, a path for CommonJS.
+    // V8 call sites name the file that runs: a file: URL for ESM, a path for CommonJS. One
+    // is enough, and needed even where traces are turned off (--stack-trace-limit=0).
+    Error.stackTraceLimit = 1;
     Error.prepareStackTrace = (_error, callSites) => callSites[0]?.getFileName();
     file = new Error().stack as unknown as string | null | undefined;
   } finally {
-    Error.prepareStackTrace = original;
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
   }
   if (!file) throw new Error('asyncctx/register: cannot tell where its own files are');
   return new URL('./', file.startsWith('file:') ? file : pathToFileURL(file));

@@ -3,7 +3,7 @@
 // applied in list order, and the walk is pre-order, so an outer construct's opening text
 // comes before an inner one's and closing text after it.
 
-import { AWAITED as V, DISPOSER, FRAME as F, HELPERS as H } from './names';
+import { isFrameEntry, type GeneratedNames } from './names';
 
 export interface Edit {
   at: number;
@@ -31,6 +31,8 @@ interface Scope {
   asyncGenerator: boolean;
   /** A module body (top-level await): its resumptions also arm the reset of the frame. */
   moduleBody?: boolean;
+  /** Rewritten before: only the functions in it are looked at, each on its own. */
+  rewritten?: boolean;
 }
 
 const isNode = (value: unknown): value is Node =>
@@ -44,16 +46,32 @@ const isForAwait = (node: Node) => node.type === 'ForOfStatement' && node.await 
 const isAwaitUsing = (node: Node) => node.type === 'VariableDeclaration' && node.kind === 'await using';
 const isUsing = (node: Node) => node.type === 'VariableDeclaration' && (node.kind === 'using' || node.kind === 'await using');
 
-/** How many `await using` stand-ins the file has so far: each gets a name of its own. */
-let standIns = 0;
+/** What the walk of one file keeps: its text, its names, its stand-ins so far. */
+interface FileState {
+  code: string;
+  names: GeneratedNames;
+  /** How many `await using` stand-ins the file has so far: each gets a name of its own. */
+  standIns: number;
+  /** Where a statement starts that follows, in the same list, one ended by automatic
+   * semicolon insertion: text that starts with `(` there needs a `;` first. */
+  afterUnterminated: Set<number>;
+}
+let file: FileState;
+
+const F = () => file.names.frame;
+const V = () => file.names.awaited;
+const H = (helper: string) => `${file.names.helpers}.${helper}`;
 
 /** `bodyStart`: where the module body begins (after a hashbang line). */
-export function collectEdits(program: Node & { body: Node[] }, bodyStart: number): Edit[] {
-  standIns = 0;
-  const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true };
+export function collectEdits(program: Node & { body: Node[] }, code: string, bodyStart: number, names: GeneratedNames): Edit[] {
+  file = { code, names, standIns: 0, afterUnterminated: new Set() };
+    // Rewritten before: its functions are recognised one by one; its own awaits are left alone.
+  const rewritten = program.body.some(isFrameEntry);
+  const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true, rewritten };
+  noteStatementList(program.body, directiveCount(program.body) + 1);
   // A top-level `await using` is disposed after the last statement, so the body cannot
   // end by leaving: it suspends there (the block rule, below) and its resources resume.
-  const disposes = program.body.some(isAwaitUsing);
+  const disposes = !rewritten && program.body.some(isAwaitUsing);
   if (disposes) {
     scope.suspends = true;
     walkWithStandIns(program.body, scope);
@@ -63,22 +81,86 @@ export function collectEdits(program: Node & { body: Node[] }, bodyStart: number
   if (!scope.suspends) return settle(scope.edits, false);
   // Top-level await: the module body is the resumed piece; it has no finally to put the
   // outer frame back, so that is done after its last statement.
-  const end = disposes ? `${H}.disposing(${F})` : `${H}.leave(${F})`;
+  const end = disposes ? `${H('disposing')}(${F()})` : `${H('leave')}(${F()})`;
   return [
-    { at: firstStatementIndex(program, bodyStart), text: `const ${F} = ${H}.enter(); let ${V};` },
+    { at: afterPrologue(program.body, bodyStart), text: `const ${F()} = ${H('enter')}(); let ${V()};` },
     ...settle(scope.edits, true),
     { at: program.end, text: `\n${end};\n` },
   ];
 }
 
-function firstStatementIndex(program: Node & { body: Node[] }, bodyStart: number): number {
-  let index = bodyStart;
-  for (const statement of program.body) {
-    if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') index = statement.end;
-    else break;
-  }
-  return index;
+const isDirective = (statement: Node) => statement.type === 'ExpressionStatement' && typeof statement.directive === 'string';
+const directiveCount = (statements: Node[]) => {
+  let count = 0;
+  while (count < statements.length && isDirective(statements[count]!)) count++;
+  return count;
+};
+
+/** Where code inserted after a directive prologue goes: after its last directive, or at `start`. */
+export function afterPrologue(statements: Node[], start: number): number {
+  const count = directiveCount(statements);
+  return count === 0 ? start : statements[count - 1]!.end;
 }
+
+/**
+ * What text inserted right after the prologue starts with: a `;` where the last directive
+ * has none (`'use strict'` then a line break), so that it stays a directive and our
+ * statement starts a new one. (A module body's frame follows the helpers' declaration, which
+ * carries it.)
+ */
+export function prologueEnd(statements: Node[], code: string): string {
+  const count = directiveCount(statements);
+  return count > 0 && code[statements[count - 1]!.end - 1] !== ';' ? ';' : '';
+}
+
+/**
+ * Notes the statements of a list, from index `from` on, that follow one ended by automatic
+ * semicolon insertion (`log(x)` then a line break): text inserted at their start must not
+ * begin with a `(` that would continue it. The first statement after a body's prologue never
+ * needs it: the text before it is ours (the helpers, or a function's frame), ending in `;` or `{`.
+ */
+function noteStatementList(statements: Node[], from: number): void {
+  for (let i = from; i < statements.length; i++) {
+    if (endsUnterminated(statements[i - 1]!)) file.afterUnterminated.add(statements[i]!.start);
+  }
+}
+
+/** Statements that end with a `;`, or where one was inserted for them. */
+const TERMINATED = new Set([
+  'ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement',
+  'DoWhileStatement', 'DebuggerStatement', 'ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration',
+  'ExportDefaultDeclaration', 'TSTypeAliasDeclaration', 'TSImportEqualsDeclaration', 'TSExportAssignment',
+  'TSNamespaceExportDeclaration', 'TSDeclareFunction',
+]);
+
+/** Whether a statement (or the last statement it ends with) ends without its `;`. */
+function endsUnterminated(statement: Node): boolean {
+  let last: Node | null | undefined = statement;
+  while (last) {
+    if (file.code[last.end - 1] === ';') return false;
+    switch (last.type) {
+      case 'IfStatement':
+        last = (last.alternate ?? last.consequent) as Node;
+        continue;
+      case 'ForStatement': case 'ForInStatement': case 'ForOfStatement': case 'WhileStatement': case 'WithStatement': case 'LabeledStatement':
+        last = last.body as Node;
+        continue;
+      case 'ExportNamedDeclaration': case 'ExportDefaultDeclaration':
+        // `export function f() {}` ends as its declaration does; `export { a }` as a statement.
+        if (isNode(last.declaration) && last.declaration.type !== 'VariableDeclaration' && !isExpression(last.declaration)) {
+          last = last.declaration;
+          continue;
+        }
+        return true;
+      default:
+        return TERMINATED.has(last.type);
+    }
+  }
+  return false;
+}
+
+const isExpression = (node: Node) =>
+  node.type !== 'FunctionDeclaration' && node.type !== 'ClassDeclaration' && !node.type.startsWith('TS') && node.type !== 'VariableDeclaration';
 
 function walk(node: unknown, scope: Scope): void {
   if (Array.isArray(node)) {
@@ -90,7 +172,14 @@ function walk(node: unknown, scope: Scope): void {
     scope.edits.push(...functionEdits(node));
     return;
   }
+  if (scope.rewritten) {
+    walkChildren(node, scope);
+    return;
+  }
   switch (node.type) {
+    case 'SwitchCase':
+      noteStatementList(node.consequent as Node[], 1);
+      break;
     case 'AwaitExpression': {
       // (v = await suspend(f, EXPR), resume(f, v, v = void 0)): resume() is called after the
       // await, with nothing evaluated before it that the engine would have to keep across the
@@ -98,21 +187,22 @@ function walk(node: unknown, scope: Scope): void {
       // local lets go of the value at once.
       scope.suspends = true;
       const argument = node.argument as Node;
-      const resume = scope.moduleBody ? 'resumeModule' : 'resume';
-      scope.edits.push({ at: node.start, text: `(${V} = ` }, { at: argument.start, text: `${H}.suspend(${F}, ` });
+      const resume = H(scope.moduleBody ? 'resumeModule' : 'resume');
+      const guard = file.afterUnterminated.has(node.start) ? ';' : '';
+      scope.edits.push({ at: node.start, text: `${guard}(${V()} = ` }, { at: argument.start, text: `${H('suspend')}(${F()}, ` });
       walk(argument, scope);
-      scope.edits.push({ at: node.end, text: `), ${H}.${resume}(${F}, ${V}, ${V} = void 0))` });
+      scope.edits.push({ at: node.end, text: `), ${resume}(${F()}, ${V()}, ${V()} = void 0))` });
       return;
     }
     case 'YieldExpression': {
       if (!scope.asyncGenerator) break;
       scope.suspends = true;
       const argument = node.argument as Node | null;
-      scope.edits.push({ at: node.start, text: `${H}.yielded(${F}, ` });
+      scope.edits.push({ at: node.start, text: `${H('yielded')}(${F()}, ` });
       if (argument === null) {
-        scope.edits.push({ at: node.end, text: ` ${H}.yielding(${F}, undefined)` });
+        scope.edits.push({ at: node.end, text: ` ${H('yielding')}(${F()}, undefined)` });
       } else {
-        scope.edits.push({ at: argument.start, text: `${H}.yielding(${F}, ` });
+        scope.edits.push({ at: argument.start, text: `${H('yielding')}(${F()}, ` });
         walk(argument, scope);
         scope.edits.push({ at: argument.end, text: ')' });
       }
@@ -124,7 +214,7 @@ function walk(node: unknown, scope: Scope): void {
       const argument = node.argument as Node | null;
       if (!scope.asyncGenerator || argument === null) break;
       scope.suspends = true;
-      scope.edits.push({ at: argument.start, text: `${H}.yielding(${F}, ` });
+      scope.edits.push({ at: argument.start, text: `${H('yielding')}(${F()}, ` });
       walk(argument, scope);
       scope.edits.push({ at: argument.end, text: ')' });
       return;
@@ -169,11 +259,11 @@ function walk(node: unknown, scope: Scope): void {
     case 'CatchClause':
       // Defaults in the binding pattern are evaluated before the block's first statement.
       for (const fallback of defaultsOf(node.param)) {
-        scope.edits.push({ at: fallback.start, text: `(${H}.recover(${F}), `, ifSuspends: true });
+        scope.edits.push({ at: fallback.start, text: `(${H('recover')}(${F()}), `, ifSuspends: true });
         scope.edits.push({ at: fallback.end, text: ')', ifSuspends: true });
       }
       walk(node.param, scope);
-      scope.edits.push({ at: (node.body as Node).start + 1, text: `${H}.recover(${F});`, ifSuspends: true });
+      scope.edits.push({ at: (node.body as Node).start + 1, text: `${H('recover')}(${F()});`, ifSuspends: true });
       blockEdits(node.body as Node, scope, false);
       return;
     case 'TryStatement': {
@@ -181,12 +271,16 @@ function walk(node: unknown, scope: Scope): void {
       walk(node.handler, scope);
       const finalizer = node.finalizer as Node | null;
       if (finalizer !== null) {
-        scope.edits.push({ at: finalizer.start + 1, text: `${H}.recover(${F});`, ifSuspends: true });
+        scope.edits.push({ at: finalizer.start + 1, text: `${H('recover')}(${F()});`, ifSuspends: true });
         blockEdits(finalizer, scope, false);
       }
       return;
     }
   }
+  walkChildren(node, scope);
+}
+
+function walkChildren(node: Node, scope: Scope): void {
   for (const key in node) {
     if (key === 'type' || key === 'start' || key === 'end') continue;
     const value = node[key];
@@ -218,25 +312,25 @@ function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.edits.push({ at: statement.start, text: '{try{' });
   walk(loop.left, scope);
   const right = loop.right as Node;
-  scope.edits.push({ at: right.start, text: `${H}.iterate(${F}, ` });
+  scope.edits.push({ at: right.start, text: `${H('iterate')}(${F()}, ` });
   walk(right, scope);
   scope.edits.push({ at: right.end, text: ')' });
   const body = loop.body as Node;
   if (isAwaitUsing(loop.left as Node)) {
     disposingBodyEdits(loop, scope);
   } else if (body.type === 'BlockStatement') {
-    scope.edits.push({ at: body.start + 1, text: `${H}.resume(${F});` });
+    scope.edits.push({ at: body.start + 1, text: `${H('resume')}(${F()});` });
     blockEdits(body, scope, false);
   } else {
-    scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); ` });
+    scope.edits.push({ at: body.start, text: `{${H('resume')}(${F()}); ` });
     walk(body, scope);
     scope.edits.push({ at: body.end, text: '}' });
   }
-  scope.edits.push({ at: statement.end, text: resumeAfter });
+  scope.edits.push({ at: statement.end, text: resumeAfter() });
 }
 
 /** Closes a `{try{` opened before a statement: however it is left, the function resumes. */
-const resumeAfter = `} finally { ${H}.resume(${F}); }}`;
+const resumeAfter = () => `} finally { ${H('resume')}(${F()}); }}`;
 
 /**
  * A block with an `await using` declaration disposes its resources, awaiting, when it
@@ -246,6 +340,7 @@ const resumeAfter = `} finally { ${H}.resume(${F}); }}`;
  */
 function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
   const statements = block.body as Node[];
+  noteStatementList(statements, isFunctionBody ? directiveCount(statements) + 1 : 1);
   const firstUsing = statements.findIndex(isAwaitUsing);
   if (firstUsing === -1) {
     walk(statements, scope);
@@ -258,9 +353,11 @@ function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
   const using = statements[firstUsing]!;
   const semicolon = using.end === (using.declarations as Node[]).at(-1)!.end ? ';' : '';
   scope.edits.push({ at: using.end, text: `${semicolon} try {` });
+  // What follows is ours now.
+  if (statements[firstUsing + 1] !== undefined) file.afterUnterminated.delete(statements[firstUsing + 1]!.start);
   walkWithStandIns(statements.slice(firstUsing + 1), scope);
-  scope.edits.push({ at: block.end - 1, text: `} finally { ${H}.disposing(${F}); }` });
-  if (!isFunctionBody) scope.edits.push({ at: block.end, text: resumeAfter });
+  scope.edits.push({ at: block.end - 1, text: `} finally { ${H('disposing')}(${F()}); }` });
+  if (!isFunctionBody) scope.edits.push({ at: block.end, text: resumeAfter() });
 }
 
 /** The statements of a block that disposes with awaits: its `using` declarations get stand-ins. */
@@ -292,7 +389,7 @@ function standInEdits(declaration: Node, scope: Scope): void {
 /** `await using __acdN = __acx.disposer(__acf, x)` (`using` … syncDisposer) for declarator x. */
 function standInDeclaration(keyword: string, declarator: Node): string {
   const helper = keyword === 'await using' ? 'disposer' : 'syncDisposer';
-  return `${keyword} ${DISPOSER}${standIns++} = ${H}.${helper}(${F}, ${(declarator.id as Node).name as string})`;
+  return `${keyword} ${file.names.disposer}${file.standIns++} = ${H(helper)}(${F()}, ${(declarator.id as Node).name as string})`;
 }
 
 /** `for (await using x of xs) body`: each pass disposes (awaiting) after its body. */
@@ -300,11 +397,11 @@ function awaitUsingLoopEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.suspends = true;
   scope.edits.push({ at: statement.start, text: '{try{' });
   const right = loop.right as Node;
-  scope.edits.push({ at: right.start, text: `${H}.resuming(${F}, ` });
+  scope.edits.push({ at: right.start, text: `${H('resuming')}(${F()}, ` });
   walk(right, scope);
   scope.edits.push({ at: right.end, text: ')' });
   disposingBodyEdits(loop, scope);
-  scope.edits.push({ at: statement.end, text: resumeAfter });
+  scope.edits.push({ at: statement.end, text: resumeAfter() });
 }
 
 /**
@@ -316,9 +413,9 @@ function disposingBodyEdits(loop: Node, scope: Scope): void {
   const declarator = (left.declarations as Node[])[0]!;
   scope.edits.push({ at: left.start, end: declarator.start, text: 'const ' });
   const body = loop.body as Node;
-  scope.edits.push({ at: body.start, text: `{${H}.resume(${F}); ${standInDeclaration('await using', declarator)}; try {` });
+  scope.edits.push({ at: body.start, text: `{${H('resume')}(${F()}); ${standInDeclaration('await using', declarator)}; try {` });
   walk(body, scope);
-  scope.edits.push({ at: body.end, text: `} finally { ${H}.disposing(${F}); }}` });
+  scope.edits.push({ at: body.end, text: `} finally { ${H('disposing')}(${F()}); }}` });
 }
 
 /**
@@ -338,7 +435,7 @@ function awaitUsingForEdits(loop: Node, scope: Scope, statement: Node): void {
   walk(loop.test, scope);
   walk(loop.update, scope);
   walk(loop.body, scope);
-  scope.edits.push({ at: statement.end, text: `} finally { ${H}.disposing(${F}); }${resumeAfter}` });
+  scope.edits.push({ at: statement.end, text: `} finally { ${H('disposing')}(${F()}); }${resumeAfter()}` });
 }
 
 /** The edits of one function: its own suspension points, wrapped in enter/leave. */
@@ -352,20 +449,22 @@ function functionEdits(fn: Node): Edit[] {
     return settle(paramsScope.edits, false);
   }
   const outer = settle(paramsScope.edits, false);
+  if (body.type === 'BlockStatement' && isFrameEntry((body.body as Node[])[directiveCount(body.body as Node[])])) return outer;
   const scope: Scope = { edits: [], suspends: false, asyncGenerator: fn.generator === true };
   if (body.type === 'BlockStatement') blockEdits(body, scope, true);
   else walk(body, scope);
   if (!scope.suspends) return [...outer, ...settle(scope.edits, false)];
 
-  const enter = `const ${F} = ${H}.${fn.generator === true ? 'enterGenerator' : 'enter'}(); let ${V}; try {`;
-  const leave = `} finally { ${H}.leave(${F}); }`;
+  const enter = `const ${F()} = ${H(fn.generator === true ? 'enterGenerator' : 'enter')}(); let ${V()}; try {`;
+  const leave = `} finally { ${H('leave')}(${F()}); }`;
   if (body.type !== 'BlockStatement') {
     return [...outer, { at: body.start, text: `{ ${enter} return ` }, ...settle(scope.edits, true), { at: body.end, text: `; ${leave} }` }];
   }
-  let prologueEnd = body.start + 1;
-  for (const statement of body.body as Node[]) {
-    if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') prologueEnd = statement.end;
-    else break;
-  }
-  return [...outer, { at: prologueEnd, text: enter }, ...settle(scope.edits, true), { at: body.end - 1, text: leave }];
+  const statements = body.body as Node[];
+  return [
+    ...outer,
+    { at: afterPrologue(statements, body.start + 1), text: prologueEnd(statements, file.code) + enter },
+    ...settle(scope.edits, true),
+    { at: body.end - 1, text: leave },
+  ];
 }

@@ -8,10 +8,8 @@
 
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';
-import { collectEdits } from './suspension-points';
-import { GLOBAL_HELPERS_KEY, HELPERS, REWRITTEN, helpersExportFor } from './names';
-
-export { HELPERS, FRAME, GLOBAL_HELPERS_KEY } from './names';
+import { afterPrologue, collectEdits, prologueEnd } from './suspension-points';
+import { GLOBAL_HELPERS_KEY, collidingWords, generatedNames, helpersExportFor } from './names';
 
 export interface TransformOptions {
   /** Used to pick the language (.ts, .tsx, .jsx, …) and as the source name in the map. */
@@ -38,12 +36,10 @@ export interface TransformResult {
 
 
 const MAY_SUSPEND = /\bawait\b|\byield\b/;
-/** A helper the rewritten code calls, by name. */
-const HELPER_CALL = new RegExp(`\\b${HELPERS}\\.(\\w+)\\(`, 'g');
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   const filename = options.filename ?? 'input.js';
-  if (!MAY_SUSPEND.test(code) || REWRITTEN.test(code)) return { code, map: null, changed: false };
+  if (!MAY_SUSPEND.test(code)) return { code, map: null, changed: false };
 
   let parsed = parseSync(filename, code, { sourceType: sourceTypeOf(filename), preserveParens: true });
   if (parsed.errors.length > 0 && sourceTypeOf(filename) === 'unambiguous') {
@@ -55,14 +51,20 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     const first = parsed.errors[0]!;
     throw new SyntaxError(`${filename}: ${first.message}`);
   }
-  const edits = collectEdits(parsed.program as never, code.startsWith('#!') ? code.indexOf('\n') + 1 : 0);
+  const program = parsed.program as never as ProgramLike;
+  const bodyStart = code.startsWith('#!') ? code.indexOf('\n') + 1 : 0;
+  const names = generatedNames(collidingWords(code));
+  const edits = collectEdits(program as never, code, bodyStart, names);
   if (edits.length === 0) return { code, map: null, changed: false };
 
   const s = new MagicString(code);
-  // The helpers first: a module's own frame (top-level await) is declared at the same place.
+  // The helpers first, after the hashbang line and the directive prologue ("use strict" must
+  // stay first): a module's own frame (top-level await) is declared at the same place.
   const helperStyle = options.helpers ?? detectHelperStyle(filename, parsed.module.hasModuleSyntax, code, options.plainFileHelpers ?? 'global');
-  const exported = helpersExportFor(edits.flatMap((edit) => [...edit.text.matchAll(HELPER_CALL)].map((call) => call[1]!)));
-  s.appendLeft(preambleIndex(code, parsed.program as never), preamble(helperStyle, options.runtime ?? 'asyncctx/portable', exported));
+  const helperCall = new RegExp(`\\b${names.helpers}\\.(\\w+)\\(`, 'g');
+  const exported = helpersExportFor(edits.flatMap((edit) => [...edit.text.matchAll(helperCall)].map((call) => call[1]!)));
+  const declaration = preamble(helperStyle, options.runtime ?? 'asyncctx/portable', exported, names.helpers);
+  s.appendLeft(afterPrologue(program.body as never, bodyStart), prologueEnd(program.body as never, code) + declaration);
   // Overwrites first: text inserted where one ends then stays.
   for (const edit of edits) {
     if (edit.end !== undefined) s.overwrite(edit.at, edit.end, edit.text + lineBreaks(code.slice(edit.at, edit.end)));
@@ -93,27 +95,17 @@ function detectHelperStyle(
   return plain;
 }
 
-/** The helpers' declaration; a global always holds all of them. */
-function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string): string {
+/** The helpers' declaration, binding `name`; a global always holds all of them. */
+function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, name: string): string {
   const source = JSON.stringify(runtime);
   // On the first line, with no line break: every original line keeps its number, so stack
   // traces stay right even where the source map is not applied.
-  if (style === 'import') return `import { ${exported} as ${HELPERS} } from ${source};`;
-  if (style === 'require') return `const { ${exported}: ${HELPERS} } = require(${source});`;
-  return `var ${HELPERS} = globalThis[Symbol.for(${JSON.stringify(GLOBAL_HELPERS_KEY)})];`;
+  if (style === 'import') return `import { ${exported} as ${name} } from ${source};`;
+  if (style === 'require') return `const { ${exported}: ${name} } = require(${source});`;
+  return `var ${name} = globalThis[Symbol.for(${JSON.stringify(GLOBAL_HELPERS_KEY)})];`;
 }
 
 interface ProgramLike {
   start: number;
   body: Array<{ type: string; start: number; end: number; directive?: string }>;
-}
-
-/** After a hashbang line and the directive prologue ("use strict" must stay first). */
-function preambleIndex(code: string, program: ProgramLike): number {
-  let index = code.startsWith('#!') ? code.indexOf('\n') + 1 : 0;
-  for (const statement of program.body) {
-    if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break;
-    index = statement.end;
-  }
-  return index;
 }
