@@ -1,0 +1,163 @@
+// Real programs under `node --import asyncctx/register` do what they do without it: npm 11's
+// CLI (--version, pack --dry-run, ls), TypeScript's tsc, `vite build`, `rollup -c` and a
+// fastify app driven by app.inject(). Each runs on Node 20 and Node 24, once with the register
+// entry and once without, on the same binary: exit code, stdout, stderr and the files it wrote
+// must be equal, and the bundlers' native bindings (.node files, not JavaScript) must load.
+// Every program's duration both ways is reported as a test diagnostic.
+//
+// Each run works in its own copy of its fixture (test/fixtures/real-programs/) inside a
+// temporary project where asyncctx is node_modules/asyncctx (a link to this package), as in a
+// user's project; npm gets a cache and config of its own there and no network.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nodeBinary } from './engines.mjs';
+import { processSlots } from './process-slots.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fixtures = join(root, 'test', 'fixtures', 'real-programs');
+const installed = (path) => join(root, 'node_modules', path);
+const built = ['register.js', 'register.cjs', 'register-hooks.js', 'portable.node.mjs'].every((file) => existsSync(join(root, 'dist', file)));
+const skip = built ? false : 'dist/ is not built (npm run build)';
+
+const RUNTIMES = [
+  { name: 'Node 20', tag: 'node20', node: nodeBinary('node20') },
+  { name: 'Node 24', tag: 'node24', node: nodeBinary('node24') },
+];
+const REGISTER = ['--import', 'asyncctx/register'];
+const PARALLEL_PROCESSES = 2; // the CI machines have two cores
+// tsc, the slowest, takes about 3 s under the register entry (it rewrites 6 MB of CommonJS,
+// lib/_tsc.js); on a loaded two-core machine up to 9 s.
+const PROGRAM_TIMEOUT_MS = 60_000;
+
+const NPM = installed('npm11/bin/npm-cli.js');
+const TSC = installed('typescript/bin/tsc');
+const VITE = installed('vite/bin/vite.js');
+const ROLLUP = installed('rollup/dist/bin/rollup');
+
+/**
+ * Each program: the fixture it runs in (its working directory), its arguments after the Node
+ * binary, the folder it writes (compared file by file), and the native addons it must load (file
+ * names, whatever the platform's binding is called).
+ */
+const PROGRAMS = [
+  { name: 'npm --version', fixture: 'npm-package', args: [NPM, '--version'] },
+  { name: 'npm pack --dry-run', fixture: 'npm-package', args: [NPM, 'pack', '--dry-run'] },
+  { name: 'npm pack --dry-run --json', fixture: 'npm-package', args: [NPM, 'pack', '--dry-run', '--json'] },
+  { name: 'npm ls', fixture: 'npm-project', args: [NPM, 'ls'] },
+  { name: 'npm ls --all --json', fixture: 'npm-project', args: [NPM, 'ls', '--all', '--json'] },
+  { name: 'tsc -p .', fixture: 'tsc-project', args: [TSC, '-p', '.'], output: 'out' },
+  { name: 'vite build', fixture: 'vite-app', args: [VITE, 'build'], output: 'out', addons: [/^rolldown-binding\..+\.node$/] },
+  { name: 'rollup -c', fixture: 'rollup-app', args: [ROLLUP, '-c'], output: 'out', addons: [/^rollup\..+\.node$/] },
+  { name: 'fastify app.inject()', fixture: 'fastify-app', args: ['app.mjs'] },
+];
+const ADDON_OBSERVER = join(fixtures, 'native-addons.cjs');
+
+// The surrounding process's settings must not reach the programs: NODE_OPTIONS, node:test's
+// own variables, and the npm_* variables `npm test` exports (npm would read its config there).
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^(NODE_OPTIONS|NODE_TEST_CONTEXT|FORCE_COLOR|npm_.*)$/i.test(name)),
+);
+
+let project;
+before(() => {
+  if (!built) return;
+  project = realpathSync(mkdtempSync(join(tmpdir(), 'asyncctx-real-programs-')));
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(root, join(project, 'node_modules', 'asyncctx'), 'junction');
+  // The fastify app imports fastify; its own dependencies resolve from its real path.
+  symlinkSync(installed('fastify'), join(project, 'node_modules', 'fastify'), 'junction');
+});
+after(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+const withProcessSlot = processSlots(PARALLEL_PROCESSES);
+
+/** Runs a program in a fresh copy of its fixture; resolves to what it did, its paths made neutral. */
+function runProgram(runtime, program, register) {
+  return withProcessSlot(() => {
+    const run = `${program.name.replace(/\W+/g, '-')}.${runtime.tag}.${register ? 'register' : 'plain'}`;
+    const cwd = join(project, run);
+    cpSync(join(fixtures, program.fixture), cwd, { recursive: true });
+    const addonsFile = join(project, `${run}.addons.json`);
+    const env = {
+      ...baseEnv,
+      NO_COLOR: '1',
+      ASYNCCTX_TEST_NATIVE_ADDONS: addonsFile,
+      // npm: offline (and a registry nobody listens at, should it try anyway), no update
+      // check, nothing read from or written to the user's files.
+      npm_config_cache: join(project, `${run}.npm-cache`),
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_userconfig: join(project, 'no-npmrc'),
+      npm_config_globalconfig: join(project, 'no-global-npmrc'),
+      npm_config_offline: 'true',
+      npm_config_update_notifier: 'false',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    };
+    const args = [...(program.addons ? ['--require', ADDON_OBSERVER] : []), ...(register ? REGISTER : []), ...program.args];
+    const started = performance.now();
+    return new Promise((resolve) => {
+      execFile(runtime.node, args, { cwd, env, timeout: PROGRAM_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+        const ms = Math.round(performance.now() - started);
+        const exitCode = error ? (error.killed ? `killed after ${PROGRAM_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
+        const neutral = (text) => text.replaceAll(cwd, '<fixture>').replace(/ in \d+(\.\d+)?m?s\b/g, ' in <time>');
+        resolve({
+          exitCode,
+          stdout: neutral(stdout),
+          stderr: neutral(stderr),
+          files: program.output ? filesUnder(join(cwd, program.output)) : undefined,
+          addons: program.addons && existsSync(addonsFile) ? JSON.parse(readFileSync(addonsFile, 'utf8')) : undefined,
+          ms,
+        });
+      });
+    });
+  });
+}
+
+/** Every file under a folder, by its path relative to the folder, with its text. */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return {};
+  const files = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    files[relative(dir, path)] = readFileSync(path, 'utf8');
+  }
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+const fileName = (path) => path.split(/[\\/]/).at(-1);
+
+// Both runtimes at once: the process slots, not the suites, pace the runs.
+describe('real programs under asyncctx/register', { concurrency: true, skip }, () => {
+  for (const runtime of RUNTIMES) {
+    describe(runtime.name, { concurrency: true }, () => {
+      for (const program of PROGRAMS) {
+        it(`${program.name}: the same as without the register entry`, async (t) => {
+          const [plain, registered] = await Promise.all([runProgram(runtime, program, false), runProgram(runtime, program, true)]);
+          t.diagnostic(`${runtime.name} ${program.name}: ${plain.ms} ms without, ${registered.ms} ms under asyncctx/register`);
+
+          assert.equal(plain.exitCode, 0, `without the register entry the program itself fails:\n${plain.stderr}`);
+          if (program.output) assert.ok(Object.keys(plain.files).length > 0, `without the register entry ${program.name} wrote nothing to ${program.output}/`);
+          assert.equal(registered.exitCode, plain.exitCode, `exit code under asyncctx/register; its stderr:\n${registered.stderr}`);
+          assert.equal(registered.stderr, plain.stderr, 'stderr');
+          assert.equal(registered.stdout, plain.stdout, 'stdout');
+          assert.deepEqual(registered.files, plain.files, `the files written to ${program.output}/`);
+
+          if (program.addons) {
+            const [plainAddons, registeredAddons] = [plain.addons, registered.addons].map((paths) => (paths ?? []).map(fileName));
+            for (const addon of program.addons) assert.ok(plainAddons.some((name) => addon.test(name)), `${addon} is loaded without the register entry: ${plainAddons}`);
+            // Under the register entry, the rewriter's own parser and transformer are addons too.
+            for (const addon of plainAddons) assert.ok(registeredAddons.includes(addon), `${addon} is loaded under asyncctx/register: ${registeredAddons}`);
+          }
+        });
+      }
+    });
+  }
+});
