@@ -67,9 +67,9 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   s.appendLeft(afterPrologue(program.body as never, bodyStart), prologueEnd(program.body as never, code) + declaration);
   // Overwrites first: text inserted where one ends then stays.
   for (const edit of edits) {
-    if (edit.end !== undefined) s.overwrite(edit.at, edit.end, edit.text + lineBreaks(code.slice(edit.at, edit.end)));
+    if (edit.end !== undefined) s.overwrite(edit.at, edit.end, apart(code, edit.at, edit.text) + lineBreaks(code.slice(edit.at, edit.end)));
   }
-  for (const edit of edits) if (edit.end === undefined) s.appendLeft(edit.at, edit.text);
+  for (const edit of edits) if (edit.end === undefined) s.appendLeft(edit.at, apart(code, edit.at, edit.text));
 
   return {
     code: s.toString(),
@@ -77,6 +77,13 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     changed: true,
   };
 }
+
+const WORD_END = /[\p{ID_Continue}$\u200c\u200d]$/u;
+const WORD_START = /^[\p{ID_Start}$_]/u;
+/** Text that starts a word where the code's own word ends (`await(x)`, `yield[a]` in minified
+ * code) is set apart by a space, so that the two do not make one identifier. */
+const apart = (code: string, at: number, text: string) =>
+  WORD_START.test(text) && WORD_END.test(code.slice(Math.max(0, at - 2), at)) ? ` ${text}` : text;
 
 /** The line breaks of replaced text, kept so that every later line keeps its number. */
 const lineBreaks = (text: string) => text.replace(/[^\n]/g, '');
