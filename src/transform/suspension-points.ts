@@ -65,7 +65,7 @@ const H = (helper: string) => `${file.names.helpers}.${helper}`;
 /** `bodyStart`: where the module body begins (after a hashbang line). */
 export function collectEdits(program: Node & { body: Node[] }, code: string, bodyStart: number, names: GeneratedNames): Edit[] {
   file = { code, names, standIns: 0, afterUnterminated: new Set() };
-    // Rewritten before: its functions are recognised one by one; its own awaits are left alone.
+  // Rewritten before: its functions are recognised one by one; its own awaits are left alone.
   const rewritten = program.body.some(isFrameEntry);
   const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true, rewritten };
   noteStatementList(program.body, directiveCount(program.body) + 1);
@@ -145,13 +145,14 @@ function endsUnterminated(statement: Node): boolean {
       case 'ForStatement': case 'ForInStatement': case 'ForOfStatement': case 'WhileStatement': case 'WithStatement': case 'LabeledStatement':
         last = last.body as Node;
         continue;
-      case 'ExportNamedDeclaration': case 'ExportDefaultDeclaration':
-        // `export function f() {}` ends as its declaration does; `export { a }` as a statement.
-        if (isNode(last.declaration) && last.declaration.type !== 'VariableDeclaration' && !isExpression(last.declaration)) {
-          last = last.declaration;
-          continue;
-        }
-        return true;
+      case 'ExportNamedDeclaration': case 'ExportDefaultDeclaration': {
+        // `export function f() {}` ends as its declaration does; `export const`, `export { a }`
+        // and `export default x` as a statement.
+        const declaration = last.declaration as Node | null;
+        if (!isNode(declaration) || declaration.type === 'VariableDeclaration' || !DECLARES.test(declaration.type)) return true;
+        last = declaration;
+        continue;
+      }
       default:
         return TERMINATED.has(last.type);
     }
@@ -159,8 +160,7 @@ function endsUnterminated(statement: Node): boolean {
   return false;
 }
 
-const isExpression = (node: Node) =>
-  node.type !== 'FunctionDeclaration' && node.type !== 'ClassDeclaration' && !node.type.startsWith('TS') && node.type !== 'VariableDeclaration';
+const DECLARES = /Declaration$|^TSDeclareFunction$/;
 
 function walk(node: unknown, scope: Scope): void {
   if (Array.isArray(node)) {
