@@ -656,6 +656,24 @@ async function*g(){yield(1);const v=yield[2];see('yielded back '+v);return(await
 async function main(){const o={t:await(await later({v:'x'})).v};see('await( gave '+o.t);for await(const x of(g()))see('of( gave '+x);const it=g();await it.next();see('next( gave '+(await it.next('w')).value+' '+(await it.next()).value)}`,
   },
   {
+    // A bare \`yield\` ends its statement at a line break; \`return a, b\` returns b; a bare
+    // \`yield\` yields undefined whatever a binding named \`undefined\` holds.
+    name: 'async generators: bare yield before a line starting with (, return of a sequence, a parameter named undefined',
+    code: `
+let x = 'not called';
+async function* bare() { yield
+(x) }
+async function* sequence() { await later(); return see('sequence first'), 'second' }
+async function* shadowed(undefined) { yield; await later(); see('after shadowed yield') }
+async function main() {
+  for await (const v of bare()) see('bare yielded ' + v);
+  see('sequence returned ' + (await sequence().next()).value);
+  const it = shadowed(42);
+  see('shadowed yielded ' + (await it.next()).value);
+  await it.next();
+}`,
+  },
+  {
     name: 'CommonJS (helpers by require)',
     kind: 'commonjs',
     code: `
@@ -1077,6 +1095,32 @@ describe('transforming twice changes nothing more', () => {
     assert.equal(again.changed, false);
     assert.equal(again.code, bundled);
   });
+
+  it('a function that only opens like rewritten code is rewritten', () => {
+    const code = 'async function f() { const lock = mutex.enter(); await x; }';
+    assert.match(transform(code, { filename: 'f.mjs', sourceMap: false }).code, /__acx\.suspend\(/);
+  });
+});
+
+// A body wrapped in \`try\`, or a block split at its first \`await using\`, would not mean what it
+// meant (src/transform/wrappable-body.ts): such a function is left as it was, and the
+// functions around and inside it are rewritten as usual.
+describe('functions whose body cannot be wrapped are left as they were', () => {
+  const UNWRAPPABLE = {
+    'a var and a function of one name': 'async function f() { var a; function a() {} await x; }',
+    'two functions of one name': 'async function f() { function a() {} function a() {} await x; }',
+    'a function declared after an await using, called before it': 'async function f() { g(); await using r = null; function g() {} }',
+    'a let after an await using, read by a closure before it': 'async function f() { const h = () => b; await using r = null; let b = 1; return h(); }',
+  };
+  for (const [name, body] of Object.entries(UNWRAPPABLE)) {
+    it(name, () => {
+      const code = `${body}\nasync function other() { await y; }`;
+      const { code: output } = transform(code, { filename: 'f.mjs', sourceMap: false });
+      assert.ok(output.includes(body), 'the function is as it was');
+      assert.match(output, /async function other\(\) \{const __acf = __acx\.enter\(\)/, 'the other function is rewritten');
+      assert.deepEqual(parseSync('f.mjs', output, { showSemanticErrors: true }).errors, []);
+    });
+  }
 });
 
 // ---------------------------------------------------------------------------------------

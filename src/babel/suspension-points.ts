@@ -8,18 +8,20 @@
 // inside its `{` goes there and not into the wrapper.
 
 import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
-import { isFrameEntry, type GeneratedNames } from './names';
+import { isRewrittenBody, isRewrittenModuleBody, type GeneratedNames } from './names';
+import { isSplittableBlock, isWrappableBody } from '../transform/wrappable-body';
 
 /** A function or the module body: what owns an await frame. */
 interface Owner {
   node: B.Node;
   suspends: boolean;
   asyncGenerator: boolean;
-  /** A module body rewritten before: its own suspension points are left alone. */
-  rewritten: boolean;
+  /** Left as it is (a module body rewritten before, or a body the rewrite cannot wrap or
+   * split): its own suspension points are not rewritten. */
+  untouched: boolean;
 }
 
-type Rewrite =
+type Rewrite = { owner: Owner } & (
   | { kind: 'await'; path: NodePath<B.AwaitExpression>; moduleBody: boolean }
   | { kind: 'yield'; path: NodePath<B.YieldExpression> }
   | { kind: 'generator-return'; node: B.ReturnStatement }
@@ -29,7 +31,7 @@ type Rewrite =
   | { kind: 'await-using-for'; loop: B.ForStatement; statement: NodePath }
   | { kind: 'recover-catch'; owner: Owner; body: B.BlockStatement; defaults: B.AssignmentPattern[] }
   | { kind: 'recover-finally'; owner: Owner; finalizer: B.BlockStatement }
-  | { kind: 'function'; owner: Owner; fn: B.Function };
+  | { kind: 'function'; owner: Owner; fn: B.Function });
 
 interface Collected {
   owners: Map<B.Node, Owner>;
@@ -55,12 +57,12 @@ export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types, 
   // A top-level `await using` is disposed after the last statement: the body suspends
   // there instead of leaving, and its declarations get stand-ins (the block rule).
   const top = ownerFor(t, program.node, collected.owners);
-  const disposes = !top.rewritten && program.node.body.some((statement) => isAwaitUsing(t, statement));
+  const disposes = !top.untouched && program.node.body.some((statement) => isAwaitUsing(t, statement));
   if (disposes) top.suspends = true;
 
   let changed = false;
-  for (const rewrite of collected.rewrites) changed = applyRewrite(rewrite, t, build) || changed;
-  if (top.suspends) {
+  for (const rewrite of collected.rewrites) if (!rewrite.owner.untouched) changed = applyRewrite(rewrite, t, build) || changed;
+  if (top.suspends && !top.untouched) {
     // The module body is the resumed piece; it has no finally to put the outer frame back,
     // so that is done after its last statement.
     if (disposes) program.node.body = withStandIns(program.node.body, t, build);
@@ -68,7 +70,7 @@ export function rewriteSuspensionPoints(program: NodePath<B.Program>, t: Types, 
     program.node.body.push(t.expressionStatement(build.call(disposes ? 'disposing' : 'leave', build.frame())));
     changed = true;
   }
-  return { changed, topLevelSuspends: top.suspends, usesImportMeta: collected.usesImportMeta, helpers: build.used };
+  return { changed, topLevelSuspends: top.suspends && !top.untouched, usesImportMeta: collected.usesImportMeta, helpers: build.used };
 }
 
 /** The owner recorded for a function or module body, recorded now if it was not yet. */
@@ -79,7 +81,7 @@ function ownerFor(t: Types, node: B.Node, owners: Map<B.Node, Owner>): Owner {
     node,
     suspends: false,
     asyncGenerator: t.isFunction(node) && node.async === true && node.generator === true,
-    rewritten: t.isProgram(node) && node.body.some(isFrameEntry),
+    untouched: t.isProgram(node) && isRewrittenModuleBody(node.body),
   };
   owners.set(node, owner);
   return owner;
@@ -110,19 +112,23 @@ function collector(t: Types): Visitor<Collected> {
     return statement;
   };
 
-  /** The owner of a suspension point, unless it was rewritten before (then left alone). */
+  /** The owner of a suspension point, unless it is left as it is. */
   const suspending = (path: NodePath, state: Collected): Owner | undefined => {
     const owner = ownerOf(path, state);
-    if (owner.rewritten) return undefined;
+    if (owner.untouched) return undefined;
     owner.suspends = true;
     return owner;
   };
 
   return {
     Function: {
-      // A function rewritten before is left as it is, and so is everything in it.
-      enter(path: NodePath<B.Function>) {
-        if (t.isBlockStatement(path.node.body) && isFrameEntry(path.node.body.body[0])) path.skip();
+      // A function rewritten before is left as it is, and so is everything in it; one whose
+      // body cannot be wrapped keeps its own suspension points (src/transform/wrappable-body.ts).
+      enter(path: NodePath<B.Function>, state) {
+        const body = path.node.body;
+        if (!t.isBlockStatement(body)) return;
+        if (isRewrittenBody(body.body)) path.skip();
+        else if (path.node.async && !isWrappableBody(body.body)) ownerFor(t, path.node, state.owners).untouched = true;
       },
       exit(path: NodePath<B.Function>, state) {
         const owner = state.owners.get(path.node);
@@ -132,41 +138,49 @@ function collector(t: Types): Visitor<Collected> {
     AwaitExpression: {
       exit(path: NodePath<B.AwaitExpression>, state) {
         const owner = suspending(path, state);
-        if (owner !== undefined) state.rewrites.push({ kind: 'await', path, moduleBody: t.isProgram(owner.node) });
+        if (owner !== undefined) state.rewrites.push({ kind: 'await', owner, path, moduleBody: t.isProgram(owner.node) });
       },
     },
     YieldExpression: {
       exit(path: NodePath<B.YieldExpression>, state) {
         if (!ownerOf(path, state).asyncGenerator) return;
-        if (suspending(path, state) !== undefined) state.rewrites.push({ kind: 'yield', path });
+        const owner = suspending(path, state);
+        if (owner !== undefined) state.rewrites.push({ kind: 'yield', owner, path });
       },
     },
     ReturnStatement: {
       exit(path: NodePath<B.ReturnStatement>, state) {
         if (!path.node.argument || !ownerOf(path, state).asyncGenerator) return;
-        if (suspending(path, state) !== undefined) state.rewrites.push({ kind: 'generator-return', node: path.node });
+        const owner = suspending(path, state);
+        if (owner !== undefined) state.rewrites.push({ kind: 'generator-return', owner, node: path.node });
       },
     },
     ForOfStatement: {
       exit(path: NodePath<B.ForOfStatement>, state) {
         const loop = path.node;
         if (!loop.await && !isAwaitUsing(t, loop.left)) return;
-        if (suspending(path, state) === undefined) return;
-        if (loop.await) state.rewrites.push({ kind: 'for-await', loop, body: loop.body, statement: withLabels(path) });
-        else state.rewrites.push({ kind: 'await-using-loop', loop, statement: withLabels(path) });
+        const owner = suspending(path, state);
+        if (owner === undefined) return;
+        if (loop.await) state.rewrites.push({ kind: 'for-await', owner, loop, body: loop.body, statement: withLabels(path) });
+        else state.rewrites.push({ kind: 'await-using-loop', owner, loop, statement: withLabels(path) });
       },
     },
     ForStatement: {
       exit(path: NodePath<B.ForStatement>, state) {
-        if (!isAwaitUsing(t, path.node.init) || suspending(path, state) === undefined) return;
-        state.rewrites.push({ kind: 'await-using-for', loop: path.node, statement: withLabels(path) });
+        if (!isAwaitUsing(t, path.node.init)) return;
+        const owner = suspending(path, state);
+        if (owner !== undefined) state.rewrites.push({ kind: 'await-using-for', owner, loop: path.node, statement: withLabels(path) });
       },
     },
     BlockStatement: {
       exit(path: NodePath<B.BlockStatement>, state) {
-        if (!path.node.body.some((statement) => isAwaitUsing(t, statement)) || suspending(path, state) === undefined) return;
+        const firstUsing = path.node.body.findIndex((statement) => isAwaitUsing(t, statement));
+        if (firstUsing === -1) return;
+        if (!isSplittableBlock(path.node.body, firstUsing)) ownerOf(path, state).untouched = true;
+        const owner = suspending(path, state);
+        if (owner === undefined) return;
         const functionBody = path.key === 'body' && path.parentPath !== null && t.isFunction(path.parentPath.node);
-        state.rewrites.push({ kind: 'await-using', path, functionBody });
+        state.rewrites.push({ kind: 'await-using', owner, path, functionBody });
       },
     },
     CatchClause: {
@@ -299,7 +313,8 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
       // yielded(f, yield yielding(f, EXPR)): the generator pauses in the frame it yields in,
       // and goes on in its next() caller's frame, or in that frame again when resumed later.
       const node = rewrite.path.node;
-      node.argument = build.call('yielding', build.frame(), node.argument ?? t.identifier('undefined'));
+      // `void 0`: a binding named `undefined` is not what a bare `yield` yields.
+      node.argument = build.call('yielding', build.frame(), node.argument ?? t.unaryExpression('void', t.numericLiteral(0)));
       replaceAt(rewrite.path, build.call('yielded', build.frame(), node));
       return true;
     }

@@ -3,7 +3,8 @@
 // applied in list order, and the walk is pre-order, so an outer construct's opening text
 // comes before an inner one's and closing text after it.
 
-import { isFrameEntry, type GeneratedNames } from './names';
+import { isRewrittenBody, isRewrittenModuleBody, type GeneratedNames } from './names';
+import { isSplittableBlock, isWrappableBody } from './wrappable-body';
 
 export interface Edit {
   at: number;
@@ -31,8 +32,11 @@ interface Scope {
   asyncGenerator: boolean;
   /** A module body (top-level await): its resumptions also arm the reset of the frame. */
   moduleBody?: boolean;
-  /** Rewritten before: only the functions in it are looked at, each on its own. */
-  rewritten?: boolean;
+  /** Left as it is (rewritten before, or a body the rewrite cannot wrap): only the functions
+   * in it are looked at, each on its own. */
+  untouched?: boolean;
+  /** Has a block with `await using` that cannot be split (src/transform/wrappable-body.ts). */
+  unsplittable?: boolean;
 }
 
 const isNode = (value: unknown): value is Node =>
@@ -66,18 +70,19 @@ const H = (helper: string) => `${file.names.helpers}.${helper}`;
 export function collectEdits(program: Node & { body: Node[] }, code: string, bodyStart: number, names: GeneratedNames): Edit[] {
   file = { code, names, standIns: 0, afterUnterminated: new Set() };
   // Rewritten before: its functions are recognised one by one; its own awaits are left alone.
-  const rewritten = program.body.some(isFrameEntry);
-  const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true, rewritten };
+  const untouched = isRewrittenModuleBody(program.body);
+  let scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true, untouched };
   noteStatementList(program.body, directiveCount(program.body) + 1);
   // A top-level `await using` is disposed after the last statement, so the body cannot
   // end by leaving: it suspends there (the block rule, below) and its resources resume.
-  const disposes = !rewritten && program.body.some(isAwaitUsing);
+  const disposes = !untouched && program.body.some(isAwaitUsing);
   if (disposes) {
     scope.suspends = true;
     walkWithStandIns(program.body, scope);
   } else {
-    for (const statement of program.body) walk(statement, scope);
+    walk(program.body, scope);
   }
+  if (scope.unsplittable) scope = functionsOnly(program.body);
   if (!scope.suspends) return settle(scope.edits, false);
   // Top-level await: the module body is the resumed piece; it has no finally to put the
   // outer frame back, so that is done after its last statement.
@@ -172,7 +177,7 @@ function walk(node: unknown, scope: Scope): void {
     scope.edits.push(...functionEdits(node));
     return;
   }
-  if (scope.rewritten) {
+  if (scope.untouched) {
     walkChildren(node, scope);
     return;
   }
@@ -200,13 +205,17 @@ function walk(node: unknown, scope: Scope): void {
       const argument = node.argument as Node | null;
       scope.edits.push({ at: node.start, text: `${H('yielded')}(${F()}, ` });
       if (argument === null) {
-        scope.edits.push({ at: node.end, text: ` ${H('yielding')}(${F()}, undefined)` });
+        // `void 0`: a binding named `undefined` is not what a bare `yield` yields.
+        scope.edits.push({ at: node.end, text: ` ${H('yielding')}(${F()}, void 0)` });
       } else {
         scope.edits.push({ at: argument.start, text: `${H('yielding')}(${F()}, ` });
         walk(argument, scope);
         scope.edits.push({ at: argument.end, text: ')' });
       }
-      scope.edits.push({ at: node.end, text: ')' });
+      // A bare `yield` at a line's end ended its statement (no line break is allowed before
+      // its operand); ending with `)`, the rewritten one would not, before `(`, `[`, … .
+      const restricted = argument === null && continuesOnNextLine(file.code, node.end);
+      scope.edits.push({ at: node.end, text: restricted ? ');' : ')' });
       return;
     }
     case 'ReturnStatement': {
@@ -214,9 +223,11 @@ function walk(node: unknown, scope: Scope): void {
       const argument = node.argument as Node | null;
       if (!scope.asyncGenerator || argument === null) break;
       scope.suspends = true;
-      scope.edits.push({ at: argument.start, text: `${H('yielding')}(${F()}, ` });
+      // `return a, b` returns b: as one argument, the sequence keeps its parentheses.
+      const sequence = argument.type === 'SequenceExpression';
+      scope.edits.push({ at: argument.start, text: `${H('yielding')}(${F()}, ${sequence ? '(' : ''}` });
       walk(argument, scope);
-      scope.edits.push({ at: argument.end, text: ')' });
+      scope.edits.push({ at: argument.end, text: sequence ? '))' : ')' });
       return;
     }
     case 'LabeledStatement': {
@@ -278,6 +289,22 @@ function walk(node: unknown, scope: Scope): void {
     }
   }
   walkChildren(node, scope);
+}
+
+/** The edits of the functions in code whose own suspension points are left as they are. */
+function functionsOnly(code: unknown): Scope {
+  const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, untouched: true };
+  walk(code, scope);
+  return scope;
+}
+
+/**
+ * Whether the next token after `at` (past spaces and comments) is on a later line and starts
+ * with a character that would continue an expression: `(`, `[`, a template, `/`, `+`, `-`.
+ */
+function continuesOnNextLine(code: string, at: number): boolean {
+  const rest = /^(?:\s|\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?\*\/)*/.exec(code.slice(at))![0];
+  return /[\n\r\u2028\u2029]/.test(rest) && '([`/+-'.includes(code[at + rest.length] ?? '');
 }
 
 function walkChildren(node: Node, scope: Scope): void {
@@ -346,6 +373,7 @@ function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
     walk(statements, scope);
     return;
   }
+  if (!isSplittableBlock(statements, firstUsing)) scope.unsplittable = true;
   scope.suspends = true;
   if (!isFunctionBody) scope.edits.push({ at: block.start, text: '{try{' });
   walkWithStandIns(statements.slice(0, firstUsing + 1), scope);
@@ -449,10 +477,15 @@ function functionEdits(fn: Node): Edit[] {
     return settle(paramsScope.edits, false);
   }
   const outer = settle(paramsScope.edits, false);
-  if (body.type === 'BlockStatement' && isFrameEntry((body.body as Node[])[directiveCount(body.body as Node[])])) return outer;
+  if (body.type === 'BlockStatement') {
+    const statements = (body.body as Node[]).slice(directiveCount(body.body as Node[]));
+    if (isRewrittenBody(statements)) return outer;
+    if (!isWrappableBody(statements)) return [...outer, ...functionsOnly(statements).edits];
+  }
   const scope: Scope = { edits: [], suspends: false, asyncGenerator: fn.generator === true };
   if (body.type === 'BlockStatement') blockEdits(body, scope, true);
   else walk(body, scope);
+  if (scope.unsplittable) return [...outer, ...functionsOnly(body).edits];
   if (!scope.suspends) return [...outer, ...settle(scope.edits, false)];
 
   const enter = `const ${F()} = ${H(fn.generator === true ? 'enterGenerator' : 'enter')}(); let ${V()}; try {`;
