@@ -80,13 +80,14 @@ export function isSplittableBlock(statements: readonly unknown[], firstUsing: nu
   return declared.size === 0 || !namesIn(statements.slice(0, firstUsing + 1)).some((name) => declared.has(name));
 }
 
-/** Every identifier's name in these nodes, nested functions included. */
+/** Every identifier's name in these nodes (JSX element names too: `<G />` reads G), nested
+ * functions included; a private name (`#g`, whose Babel node holds an identifier) is none. */
 function namesIn(nodes: readonly unknown[]): string[] {
   const names: string[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
-    if (!isNode(node)) return;
-    if (node.type === 'Identifier') names.push(node.name as string);
+    if (!isNode(node) || node.type === 'PrivateName') return;
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') names.push(node.name as string);
     for (const key in node) {
       const value = node[key];
       if (key !== 'type' && typeof value === 'object' && value !== null) visit(value);
