@@ -1,9 +1,11 @@
 // The package entries: `asyncctx` hands out Node's own classes on Node; `asyncctx/portable`
-// is one engine whether imported or required; outside Node `asyncctx` is the portable engine.
+// is one engine whether imported or required; outside Node `asyncctx` is the portable engine;
+// the build entries carry none of the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as nativeHooks from 'node:async_hooks';
 
 const require = createRequire(import.meta.url);
@@ -68,5 +70,20 @@ test("every entry's default import holds Node's async_hooks names", async () => 
   defaults['portable on node'] = Object.keys((await import('asyncctx/portable')).default);
   for (const [entry, keys] of Object.entries(defaults)) {
     for (const name of names) assert.ok(keys.includes(name), `${entry}: ${name}`);
+  }
+});
+
+// The build half reaches the runtime only through the helper protocol (src/protocol/) and the
+// runtime's public entries, which stay imports: no build bundle carries a copy of the engine.
+// esbuild's unminified bundles name each source file they inline in a `// src/…` comment.
+test('the build entries inline no runtime code', () => {
+  const BUILD_ENTRIES = ['transform', 'register', 'register-hooks', 'vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'babel'];
+  for (const entry of BUILD_ENTRIES) {
+    for (const extension of ['js', 'cjs']) {
+      const code = readFileSync(new URL(`../dist/${entry}.${extension}`, import.meta.url), 'utf8');
+      const inlined = [...code.matchAll(/^\/\/ (src\/\S+)$/gm)].map((match) => match[1]);
+      assert.ok(inlined.length > 0, `${entry}.${extension} names the sources it inlines`);
+      assert.deepEqual(inlined.filter((file) => /^src\/(?:core|host)\//.test(file)), [], `${entry}.${extension}`);
+    }
   }
 });

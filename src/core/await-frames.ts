@@ -19,6 +19,7 @@ import { keepThenableFrame, NativePromise } from './thenable';
 import { enabledHooks, hookLayer } from './hook-layer';
 import type { AwaitResource } from './await-resources';
 import { disposer, disposing, syncDisposer } from './await-disposers';
+import type { AwaitHelpers, BasicAwaitHelpers } from '../protocol/await-helpers';
 
 // A const enum: the bundler writes the numbers in, where module-level constants would be
 // loaded and checked at every await.
@@ -240,7 +241,9 @@ function loopIterator(f: AwaitFrame, iterator: AnyIterator, suspends: boolean): 
  * then finds its helper as a constant and V8 inlines it. A module namespace object, or the
  * getters a bundler turns one into, would put a getter call before every helper call.
  */
-export const awaitFrames = /* @__PURE__ */ Object.freeze({ enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, resuming, disposing, disposer, syncDisposer });
+export const awaitFrames = /* @__PURE__ */ Object.freeze({
+  enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, resuming, disposing, disposer, syncDisposer,
+} satisfies AwaitHelpers);
 
 /**
  * The same helpers, those of async functions and top-level await only: what a file without
@@ -253,4 +256,4 @@ export const awaitFramesBasic = /* @__PURE__ */ Object.freeze({
   // Without generators no frame is ever Yielded, and the rewrite discards recover()'s value.
   recover: resume,
   resumeModule, leave,
-});
+} satisfies BasicAwaitHelpers);

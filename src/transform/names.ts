@@ -2,13 +2,10 @@
 // either tool recognises code that one of them rewrote before: by its structure, so that a
 // bundler renaming the bindings, or a string that happens to spell them, changes nothing.
 
-import { awaitFramesBasic } from '../core/await-frames';
+import { BASIC_HELPERS_EXPORT, BASIC_HELPER_NAMES, GENERATED_NAME_PREFIX as PREFIX, HELPERS_EXPORT } from '../protocol/await-helpers';
 
-/** What the runtime exports the helpers as: all of them, or those of async functions only. */
-export const HELPERS_EXPORT = 'awaitFrames';
-export const BASIC_HELPERS_EXPORT = 'awaitFramesBasic';
-// The names the basic export holds, read from it rather than listed twice.
-const BASIC_HELPERS = new Set(Object.keys(awaitFramesBasic));
+export { HELPERS_EXPORT, BASIC_HELPERS_EXPORT, GLOBAL_HELPERS_KEY } from '../protocol/await-helpers';
+const BASIC_HELPERS: ReadonlySet<string> = new Set(BASIC_HELPER_NAMES);
 
 /** The export a file imports, given the helpers its rewritten code calls. */
 export function helpersExportFor(used: Iterable<string>): string {
@@ -28,9 +25,6 @@ export interface GeneratedNames {
   disposer: string;
 }
 
-/** Every generated name starts so; a file's words that do are all that can collide. */
-const PREFIX = '__ac';
-
 /**
  * The words of a file's text that could collide with a generated name: a superset of its
  * identifiers (strings and comments count too, and a word inside a longer one), with
@@ -41,7 +35,7 @@ export function collidingWords(code: string): Set<string> {
   const unescaped = code.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, braced: string | undefined, plain: string | undefined) =>
     String.fromCodePoint(parseInt(braced ?? plain!, 16)),
   );
-  return new Set(unescaped.match(/__ac[\w$]*/g));
+  return new Set(unescaped.match(new RegExp(`${PREFIX}[\\w$]*`, 'g')));
 }
 
 /** `__acx`, `__acf`, `__acv`, `__acd`, or the first numbered set none of whose names is taken. */
@@ -126,9 +120,6 @@ export function isRewrittenModuleBody(statements: readonly unknown[]): boolean {
     return entry !== undefined && isAwaitedDeclaration(statements[i + 1]) && statements.slice(i + 2).some((later) => isFrameEnd(later, entry));
   });
 }
-
-/** Where the portable engine puts the helpers for scripts: globalThis[Symbol.for(KEY)]. */
-export { AWAIT_HELPERS_KEY as GLOBAL_HELPERS_KEY } from '../core/global-keys';
 
 /** Node's async_hooks module, by either name: what the bundler plugins and the Babel plugin
  * can resolve to the engine, for libraries written for Node. */
