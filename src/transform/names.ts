@@ -4,7 +4,7 @@
 
 import { BASIC_HELPERS_EXPORT, BASIC_HELPER_NAMES, GENERATED_NAME_PREFIX as PREFIX, HELPERS_EXPORT } from '../protocol/await-helpers';
 
-export { HELPERS_EXPORT, BASIC_HELPERS_EXPORT, GLOBAL_HELPERS_KEY } from '../protocol/await-helpers';
+export { GLOBAL_HELPERS_KEY } from '../protocol/await-helpers';
 const BASIC_HELPERS: ReadonlySet<string> = new Set(BASIC_HELPER_NAMES);
 
 /** The export a file imports, given the helpers its rewritten code calls. */
