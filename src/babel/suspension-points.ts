@@ -29,9 +29,9 @@ type Rewrite = { owner: Owner } & (
   | { kind: 'await-using'; path: NodePath<B.BlockStatement>; functionBody: boolean }
   | { kind: 'await-using-loop'; loop: B.ForOfStatement; statement: NodePath }
   | { kind: 'await-using-for'; loop: B.ForStatement; statement: NodePath }
-  | { kind: 'recover-catch'; owner: Owner; body: B.BlockStatement; defaults: B.AssignmentPattern[] }
-  | { kind: 'recover-finally'; owner: Owner; finalizer: B.BlockStatement }
-  | { kind: 'function'; owner: Owner; fn: B.Function });
+  | { kind: 'recover-catch'; body: B.BlockStatement; defaults: B.AssignmentPattern[] }
+  | { kind: 'recover-finally'; finalizer: B.BlockStatement }
+  | { kind: 'function'; fn: B.Function });
 
 interface Collected {
   owners: Map<B.Node, Owner>;

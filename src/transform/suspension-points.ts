@@ -19,7 +19,8 @@ export interface Edit {
 const settle = (edits: Edit[], suspends: boolean) =>
   edits.filter((edit) => suspends || !edit.ifSuspends).map(({ ifSuspends, ...edit }) => edit);
 
-interface Node {
+/** An ESTree node as oxc-parser gives it. */
+export interface Node {
   type: string;
   start: number;
   end: number;
@@ -67,7 +68,9 @@ const V = () => file.names.awaited;
 const H = (helper: string) => `${file.names.helpers}.${helper}`;
 
 /** `bodyStart`: where the module body begins (after a hashbang line). */
-export function collectEdits(program: Node & { body: Node[] }, code: string, bodyStart: number, names: GeneratedNames): Edit[] {
+export type Program = Node & { body: Node[] };
+
+export function collectEdits(program: Program, code: string, bodyStart: number, names: GeneratedNames): Edit[] {
   file = { code, names, standIns: 0, afterUnterminated: new Set() };
   // Rewritten before: its functions are recognised one by one; its own awaits are left alone.
   const untouched = isRewrittenModuleBody(program.body);

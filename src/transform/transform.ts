@@ -8,7 +8,7 @@
 
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';
-import { afterPrologue, collectEdits, prologueEnd } from './suspension-points';
+import { afterPrologue, collectEdits, prologueEnd, type Program } from './suspension-points';
 import { GLOBAL_HELPERS_KEY, collidingWords, generatedNames, helpersExportFor } from './names';
 
 export interface TransformOptions {
@@ -51,10 +51,10 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     const first = parsed.errors[0]!;
     throw new SyntaxError(`${filename}: ${first.message}`);
   }
-  const program = parsed.program as never as ProgramLike;
+  const program = parsed.program as unknown as Program;
   const bodyStart = code.startsWith('#!') ? code.indexOf('\n') + 1 : 0;
   const names = generatedNames(collidingWords(code));
-  const edits = collectEdits(program as never, code, bodyStart, names);
+  const edits = collectEdits(program, code, bodyStart, names);
   if (edits.length === 0) return { code, map: null, changed: false };
 
   const s = new MagicString(code);
@@ -64,7 +64,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   const helperCall = new RegExp(`\\b${names.helpers}\\.(\\w+)\\(`, 'g');
   const exported = helpersExportFor(edits.flatMap((edit) => [...edit.text.matchAll(helperCall)].map((call) => call[1]!)));
   const declaration = preamble(helperStyle, options.runtime ?? 'asyncctx/portable', exported, names.helpers);
-  s.appendLeft(afterPrologue(program.body as never, bodyStart), prologueEnd(program.body as never, code) + declaration);
+  s.appendLeft(afterPrologue(program.body, bodyStart), prologueEnd(program.body, code) + declaration);
   // Overwrites first: text inserted where one ends then stays.
   for (const edit of edits) {
     if (edit.end !== undefined) s.overwrite(edit.at, edit.end, apart(code, edit.at, edit.text) + lineBreaks(code.slice(edit.at, edit.end)));
@@ -110,9 +110,4 @@ function preamble(style: 'import' | 'require' | 'global', runtime: string, expor
   if (style === 'import') return `import { ${exported} as ${name} } from ${source};`;
   if (style === 'require') return `const { ${exported}: ${name} } = require(${source});`;
   return `var ${name} = globalThis[Symbol.for(${JSON.stringify(GLOBAL_HELPERS_KEY)})];`;
-}
-
-interface ProgramLike {
-  start: number;
-  body: Array<{ type: string; start: number; end: number; directive?: string }>;
 }
