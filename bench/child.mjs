@@ -40,7 +40,7 @@ async function loadEngine(engine) {
     case 'native':
       return new (await import('node:async_hooks')).AsyncLocalStorage();
     case 'portable':
-      return new (await import('asyncctx/portable')).AsyncLocalStorage();
+      return new (await import('anyctx/portable')).AsyncLocalStorage();
     default:
       throw new Error(`unknown engine ${engine}; expected baseline, native or portable`);
   }

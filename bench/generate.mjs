@@ -15,7 +15,7 @@ export const transformedCopy = (name) => new URL(name, GENERATED);
 // behind then, so the portable engine's await measurements fail rather than run stale code.
 export async function generateTransformedWorkloads() {
   rmSync(GENERATED, { recursive: true, force: true });
-  const { transform } = await import('asyncctx/transform');
+  const { transform } = await import('anyctx-build/transform');
   mkdirSync(GENERATED, { recursive: true });
   for (const name of SOURCES) {
     const source = new URL(`./${name}`, import.meta.url);

@@ -19,7 +19,7 @@ async function load(engine) {
     case 'native':
       return { context: new (await import('node:async_hooks')).AsyncLocalStorage(), handler: await import('./http-handler.mjs') };
     case 'portable': {
-      const { AsyncLocalStorage } = await import('asyncctx/portable');
+      const { AsyncLocalStorage } = await import('anyctx/portable');
       return { context: new AsyncLocalStorage(), handler: await import(transformedCopy('http-handler.mjs')) };
     }
     default:

@@ -22,7 +22,7 @@ const NODES = {
   20: fileURLToPath(new URL('node_modules/node20/bin/node', root)),
   24: fileURLToPath(new URL('node_modules/node24/bin/node', root)),
 };
-const PORTABLE_BUILT = existsSync(new URL('dist/', root));
+const PORTABLE_BUILT = existsSync(new URL('packages/anyctx/dist/', root));
 const NOT_BUILT = 'not built: run `npm run build`';
 
 const ENGINES = [
@@ -30,8 +30,8 @@ const ENGINES = [
   { engine: 'baseline', node: 24, label: 'no library (plain variable)' },
   { engine: 'native', node: 20, label: 'native `node:async_hooks`' },
   { engine: 'native', node: 24, label: 'native `node:async_hooks`' },
-  { engine: 'portable', node: 20, label: '**portable** (`asyncctx/portable`)' },
-  { engine: 'portable', node: 24, label: '**portable** (`asyncctx/portable`)' },
+  { engine: 'portable', node: 20, label: '**portable** (`anyctx/portable`)' },
+  { engine: 'portable', node: 24, label: '**portable** (`anyctx/portable`)' },
 ];
 const MEASUREMENTS = ['getStore', 'run', 'thenChain', 'timers', 'awaits'];
 // A child that measures several columns at once returns { parts: { column: result } }.
@@ -96,7 +96,7 @@ function makeRows() {
   for (const row of rows) {
     if (row.engine === 'portable' && !PORTABLE_BUILT) {
       row.skipped = NOT_BUILT;
-      console.error(`warning: dist/ does not exist, skipping the portable engine on Node ${row.node}`);
+      console.error(`warning: packages/anyctx/dist/ does not exist, skipping the portable engine on Node ${row.node}`);
     }
   }
   return rows;
@@ -165,7 +165,7 @@ Each measurement runs in a fresh process, ${ROUNDS} times in rounds over all eng
 
 ${formatAwaitTable(rows)}
 
-1e5 awaits in one async function called inside a \`run\`, reading \`getStore()\` after each (and, for \`await asyncFn()\`, inside the called async function too): time × the same workload with the plain variable and untransformed code, measured in the same process before the engine was loaded (after the young generation has stopped growing), and ns per await. The portable engine runs the workload as \`transform()\` from \`asyncctx/transform\` rewrites it (bench/.generated/); Node's own engine and the plain variable run it untransformed. Same processes and rounds as above.`;
+1e5 awaits in one async function called inside a \`run\`, reading \`getStore()\` after each (and, for \`await asyncFn()\`, inside the called async function too): time × the same workload with the plain variable and untransformed code, measured in the same process before the engine was loaded (after the young generation has stopped growing), and ns per await. The portable engine runs the workload as \`transform()\` from \`anyctx-build/transform\` rewrites it (bench/.generated/); Node's own engine and the plain variable run it untransformed. Same processes and rounds as above.`;
 
 const httpTable = () => `### HTTP server
 

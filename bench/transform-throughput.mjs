@@ -4,7 +4,7 @@
 // Usage: node bench/transform-throughput.mjs   (needs dist/: `npm run build`)
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseSync } from 'oxc-parser';
-import { transform } from 'asyncctx/transform';
+import { transform } from 'anyctx-build/transform';
 import { nowNs } from './clock.mjs';
 import { median } from './sampling.mjs';
 

@@ -1,6 +1,6 @@
 // `npm start`: runs each demo program twice — on Node 24's own async_hooks (native) and on
-// asyncctx's portable engine — and shows the two outputs side by side.
-// Each program imports its context API from '#ctx' only; the `asyncctx-native` condition
+// anyctx's portable engine — and shows the two outputs side by side.
+// Each program imports its context API from '#ctx' only; the `anyctx-native` condition
 // decides which engine it gets (see "imports" in package.json).
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -65,22 +65,22 @@ const shorten = (lines) => {
   return message ? [message, lines.at(-1)] : lines.slice(-5);
 };
 
-if (!existsSync(`${root}dist`)) {
-  // Both columns load asyncctx ('#ctx' gives the native engine AsyncContext from it).
-  console.log('dist/ is missing: run `npm run build` first (`npm start` does).');
+if (!existsSync(`${root}packages/anyctx/dist`)) {
+  // Both columns load anyctx ('#ctx' gives the native engine AsyncContext from it).
+  console.log('packages/anyctx/dist/ is missing: run `npm run build` first (`npm start` does).');
   process.exit(1);
 }
 
 const nativeVersion = existsSync(nativeNode) ? execFileSync(nativeNode, ['--version']).toString().trim() : 'missing';
-const nativeTitle = `native: Node ${nativeVersion} --conditions=asyncctx-native`;
-const portableTitle = `portable: asyncctx on Node ${process.version}`;
+const nativeTitle = `native: Node ${nativeVersion} --conditions=anyctx-native`;
+const portableTitle = `portable: anyctx on Node ${process.version}`;
 const width = Math.min(process.stdout.columns || 160, 160);
 
 let same = 0;
 for (const { file, title, explain, normalize = (lines) => lines } of programs) {
   const path = `demo/${file}`;
   const [native, portable] = await Promise.all([
-    run(nativeNode, ['--conditions=asyncctx-native', path]),
+    run(nativeNode, ['--conditions=anyctx-native', path]),
     run(process.execPath, [path]),
   ]);
   const left = native.ok ? normalize(native.lines) : shorten(native.lines);

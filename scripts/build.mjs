@@ -1,78 +1,82 @@
-// Builds dist/: each entry bundled as ESM and CommonJS by esbuild, type declarations by tsc,
-// and the ESM wrappers Node's `import` condition uses. `portable.browser` is the portable
-// engine without Node's task sources, for the `browser` export condition. Everything is
-// written to dist.next/ and swapped in at the end, so programs running from dist/ meanwhile
-// never see it half-built.
+// Builds both packages' dist/: each entry bundled as ESM and CommonJS by esbuild, type
+// declarations by tsc, and the runtime's ESM wrappers for Node's `import` condition. The
+// runtime first: the build tools' declarations read its (anyctx/portable, anyctx/protocol).
+// Each dist/ is written to dist.next/ and swapped in at the end, so programs running from a
+// dist/ meanwhile never see it half-built. Source maps carry no sources: a published package
+// ships its code once.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
-import { runtimeBuildOptions } from './runtime-build-options.mjs';
+import { runtimeBuildOptions } from '../packages/anyctx/build-options.mjs';
 
-const root = new URL('..', import.meta.url);
-const dist = new URL('dist.next/', root);
-rmSync(dist, { recursive: true, force: true });
-
-// The browser build leaves Node's task sources out. Node's own engine (index) is reached only
-// through Node's conditions, whose `import` is the ESM wrapper below: it is CommonJS only.
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
 const BOTH_FORMATS = [['esm', 'js'], ['cjs', 'cjs']];
-const entries = {
-  index: { entry: 'src/entry/index.ts', nodeSources: true, formats: [['cjs', 'cjs']] },
-  portable: { entry: 'src/entry/portable.ts', nodeSources: true, formats: BOTH_FORMATS },
-  'portable.browser': { entry: 'src/entry/portable-browser.ts', nodeSources: false, formats: BOTH_FORMATS },
-};
-for (const [name, { entry, nodeSources, formats }] of Object.entries(entries)) {
-  for (const [format, extension] of formats) {
-    await build({
-      entryPoints: [new URL(entry, root).pathname],
-      outfile: new URL(`${name}.${extension}`, dist).pathname,
-      bundle: true,
-      format,
-      platform: 'neutral',
-      target: 'es2022',
-      external: ['node:async_hooks'],
-      ...runtimeBuildOptions({ nodeSources }),
-      sourcemap: true,
-      logLevel: 'warning',
-    });
+const COMMON = { bundle: true, sourcemap: true, sourcesContent: false, logLevel: 'warning' };
+
+await buildPackage('anyctx', async (source, dist) => {
+  // The browser build leaves Node's task sources out. Node's own engine (index) is reached
+  // only through Node's conditions, whose `import` is the ESM wrapper below: CommonJS only.
+  const entries = {
+    index: { entry: 'entry/index.ts', nodeSources: true, formats: [['cjs', 'cjs']] },
+    portable: { entry: 'entry/portable.ts', nodeSources: true, formats: BOTH_FORMATS },
+    'portable.browser': { entry: 'entry/portable-browser.ts', nodeSources: false, formats: BOTH_FORMATS },
+    protocol: { entry: 'protocol/await-helpers.ts', nodeSources: false, formats: BOTH_FORMATS },
+  };
+  for (const [name, { entry, nodeSources, formats }] of Object.entries(entries)) {
+    for (const [format, extension] of formats) {
+      await build({
+        ...COMMON,
+        entryPoints: [new URL(entry, source).pathname],
+        outfile: new URL(`${name}.${extension}`, dist).pathname,
+        format,
+        platform: 'neutral',
+        target: 'es2022',
+        external: ['node:async_hooks'],
+        ...runtimeBuildOptions({ nodeSources }),
+      });
+    }
   }
-}
-
-// The build-time entries run in Node (bundlers, loaders, Babel): their dependencies
-// (parser, editor, unplugin) stay external.
-const buildTimeEntries = ['transform', 'register', 'register-hooks', 'vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'babel'];
-for (const [name, format, extension] of buildTimeEntries.filter((n) => existsSync(new URL(`src/entry/${n}.ts`, root))).flatMap((n) => [[n, 'esm', 'js'], [n, 'cjs', 'cjs']])) {
-  await build({
-    entryPoints: [new URL(`src/entry/${name}.ts`, root).pathname],
-    outfile: new URL(`${name}.${extension}`, dist).pathname,
-    bundle: true,
-    format,
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-}
-
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', new URL('types', dist).pathname], {
-  cwd: root, stdio: 'inherit',
+  // On Node, `import` and `require` of anyctx must reach ONE engine (one current frame, one
+  // id counter, one set of host patches). So Node's `import` condition points at a thin ESM
+  // file that re-exports the CommonJS build instead of loading a second copy.
+  for (const name of ['index', 'portable']) {
+    const names = Object.keys(require(new URL(`${name}.cjs`, dist).pathname)).filter((n) => n !== 'default');
+    writeFileSync(new URL(`${name}.node.mjs`, dist), `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`);
+  }
 });
 
-// On Node, `import` and `require` of asyncctx must reach ONE engine (one current frame, one
-// id counter, one set of host patches). So Node's `import` condition points at a thin ESM
-// file that re-exports the CommonJS build instead of loading a second copy.
-const require = createRequire(import.meta.url);
-for (const name of ['index', 'portable']) { // the entries Node's conditions reach
-  const names = Object.keys(require(new URL(`${name}.cjs`, dist).pathname)).filter((n) => n !== 'default');
-  const body = `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`;
-  writeFileSync(new URL(`${name}.node.mjs`, dist), body);
-}
+await buildPackage('anyctx-build', async (source, dist) => {
+  // They run in Node (bundlers, loaders, Babel): their dependencies (parser, editor,
+  // unplugin) and the runtime (a peer) stay external. The register hooks run as ESM only,
+  // on Node's loader thread.
+  const entries = ['transform', 'register', 'vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'babel'];
+  const outputs = [...entries.flatMap((name) => BOTH_FORMATS.map((format) => [name, ...format])), ['register-hooks', 'esm', 'js']];
+  for (const [name, format, extension] of outputs) {
+    await build({
+      ...COMMON,
+      entryPoints: [new URL(`entry/${name}.ts`, source).pathname],
+      outfile: new URL(`${name}.${extension}`, dist).pathname,
+      format,
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+    });
+  }
+});
 
-const finished = new URL('dist/', root);
-const previous = new URL('dist.previous/', root);
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(finished)) renameSync(finished, previous);
-renameSync(dist, finished);
-rmSync(previous, { recursive: true, force: true });
+async function buildPackage(name, bundle) {
+  const root = new URL(`../packages/${name}/`, import.meta.url);
+  const dist = new URL('dist.next/', root);
+  rmSync(dist, { recursive: true, force: true });
+  await bundle(new URL('src/', root), dist);
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', new URL('types', dist).pathname], { cwd: root, stdio: 'inherit' });
+
+  const finished = new URL('dist/', root);
+  const previous = new URL('dist.previous/', root);
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(finished)) renameSync(finished, previous);
+  renameSync(dist, finished);
+  rmSync(previous, { recursive: true, force: true });
+}

@@ -1,4 +1,4 @@
-// Measures what a browser app ships when it imports asyncctx: the package resolved by esbuild
+// Measures what a browser app ships when it imports anyctx: the package resolved by esbuild
 // for the browser platform (so through package.json "exports", whose `browser` condition gives
 // dist/portable.browser.js: core + the host's shared and web task sources), bundled and minified, then gzipped at level 9. Writes the table into the
 // README between the size markers, and prints which source files the bytes come from.
@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
-import { runtimeBuildOptions } from './runtime-build-options.mjs';
+import { runtimeBuildOptions } from '../packages/anyctx/build-options.mjs';
 import { productionBundlers } from './production-bundlers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,21 +19,21 @@ const START = '<!-- size:start -->';
 const END = '<!-- size:end -->';
 const TARGET_GZIP_BYTES = 4000;
 
-// What an app writes. The entry is resolved from the package root, where `asyncctx` refers
+// What an app writes. The entry is resolved from the package root, where `anyctx` refers
 // to this package itself, exactly as it resolves from an app's node_modules.
 const VARIANTS = [
-  { label: 'everything `asyncctx` exports (core + host)', contents: "export * from 'asyncctx';" },
-  { label: "`import { AsyncLocalStorage } from 'asyncctx'`, tree-shaken", contents: "export { AsyncLocalStorage } from 'asyncctx';" },
+  { label: 'everything `anyctx` exports (core + host)', contents: "export * from 'anyctx';" },
+  { label: "`import { AsyncLocalStorage } from 'anyctx'`, tree-shaken", contents: "export { AsyncLocalStorage } from 'anyctx';" },
   // What an app built with the bundler plugin ships: its transformed files import the await
   // helpers too, the basic ones unless a file has async generators, `for await` or `await using`.
-  { label: '`AsyncLocalStorage` and the await helpers of async functions (an app built with the bundler plugin), tree-shaken', contents: "export { AsyncLocalStorage, awaitFramesBasic } from 'asyncctx';" },
-  { label: '`AsyncLocalStorage` and all the await helpers (the same app with async generators, `for await` or `await using`), tree-shaken', contents: "export { AsyncLocalStorage, awaitFrames } from 'asyncctx';" },
+  { label: '`AsyncLocalStorage` and the await helpers of async functions (an app built with the bundler plugin), tree-shaken', contents: "export { AsyncLocalStorage, awaitFramesBasic } from 'anyctx';" },
+  { label: '`AsyncLocalStorage` and all the await helpers (the same app with async generators, `for await` or `await using`), tree-shaken', contents: "export { AsyncLocalStorage, awaitFrames } from 'anyctx';" },
 ];
 
 // The figure the project compares itself with; quoted, not measured here.
 const ZONE_JS = { minified: '36 kB', gzip: '12.9 kB' };
 
-const BROWSER_FILE = 'dist/portable.browser.js';
+const BROWSER_FILE = 'packages/anyctx/dist/portable.browser.js';
 const BROWSER_BUILD = { bundle: true, minify: true, platform: 'browser', format: 'esm', target: 'es2022', write: false, metafile: true, logLevel: 'silent' };
 
 async function bundle(contents, loader = 'js') {
@@ -54,8 +54,8 @@ async function measure({ contents }) {
 }
 
 // The same app through the other bundlers' production builds: gzipped bytes per bundler.
-// The entry is written inside the package (node_modules/.cache), for `asyncctx` to resolve.
-const scratch = new URL('../node_modules/.cache/asyncctx-bundle-size/', import.meta.url);
+// The entry is written inside the package (node_modules/.cache), for `anyctx` to resolve.
+const scratch = new URL('../node_modules/.cache/anyctx-bundle-size/', import.meta.url);
 
 async function measureWithOthers(contents) {
   const sizes = [];
@@ -80,7 +80,7 @@ async function measureWithOthers(contents) {
 // gzip is how much smaller the gzipped bundle gets without the output bytes its source map
 // attributes to that file (repeated code is cheap under gzip, so the two orders differ).
 async function breakdown(contents) {
-  const source = contents.replace("'asyncctx'", "'./src/entry/portable-browser.ts'");
+  const source = contents.replace("'anyctx'", "'./packages/anyctx/src/entry/portable-browser.ts'");
   const result = await build({
     ...BROWSER_BUILD, ...runtimeBuildOptions({ nodeSources: false }),
     stdin: { contents: source, resolveDir: root, loader: 'ts' }, sourcemap: 'external', outfile: 'out.js',
@@ -125,7 +125,7 @@ const mark = (gzip) => (gzip <= TARGET_GZIP_BYTES ? '✓' : '✗');
 function formatTable(rows) {
   const others = productionBundlers;
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run size\`: \`asyncctx\` bundled for the browser, ESM, minified, then gzipped at level 9; 1 kB = 1000 bytes. ✓/✗: against the target. esbuild ${esbuildVersion} (platform browser, es2022, \`minify\`) gives the minified size; beside it, the production builds of ${others.map((bundler) => bundler.name).join(', ')}.`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run size\`: \`anyctx\` bundled for the browser, ESM, minified, then gzipped at level 9; 1 kB = 1000 bytes. ✓/✗: against the target. esbuild ${esbuildVersion} (platform browser, es2022, \`minify\`) gives the minified size; beside it, the production builds of ${others.map((bundler) => bundler.name).join(', ')}.`,
     '',
     `| bundle | minified | minified + gzip (esbuild) | ${others.map((bundler) => bundler.column).join(' | ')} |`,
     `|---|---|---|${others.map(() => '---|').join('')}`,

@@ -1,6 +1,6 @@
 // The production builds of the bundlers apps use, each with its default minifier, for the
 // size table (scripts/bundle-size.mjs): what an app ships depends on the minifier too.
-// Each takes an entry file inside the package, where `asyncctx` resolves to the package
+// Each takes an entry file inside the package, where `anyctx` resolves to the package
 // itself, and returns the bundle's code. esbuild, whose figures the table leads with, is
 // measured by bundle-size.mjs itself.
 import { readFileSync } from 'node:fs';

@@ -75,7 +75,7 @@ async function slot(fn) {
 }
 
 // Bundles are shared by the runtimes that ask for the same kind (engine, format, shims).
-const outDir = mkdtempSync(join(tmpdir(), 'asyncctx-runtime-matrix-'));
+const outDir = mkdtempSync(join(tmpdir(), 'anyctx-runtime-matrix-'));
 const bundles = new Map();
 function bundleFor(scenario, engine, runtime) {
   const kind = runtime.bundleOptions ?? {};
@@ -100,7 +100,7 @@ function bundleFor(scenario, engine, runtime) {
 const oracleRuns = new Map();
 function oracle(scenario) {
   if (!oracleRuns.has(scenario.id)) {
-    oracleRuns.set(scenario.id, slot(() => runProcess(oracleNode, ['--conditions=asyncctx-native', scenario.path], { cwd: root })));
+    oracleRuns.set(scenario.id, slot(() => runProcess(oracleNode, ['--conditions=anyctx-native', scenario.path], { cwd: root })));
   }
   return oracleRuns.get(scenario.id);
 }
@@ -186,7 +186,7 @@ async function runAll(runtime, engine, scenarios) {
 
 const scenarios = listScenarios();
 const started = Date.now();
-const results = { generated: new Date().toISOString(), oracle: 'node24 --conditions=asyncctx-native', runtimes: [] };
+const results = { generated: new Date().toISOString(), oracle: 'node24 --conditions=anyctx-native', runtimes: [] };
 
 for (const runtime of runtimes) {
   if (wantedRuntimes && !wantedRuntimes.has(runtime.name)) continue;

@@ -19,10 +19,10 @@
 //     `arguments`, `new.target`, `super`, function `length`/`name`, the iterator protocol
 //     of `for await` and stack-trace lines are the same as in the untouched program.
 //
-// Reproduce a run of (a): ASYNCCTX_TICKS_SEED=<seed> node --test test/await-invariants.test.mjs
-// Reproduce a run of (b): ASYNCCTX_AWAIT_LEAK_SEED=<seed> ...
-// More programs in (a):   ASYNCCTX_TICKS_PROGRAMS=2000 ...
-// Keep the generated files: ASYNCCTX_INVARIANTS_KEEP=1 ...
+// Reproduce a run of (a): ANYCTX_TICKS_SEED=<seed> node --test test/await-invariants.test.mjs
+// Reproduce a run of (b): ANYCTX_AWAIT_LEAK_SEED=<seed> ...
+// More programs in (a):   ANYCTX_TICKS_PROGRAMS=2000 ...
+// Keep the generated files: ANYCTX_INVARIANTS_KEEP=1 ...
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -31,22 +31,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { transform } from 'asyncctx/transform';
+import { transform } from 'anyctx-build/transform';
 import { ORACLE, PORTABLE, nodeBinary } from './engines.mjs';
 import { seededRandom } from './seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // ---------------------------------------------------------------------------------------
-// A temporary package: '#ctx' points at the repository's test/ctx targets, asyncctx is this
-// repository (so rewritten code imports 'asyncctx/portable' as a user's code would), and
+// A temporary package: '#ctx' points at the repository's test/ctx targets, anyctx is this
+// repository (so rewritten code imports 'anyctx/portable' as a user's code would), and
 // two more helper modules can stand in for the runtime:
 //   '#helpers-only': the helpers, with the engine uninstalled (native Node plus the helpers);
 //   '#leaky-helpers': helpers that never put the outer frame back (the control of (b)).
 // ---------------------------------------------------------------------------------------
 
 const HELPERS_ONLY = `// The await helpers without the engine: its host patches are removed at once.
-import { awaitFrames, awaitFramesBasic, uninstall } from 'asyncctx/portable';
+import { awaitFrames, awaitFramesBasic, uninstall } from 'anyctx/portable';
 uninstall();
 export { awaitFrames, awaitFramesBasic };
 `;
@@ -55,7 +55,7 @@ const LEAKY_HELPERS = `// Helpers that forget the frame they should put back: ea
 // leaves its own frame current for whatever runs next. Made of the real helpers only (the
 // frames' fields are the engine's own): a suspension is followed at once by a resumption,
 // which makes the piece's frame current again, and leave() does nothing.
-import { awaitFrames as real } from 'asyncctx/portable';
+import { awaitFrames as real } from 'anyctx/portable';
 const stayIn = (f, value) => { real.resume(f, undefined); return value; };
 export const awaitFrames = {
   ...real,
@@ -69,7 +69,7 @@ export const awaitFramesBasic = awaitFrames;
 let workDir;
 
 function createWorkDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'asyncctx-await-invariants-'));
+  const dir = mkdtempSync(join(tmpdir(), 'anyctx-await-invariants-'));
   const ctx = (file) => JSON.stringify(join(root, 'test', 'ctx', file));
   writeFileSync(
     join(dir, 'package.json'),
@@ -77,7 +77,7 @@ function createWorkDir() {
       type: 'module',
       imports: {
         '#ctx': {
-          'asyncctx-native': { import: './ctx-native.mjs', require: './ctx-native.cjs' },
+          'anyctx-native': { import: './ctx-native.mjs', require: './ctx-native.cjs' },
           default: { import: './ctx-portable.mjs', require: './ctx-portable.cjs' },
         },
         '#helpers-only': './helpers-only.mjs',
@@ -92,7 +92,7 @@ function createWorkDir() {
   writeFileSync(join(dir, 'helpers-only.mjs'), HELPERS_ONLY);
   writeFileSync(join(dir, 'leaky-helpers.mjs'), LEAKY_HELPERS);
   mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(root, join(dir, 'node_modules', 'asyncctx'), 'dir');
+  linkPackages(join(dir, 'node_modules'), ['anyctx']);
   return dir;
 }
 
@@ -128,7 +128,7 @@ function run(engine, file, args = []) {
   });
 }
 
-// Plain Node, with no asyncctx and no condition: the untouched program's own behaviour.
+// Plain Node, with no anyctx and no condition: the untouched program's own behaviour.
 const plainNode = (version) => ({ name: `plain Node ${version.slice(4)}`, node: nodeBinary(version), args: [] });
 const NATIVE_24 = { name: 'native Node 24', node: nodeBinary('node24'), args: [] };
 
@@ -138,7 +138,7 @@ before(() => {
 
 after(() => {
   if (!workDir) return;
-  if (process.env.ASYNCCTX_INVARIANTS_KEEP) console.log(`generated files kept in ${workDir}`);
+  if (process.env.ANYCTX_INVARIANTS_KEEP) console.log(`generated files kept in ${workDir}`);
   else rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -152,8 +152,8 @@ after(() => {
 // in the transformed runs) and untouched.mjs (never), and find each other through `fns`.
 // =======================================================================================
 
-const TICKS_PROGRAMS = Number(process.env.ASYNCCTX_TICKS_PROGRAMS ?? 300);
-const TICKS_SEED = Number(process.env.ASYNCCTX_TICKS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const TICKS_PROGRAMS = Number(process.env.ANYCTX_TICKS_PROGRAMS ?? 300);
+const TICKS_SEED = Number(process.env.ANYCTX_TICKS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 const spyVia = fc.constantFrom('microtask', 'then', 'tick');
 const awaitedKind = fc.constantFrom('null', 'value', 'resolved', 'thenable', 'resolvedThenable', 'throwingThen', 'nested', 'double');
@@ -350,7 +350,7 @@ function describeTicksFailure(programs, expected, got, what) {
     rows.push(`${mark}${String(k).padStart(3)}  ${expected[smallest][k] ?? '(nothing)'}  |  ${got[smallest][k] ?? '(nothing)'}`);
   }
   return [
-    `${what}: ${failing.length} of ${programs.length} programs log in another order (seed ${TICKS_SEED}; ASYNCCTX_TICKS_SEED=${TICKS_SEED} reproduces).`,
+    `${what}: ${failing.length} of ${programs.length} programs log in another order (seed ${TICKS_SEED}; ANYCTX_TICKS_SEED=${TICKS_SEED} reproduces).`,
     `Smallest: program #${smallest}.`,
     `--- touched.mjs (rewritten)\n${touched}`,
     `--- untouched.mjs\n${untouched}`,
@@ -443,7 +443,7 @@ describe('(a) the rewrite adds no tick', () => {
 
   for (const [version, engine] of [['node24', PORTABLE[0]], ['node20', PORTABLE[1]]]) {
     it(`the same programs, rewritten, on the ${engine.name} log as the untouched ones on plain Node (seed ${TICKS_SEED})`, async () => {
-      const batch = writeTicksBatch(programs, 'asyncctx/portable');
+      const batch = writeTicksBatch(programs, 'anyctx/portable');
       const [expected, got] = await Promise.all([
         runTicks(plainNode(version), batch, 'original'),
         runTicks(engine, batch, 'transformed', '#ctx'),
@@ -460,7 +460,7 @@ describe('(a) the rewrite adds no tick', () => {
 
 const LEAK_FLOWS = 3_000; // of which every fifth runs untouched code only
 const LEAK_GATES = 24;
-const LEAK_SEED = Number(process.env.ASYNCCTX_AWAIT_LEAK_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const LEAK_SEED = Number(process.env.ANYCTX_AWAIT_LEAK_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const LEAK_STEPS = [
   'timer', 'immediate', 'microtask', 'gate', 'thenable', 'rejection', 'untouchedModule', 'newFunction',
   'all', 'touchedGenerator', 'untouchedGenerator', 'generatorReturn', 'callbacks', 'nestedRun',
@@ -635,6 +635,7 @@ import { readFileSync } from 'node:fs';
 import { als, counts, foreignSeen, setTotalFlows } from './shared.mjs';
 import * as touched from './touched.mjs';
 import * as untouched from './untouched.mjs';
+import { linkPackages } from './support/packages.mjs';
 
 const plans = JSON.parse(readFileSync(new URL('./plans.json', import.meta.url), 'utf8'));
 setTotalFlows(plans.length);
@@ -691,7 +692,7 @@ describe(`(b) untouched code never sees another flow's store (${LEAK_FLOWS} flow
 
   for (const engine of PORTABLE) {
     it(`${engine.name}: no foreign store, rewritten code keeps its own, every check runs`, async () => {
-      const got = await run(engine, writeLeakProgram(`leak-${engine.node.includes('node20') ? 20 : 24}`, 'asyncctx/portable', true));
+      const got = await run(engine, writeLeakProgram(`leak-${engine.node.includes('node20') ? 20 : 24}`, 'anyctx/portable', true));
       assert.deepEqual(got.foreignSeen, [], 'foreign stores seen');
       assert.deepEqual(
         { foreign: got.foreign, lost: got.lost, finished: got.finished, checks: got.checks },
@@ -733,7 +734,7 @@ als.run('importer', () => import('./' + process.argv[2]).catch((e) => { result.i
 als.run('watcher', () => watch().then((seen) => { result.watcherSaw = seen; }));
 `,
     };
-    const folder = writeFolder('tla-throw', { ...files, 'failing-rewritten.mjs': rewrite(files['failing.mjs'], 'failing.mjs', 'asyncctx/portable') });
+    const folder = writeFolder('tla-throw', { ...files, 'failing-rewritten.mjs': rewrite(files['failing.mjs'], 'failing.mjs', 'anyctx/portable') });
     const oracle = await run(ORACLE, join(folder, 'main.mjs'), ['failing.mjs']);
     assert.deepEqual(oracle, { watcherSaw: ['watcher'], importer: ['module failed', 'importer'] }, 'the oracle');
     const foreign = {};
@@ -1051,8 +1052,8 @@ describe('(c) values pass through untouched', () => {
   before(async () => {
     folders.original = writeFolder('values-original', { 'values.mjs': VALUES_MODULE, 'values.cjs': VALUES_SLOPPY });
     folders.transformed = writeFolder('values-transformed', {
-      'values.mjs': rewrite(VALUES_MODULE, 'values.mjs', 'asyncctx/portable'),
-      'values.cjs': rewrite(VALUES_SLOPPY, 'values.cjs', 'asyncctx/portable'),
+      'values.mjs': rewrite(VALUES_MODULE, 'values.mjs', 'anyctx/portable'),
+      'values.cjs': rewrite(VALUES_SLOPPY, 'values.cjs', 'anyctx/portable'),
     });
     const [module, sloppy] = await Promise.all([
       run(ORACLE, join(folders.original, 'values.mjs')),

@@ -1,9 +1,9 @@
-// The Babel plugin (asyncctx/babel). Every await scenario of test/scenarios/await, compiled
+// The Babel plugin (anyctx-build/babel). Every await scenario of test/scenarios/await, compiled
 // by Babel with the plugin and run on the portable engine (Node 24 and Node 20), must print
 // what the untransformed scenario prints on Node 24's own async_hooks. The plugin must also
-// put the same calls in the same places as asyncctx/transform, leave code that never
+// put the same calls in the same places as anyctx-build/transform, leave code that never
 // suspends as it was, change nothing when run a second time, and rewrite before any other
-// plugin visits a function. A scenario that the asyncctx/transform rewrite gets wrong in
+// plugin visits a function. A scenario that the anyctx-build/transform rewrite gets wrong in
 // the same way is reported as TODO: that difference is not the plugin's.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
 import { rebundledRewrite } from './rebundled.mjs';
+import { unlessBuilt } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios', 'await');
@@ -24,8 +25,7 @@ const outDir = join(root, 'test', 'scenarios', `_babel-out-${process.pid}`);
 const PARALLEL_PROCESSES = 2; // the CI machines have two cores
 const SCENARIO_TIMEOUT_MS = 20_000;
 
-const built = ['babel.js', 'transform.js', 'portable.node.mjs'].every((file) => existsSync(join(root, 'dist', file)));
-const skip = built ? false : 'dist/ is not built (npm run build)';
+const skip = unlessBuilt('anyctx-build/babel.js', 'anyctx-build/transform.js', 'anyctx/portable.node.mjs');
 const scenarios = readdirSync(scenariosDir).filter((file) => /\.(mjs|cjs)$/.test(file)).sort();
 
 /** Constructs the scenarios do not all reach: methods, computed keys, labels, directives, … */
@@ -92,11 +92,11 @@ function runProgram(runtime, path) {
 }
 
 before(async () => {
-  if (!built) return;
+  if (skip) return;
   [{ default: babel }, { default: plugin }, { transform: oxcTransform }] = await Promise.all([
     import('@babel/core'),
-    import('asyncctx/babel'),
-    import('asyncctx/transform'),
+    import('anyctx-build/babel'),
+    import('anyctx-build/transform'),
   ]);
   mkdirSync(outDir, { recursive: true });
   for (const file of scenarios) {
@@ -119,11 +119,11 @@ describe('Babel plugin: await scenarios on the portable engine', { concurrency: 
           if (typeof expected.exitCode === 'string') assert.fail(`the oracle itself did not finish: ${expected.exitCode}\n${expected.stderr}`);
           if (actual.exitCode !== expected.exitCode || actual.stdout !== expected.stdout) {
             t.diagnostic(`stderr:\n${actual.stderr}`);
-            // The plugin's job is the rewrite asyncctx/transform does: where that rewrite shows
+            // The plugin's job is the rewrite anyctx-build/transform does: where that rewrite shows
             // the same difference, it is the engine's or the rewrite's, not the plugin's.
             const viaTransform = await runProgram(runtime, join(outDir, `oxc.${file}`));
             if (viaTransform.exitCode === actual.exitCode && viaTransform.stdout === actual.stdout) {
-              t.todo('asyncctx/transform differs from the oracle in the same way');
+              t.todo('anyctx-build/transform differs from the oracle in the same way');
             }
           }
           assert.deepEqual(
@@ -167,7 +167,7 @@ describe('Babel plugin: await using lowered by Babel', () => {
   const original = join(outDir, 'lowered-using.original.mjs');
   const lowered = join(outDir, 'lowered-using.mjs');
   before(() => {
-    if (!built) return;
+    if (skip) return;
     writeFileSync(original, LOWERED_USING);
     const presets = [['@babel/preset-env', { targets: { node: '18' }, modules: false }]];
     writeFileSync(lowered, compile(LOWERED_USING, lowered, [plugin], { presets }).code);
@@ -193,7 +193,7 @@ describe('Babel plugin: await using lowered by Babel', () => {
 describe('Babel plugin: async generators lowered by Babel', () => {
   const lowered = scenarios.filter((file) => /async function\*|async \*|for await/.test(readFileSync(join(scenariosDir, file), 'utf8')));
   before(() => {
-    if (!built) return;
+    if (skip) return;
     const presets = [['@babel/preset-env', { targets: { node: '8' }, modules: false }]];
     for (const file of lowered) {
       writeFileSync(join(outDir, `lowered.${file}`), compile(readFileSync(join(scenariosDir, file), 'utf8'), join(scenariosDir, file), [plugin], { presets }).code);
@@ -221,7 +221,7 @@ describe('Babel plugin: the rewrite', () => {
   ];
 
   for (const { name, filename, read } of programs) {
-    it(`puts the calls asyncctx/transform puts, where it puts them: ${name}`, { skip }, () => {
+    it(`puts the calls anyctx-build/transform puts, where it puts them: ${name}`, { skip }, () => {
       const code = read();
       // Printed compact: where the two leave a blank line is not what is compared.
       const viaPlugin = compile(code, filename, [plugin], { compact: true }).code;
@@ -230,7 +230,7 @@ describe('Babel plugin: the rewrite', () => {
       assert.equal(viaPlugin, viaTransform);
     });
 
-    it(`changes nothing when run again, after itself or after asyncctx/transform: ${name}`, { skip }, () => {
+    it(`changes nothing when run again, after itself or after anyctx-build/transform: ${name}`, { skip }, () => {
       const once = compile(read(), filename, [plugin]).code;
       assert.equal(compile(once, filename, [plugin]).code, compile(once, filename, []).code);
       const transformed = oxcTransform(read(), { filename, sourceMap: false }).code;
@@ -282,10 +282,10 @@ describe('Babel plugin: how the helpers come in', () => {
     assert.equal(first.type, 'ImportDeclaration');
     assert.equal(first.source.value, 'my-runtime');
     assert.equal(first.specifiers[0].imported.name, 'awaitFramesBasic');
-    assert.equal(preamble(ASYNC, 'a.mjs').source.value, 'asyncctx/portable');
+    assert.equal(preamble(ASYNC, 'a.mjs').source.value, 'anyctx/portable');
   });
 
-  it('all the helpers where a construct needs more than the basic ones, as asyncctx/transform chooses', { skip }, () => {
+  it('all the helpers where a construct needs more than the basic ones, as anyctx-build/transform chooses', { skip }, () => {
     const files = {
       'an async function': ASYNC,
       'a top-level await': 'await 1;\n',
@@ -336,7 +336,7 @@ describe('Babel plugin: how the helpers come in', () => {
     assert.equal(preamble(`import x from 'y';\n${ASYNC}`, 'a.mjs', { helpers: 'require' }).declarations[0].init.callee.name, 'require');
   });
 
-  it('plainFileHelpers picks the style for files with neither module syntax nor CommonJS, as asyncctx/transform does', { skip }, () => {
+  it('plainFileHelpers picks the style for files with neither module syntax nor CommonJS, as anyctx-build/transform does', { skip }, () => {
     const files = [[ASYNC, 'plain.js'], [`import x from 'y';\n${ASYNC}`, 'esm.js'], [`const y = require('y');\n${ASYNC}`, 'cjs.js']];
     for (const plainFileHelpers of ['import', 'global']) {
       for (const [code, filename] of files) {

@@ -4,7 +4,7 @@
 // under Node 24's own async_hooks and under the portable engine and compares what
 // was thrown. Expected results are never written here: Node 24 is the oracle.
 //
-// AsyncContext has no native counterpart in Node, so its oracle is asyncctx's own default
+// AsyncContext has no native counterpart in Node, so its oracle is anyctx's own default
 // entry (built on the native AsyncLocalStorage). Those cases also carry `spec`: what the
 // TC39 proposal requires (as test262 checks it), so that entry is held to the proposal
 // rather than trusted blindly.

@@ -24,7 +24,7 @@ process.stdout.write(JSON.stringify({ engine: ctx.engine, observations: cases.ma
 `;
 
 const runtimes = {
-  oracle: { node: node24, flags: ['--conditions=asyncctx-native'], engine: 'native' },
+  oracle: { node: node24, flags: ['--conditions=anyctx-native'], engine: 'native' },
   'portable on node24': { node: node24, flags: [], engine: 'portable' },
   'portable on node20': { node: node20, flags: [], engine: 'portable' },
 };

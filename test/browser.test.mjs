@@ -1,5 +1,5 @@
 // Real browsers: the web task sources (test/browser/scenarios.mjs), a Web Worker and a real
-// click, in a page bundled with esbuild and asyncctx's esbuild plugin for the browser
+// click, in a page bundled with esbuild and anyctx's esbuild plugin for the browser
 // (test/browser/web-page.mjs). Chromium is driven by playwright-core; Firefox ESR cannot be
 // (Playwright needs its own patched Firefox), so it loads the page headless and the page
 // posts its results to our server. Both also run OpenTelemetry's context manager, bundled
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { buildWebPage, serveWebPage, wrongResults } from './browser/web-page.mjs';
 import { BROWSERS, launchHeadless } from './browser/launch.mjs';
 import { ORACLE } from './engines.mjs';
+import { packageDir } from './support/packages.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -30,7 +31,7 @@ before(async () => {
     // Whatever is there is used; the rest is skipped with a message.
   }
   available = { chromium: existsSync(BROWSERS.chromium), firefox: existsSync(BROWSERS.firefox) };
-  out = mkdtempSync(join(tmpdir(), 'asyncctx-browser-'));
+  out = mkdtempSync(join(tmpdir(), 'anyctx-browser-'));
   server = await serveWebPage(await buildWebPage());
 });
 
@@ -51,18 +52,18 @@ test('Chromium: every web task source, a worker, and a real click', { timeout: 9
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(server.url);
-    await page.waitForFunction(() => globalThis.asyncctxResults !== undefined, undefined, { timeout: 30_000 });
-    assert.deepEqual(wrongResults(await page.evaluate(() => globalThis.asyncctxResults)), []);
+    await page.waitForFunction(() => globalThis.anyctxResults !== undefined, undefined, { timeout: 30_000 });
+    assert.deepEqual(wrongResults(await page.evaluate(() => globalThis.anyctxResults)), []);
     assert.deepEqual(errors, []);
 
     // Other code enters a store at the top level of a task; the user's click that follows is
     // the platform's own event and must not see it.
     for (const store of ['stale-1', 'stale-2']) {
-      const during = await page.evaluate((s) => { globalThis.asyncctxPage.enterWithAtTopLevel(s); return globalThis.asyncctxPage.storeNow(); }, store);
+      const during = await page.evaluate((s) => { globalThis.anyctxPage.enterWithAtTopLevel(s); return globalThis.anyctxPage.storeNow(); }, store);
       assert.equal(during, store, 'enterWith took effect in its own task');
       await page.click('#target');
     }
-    assert.deepEqual(await page.evaluate(() => globalThis.asyncctxPage.clicks), ['<empty>', '<empty>']);
+    assert.deepEqual(await page.evaluate(() => globalThis.anyctxPage.clicks), ['<empty>', '<empty>']);
   } finally {
     await browser.close();
   }
@@ -92,7 +93,7 @@ test('Firefox ESR: every web task source and a worker, results posted by the pag
 });
 
 // A library written for Node in real browsers: OpenTelemetry's context manager takes
-// AsyncLocalStorage from node:async_hooks, which the plugin resolves to asyncctx. The page
+// AsyncLocalStorage from node:async_hooks, which the plugin resolves to anyctx. The page
 // (test/browser/opentelemetry-page.mjs) posts what it logged, which must be what native
 // Node 24 logs for the same program.
 const openTelemetryExpected = () =>
@@ -123,15 +124,15 @@ test("Firefox ESR: OpenTelemetry's AsyncLocalStorageContextManager, bundled with
 });
 
 // The same program served by Vite's dev server, in an app laid out as npm installs it:
-// asyncctx, OpenTelemetry and events copied into its node_modules (the build tools linked).
+// anyctx, OpenTelemetry and events copied into its node_modules (the build tools linked).
 // The dependency optimizer pre-bundles OpenTelemetry with the plugin, the page loads the
 // rewritten app, and both must reach one engine.
 test("Chromium: the same program through Vite's dev server, in an app with its dependencies installed", { timeout: 120_000 }, async (t) => {
   if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
   const app = mkdtempSync(join(out, 'vite-dev-app-'));
   const modules = join(app, 'node_modules');
-  mkdirSync(join(modules, 'asyncctx'), { recursive: true });
-  copyAsyncctx(join(modules, 'asyncctx'));
+  mkdirSync(join(modules, 'anyctx'), { recursive: true });
+  copyAnyctx(join(modules, 'anyctx'));
   for (const name of ['@opentelemetry/api', '@opentelemetry/context-async-hooks', 'events']) {
     cpSync(fromRepo(`node_modules/${name}`), join(modules, name), { recursive: true, dereference: true });
   }
@@ -144,17 +145,17 @@ test("Chromium: the same program through Vite's dev server, in an app with its d
 
 // The same through Vite's dev server in an app laid out as pnpm installs it: each package in
 // node_modules/.pnpm, linked from node_modules, so that a dependency sees only its own
-// dependencies. The rewritten dependency imports its helpers from the app's asyncctx, which
+// dependencies. The rewritten dependency imports its helpers from the app's anyctx, which
 // the optimizer and the page share; the optimized file the page loads is rewritten once.
-test("Chromium: Vite's dev server in a pnpm layout: a rewritten dependency with no path to asyncctx keeps each request", { timeout: 120_000 }, async (t) => {
+test("Chromium: Vite's dev server in a pnpm layout: a rewritten dependency with no path to anyctx keeps each request", { timeout: 120_000 }, async (t) => {
   if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
   const app = mkdtempSync(join(out, 'vite-pnpm-app-'));
   const modules = join(app, 'node_modules');
   const store = (name) => join(modules, '.pnpm', `${name}@1.0.0`, 'node_modules', name);
-  mkdirSync(store('asyncctx'), { recursive: true });
-  copyAsyncctx(store('asyncctx'));
+  mkdirSync(store('anyctx'), { recursive: true });
+  copyAnyctx(store('anyctx'));
   cpSync(here('fixtures/async-hooks-app/node_modules/awaiting-lib'), store('awaiting-lib'), { recursive: true });
-  for (const name of ['asyncctx', 'awaiting-lib']) symlinkSync(store(name), join(modules, name));
+  for (const name of ['anyctx', 'awaiting-lib']) symlinkSync(store(name), join(modules, name));
   linkBuildTools(modules);
   writeApp(app, here('fixtures/async-hooks-app/strict-layout-awaits.mjs'));
   const { lines, errors, served } = await logOfViteDevServer(app, 'A B', /\/node_modules\/\.vite\/deps\/awaiting-lib\.js/);
@@ -165,14 +166,17 @@ test("Chromium: Vite's dev server in a pnpm layout: a rewritten dependency with 
 
 const fromRepo = (path) => here(`../${path}`);
 
-/** asyncctx as installed: its dist and package.json. */
-function copyAsyncctx(to) {
-  cpSync(fromRepo('dist'), join(to, 'dist'), { recursive: true });
-  cpSync(fromRepo('package.json'), join(to, 'package.json'));
+/** A package as installed: its dist and package.json. */
+function copyPackage(name, to) {
+  cpSync(join(packageDir(name), 'dist'), join(to, 'dist'), { recursive: true });
+  cpSync(join(packageDir(name), 'package.json'), join(to, 'package.json'));
 }
+const copyAnyctx = (to) => copyPackage('anyctx', to);
 
-/** The build tools the dev server needs, linked from this repository. */
+/** The build tools the dev server needs: anyctx-build installed, its dependencies linked from
+ * this repository. */
 function linkBuildTools(modules) {
+  copyPackage('anyctx-build', join(modules, 'anyctx-build'));
   for (const name of ['vite', 'unplugin', 'oxc-parser', 'oxc-transform', 'magic-string', '@jridgewell', '@oxc-parser', '@oxc-transform']) {
     if (existsSync(fromRepo(`node_modules/${name}`))) symlinkSync(fromRepo(`node_modules/${name}`), join(modules, name));
   }
@@ -193,7 +197,7 @@ async function logOfViteDevServer(app, lastLine, servedUrl) {
   const modules = join(app, 'node_modules');
   const [{ createServer }, { default: plugin }] = await Promise.all([
     import(join(modules, 'vite', 'dist', 'node', 'index.js')),
-    import(join(modules, 'asyncctx', 'dist', 'vite.js')),
+    import(join(modules, 'anyctx-build', 'dist', 'vite.js')),
   ]);
   const vite = await createServer({ configFile: false, root: app, logLevel: 'silent', plugins: [plugin()], server: { host: '127.0.0.1', port: 0, ws: false } });
   await vite.listen();

@@ -1,5 +1,5 @@
 // The bundler plugins: one small app (test/fixtures/bundler-app) built by every bundler with
-// asyncctx's plugin for browsers, each bundle run by Node 24 and Node 20 on the portable
+// anyctx's plugin for browsers, each bundle run by Node 24 and Node 20 on the portable
 // engine. Its log must be the one the untransformed app prints on Node's own async_hooks: the
 // right request after every await, in the app and in a dependency from node_modules.
 // Excluding the dependency must leave its code untouched.
@@ -11,14 +11,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
+import { built, linkPackages } from './support/packages.mjs';
 
 const app = fileURLToPath(new URL('fixtures/bundler-app/', import.meta.url));
 const mainEntry = join(app, 'main.mjs');
 const dependency = join(app, 'node_modules/fake-dep/index.js');
-// The dependency cannot resolve asyncctx from its own folder (this repository is asyncctx):
-// these builds give `runtime` as a path, the engine's file itself, which the app's 'asyncctx'
+// The dependency cannot resolve anyctx from its own folder (this repository is anyctx):
+// these builds give `runtime` as a path, the engine's file itself, which the app's 'anyctx'
 // resolves to (the strict-layout tests below leave it to the plugin's fallback).
-const runtime = fileURLToPath(new URL('../dist/portable.browser.js', import.meta.url));
+const runtime = built('anyctx', 'portable.browser.js');
 // Half the bundlers get the exclusion as a glob, half as a regular expression (in an array).
 const globExclusion = '**/node_modules/fake-dep/**';
 const regexpExclusion = [/[\\/]node_modules[\\/]fake-dep[\\/]/];
@@ -27,7 +28,7 @@ const exclusionFor = { vite: globExclusion, rollup: regexpExclusion, rolldown: g
 let out;
 let expected;
 before(() => {
-  out = mkdtempSync(join(tmpdir(), 'asyncctx-bundlers-'));
+  out = mkdtempSync(join(tmpdir(), 'anyctx-bundlers-'));
   expected = run(ORACLE.node, [...ORACLE.args, mainEntry]);
 });
 after(() => rmSync(out, { recursive: true, force: true }));
@@ -46,7 +47,7 @@ function dependencyCode(code) {
 /** Each bundler: build an app (by default the one above) with the plugin's options, return the bundle's file. */
 const bundlers = {
   async vite(options, dir, entry = mainEntry) {
-    const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+    const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('anyctx-build/vite')]);
     await build({
       configFile: false, root: dirname(entry), logLevel: 'silent',
       plugins: [plugin(options)],
@@ -55,21 +56,21 @@ const bundlers = {
     return join(dir, 'main.js');
   },
   async rollup(options, dir, entry = mainEntry) {
-    const [{ rollup }, { default: plugin }] = await Promise.all([import('rollup'), import('asyncctx/rollup')]);
+    const [{ rollup }, { default: plugin }] = await Promise.all([import('rollup'), import('anyctx-build/rollup')]);
     const bundle = await rollup({ input: entry, plugins: [resolveBareImports(), plugin(options)], onwarn() {} });
     await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
     await bundle.close();
     return join(dir, 'main.mjs');
   },
   async rolldown(options, dir, entry = mainEntry) {
-    const [{ rolldown }, { default: plugin }] = await Promise.all([import('rolldown'), import('asyncctx/rolldown')]);
+    const [{ rolldown }, { default: plugin }] = await Promise.all([import('rolldown'), import('anyctx-build/rolldown')]);
     const bundle = await rolldown({ input: entry, platform: 'browser', plugins: [plugin(options)], logLevel: 'silent' });
     await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
     await bundle.close();
     return join(dir, 'main.mjs');
   },
   async esbuild(options, dir, entry = mainEntry) {
-    const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
+    const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('anyctx-build/esbuild')]);
     await build({
       entryPoints: [entry], outfile: join(dir, 'main.mjs'), bundle: true, platform: 'browser', format: 'esm',
       plugins: [plugin(options)], logLevel: 'silent',
@@ -77,12 +78,12 @@ const bundlers = {
     return join(dir, 'main.mjs');
   },
   async webpack(options, dir, entry = mainEntry) {
-    const [{ default: webpack }, { default: plugin }] = await Promise.all([import('webpack'), import('asyncctx/webpack')]);
+    const [{ default: webpack }, { default: plugin }] = await Promise.all([import('webpack'), import('anyctx-build/webpack')]);
     await compile(webpack(webpackConfig(plugin(options), dir, entry)));
     return join(dir, 'main.js');
   },
   async rspack(options, dir, entry = mainEntry) {
-    const [{ rspack }, { default: plugin }] = await Promise.all([import('@rspack/core'), import('asyncctx/rspack')]);
+    const [{ rspack }, { default: plugin }] = await Promise.all([import('@rspack/core'), import('anyctx-build/rspack')]);
     await compile(rspack(webpackConfig(plugin(options), dir, entry)));
     return join(dir, 'main.js');
   },
@@ -107,7 +108,7 @@ function compile(compiler) {
 
 /** Rollup resolves only paths: the app's two packages, as a browser bundler would find them. */
 function resolveBareImports() {
-  const packages = { asyncctx: runtime, 'fake-dep': dependency, 'fake-tracer': join(dirname(hooksApp), 'node_modules/fake-tracer/index.js') };
+  const packages = { anyctx: runtime, 'fake-dep': dependency, 'fake-tracer': join(dirname(hooksApp), 'node_modules/fake-tracer/index.js') };
   return { name: 'resolve-bare-imports', resolveId: (source) => packages[source] ?? null };
 }
 
@@ -138,13 +139,13 @@ for (const [name, bundle] of Object.entries(bundlers)) {
   });
 }
 
-// node:async_hooks in a build for the browser: the plugin resolves it to asyncctx, so a
+// node:async_hooks in a build for the browser: the plugin resolves it to anyctx, so a
 // dependency written for Node shares the app's engine. The first app's dependency imports
 // Node's module under both names; the second is OpenTelemetry's context manager itself
 // (CommonJS, which Rollup reads only with a plugin of its own: it is left out there).
 const hooksApp = fileURLToPath(new URL('fixtures/async-hooks-app/main.mjs', import.meta.url));
 const openTelemetryApp = fileURLToPath(new URL('fixtures/opentelemetry-app/main.mjs', import.meta.url));
-// The dependency alone, with no asyncctx of its own to import Node's module.
+// The dependency alone, with no anyctx of its own to import Node's module.
 const libraryOnly = join(dirname(hooksApp), 'library-only.mjs');
 const NODE_MODULE_IMPORT = /["'](?:node:)?async_hooks["']/;
 
@@ -162,18 +163,18 @@ for (const [app, bundlerNames] of [[hooksApp, Object.keys(bundlers)], [openTelem
   }
 }
 
-// A dependency that cannot resolve asyncctx from its own folder (a strict layout) gets the
+// A dependency that cannot resolve anyctx from its own folder (a strict layout) gets the
 // app's: the runtime is resolved from the project instead. Rollup resolves bare names through
 // the app's resolver, @rollup/plugin-node-resolve, which knows no package self-reference: its
-// app is laid out as pnpm installs one, asyncctx in the app's node_modules and each
+// app is laid out as pnpm installs one, anyctx in the app's node_modules and each
 // dependency a link to a folder outside it.
 const strictLayoutBundlers = {
   ...bundlers,
   async rollup(options, dir, entry) {
-    const [{ rollup }, { nodeResolve }, { default: plugin }] = await Promise.all([import('rollup'), import('@rollup/plugin-node-resolve'), import('asyncctx/rollup')]);
+    const [{ rollup }, { nodeResolve }, { default: plugin }] = await Promise.all([import('rollup'), import('@rollup/plugin-node-resolve'), import('anyctx-build/rollup')]);
     const appDir = join(dir, 'app');
     mkdirSync(join(appDir, 'node_modules'), { recursive: true });
-    symlinkSync(fileURLToPath(new URL('..', import.meta.url)), join(appDir, 'node_modules', 'asyncctx'));
+    linkPackages(join(appDir, 'node_modules'), ['anyctx']);
     for (const library of ['plain-tracer', 'awaiting-lib']) {
       cpSync(join(dirname(entry), 'node_modules', library), join(dir, 'store', library), { recursive: true });
       symlinkSync(join(dir, 'store', library), join(appDir, 'node_modules', library));
@@ -188,18 +189,18 @@ const strictLayoutBundlers = {
 };
 
 for (const name of Object.keys(strictLayoutBundlers)) {
-  test(`${name}: a dependency with no path to asyncctx gets the app's engine for node:async_hooks`, async () => {
+  test(`${name}: a dependency with no path to anyctx gets the app's engine for node:async_hooks`, async () => {
     const app = join(dirname(hooksApp), 'strict-layout.mjs');
-    const file = await strictLayoutBundlers[name]({ runtime: 'asyncctx' }, join(out, `${name}-strict-layout`), app);
+    const file = await strictLayoutBundlers[name]({ runtime: 'anyctx' }, join(out, `${name}-strict-layout`), app);
     assert.doesNotMatch(readFileSync(file, 'utf8'), NODE_MODULE_IMPORT);
     for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A A-span true'], engine.name);
   });
 }
 
-// A dependency whose awaits are rewritten, and that cannot resolve asyncctx from its folder,
-// gets its helpers from the project's asyncctx, with the default `runtime`.
+// A dependency whose awaits are rewritten, and that cannot resolve anyctx from its folder,
+// gets its helpers from the project's anyctx, with the default `runtime`.
 for (const name of Object.keys(strictLayoutBundlers)) {
-  test(`${name}: a dependency with no path to asyncctx gets the helpers of its rewritten awaits from the app's`, async () => {
+  test(`${name}: a dependency with no path to anyctx gets the helpers of its rewritten awaits from the app's`, async () => {
     const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
     assert.deepEqual(run(ORACLE.node, [...ORACLE.args, app]), ['A B'], 'the oracle');
     const file = await strictLayoutBundlers[name]({}, join(out, `${name}-strict-layout-awaits`), app);
@@ -221,7 +222,7 @@ test('the oracle of the async_hooks app sees the app\'s request inside the libra
 
 test("builds for Node keep Node's module: esbuild's node platform, Vite's SSR, webpack's node target, and `asyncHooks: false`", async () => {
   const { build } = await import('esbuild');
-  const { default: esbuildPlugin } = await import('asyncctx/esbuild');
+  const { default: esbuildPlugin } = await import('anyctx-build/esbuild');
   const esbuildOutput = async (platform, options) => {
     const result = await build({
       entryPoints: [libraryOnly], bundle: true, write: false, platform, format: 'esm', external: ['node:async_hooks', 'async_hooks'],
@@ -233,7 +234,7 @@ test("builds for Node keep Node's module: esbuild's node platform, Vite's SSR, w
   assert.match(await esbuildOutput('browser', { asyncHooks: false }), NODE_MODULE_IMPORT);
   assert.doesNotMatch(await esbuildOutput('node', { asyncHooks: true }), NODE_MODULE_IMPORT);
 
-  const [{ build: viteBuild }, { default: vitePlugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const [{ build: viteBuild }, { default: vitePlugin }] = await Promise.all([import('vite'), import('anyctx-build/vite')]);
   const ssrDir = join(out, 'vite-ssr');
   await viteBuild({
     configFile: false, root: dirname(hooksApp), logLevel: 'silent', plugins: [vitePlugin({ runtime })],
@@ -242,13 +243,13 @@ test("builds for Node keep Node's module: esbuild's node platform, Vite's SSR, w
   });
   assert.match(readFileSync(join(ssrDir, 'main.mjs'), 'utf8'), NODE_MODULE_IMPORT);
 
-  const [{ default: webpack }, { default: webpackPlugin }] = await Promise.all([import('webpack'), import('asyncctx/webpack')]);
+  const [{ default: webpack }, { default: webpackPlugin }] = await Promise.all([import('webpack'), import('anyctx-build/webpack')]);
   const nodeDir = join(out, 'webpack-node');
   await compile(webpack({ ...webpackConfig(webpackPlugin({ runtime }), nodeDir, libraryOnly), target: 'node' }));
   assert.match(readFileSync(join(nodeDir, 'main.js'), 'utf8'), /require\(["'](?:node:)?async_hooks["']\)/);
 });
 
-// A build that runs on Node gets Node's own engine for `asyncctx`, which needs no rewrite:
+// A build that runs on Node gets Node's own engine for `anyctx`, which needs no rewrite:
 // the plugin leaves its modules as they are (and the portable engine out), unless told
 // `node: true`. Each bundler says so in its own way; the browser builds above are rewritten.
 const awaitsApp = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
@@ -257,7 +258,7 @@ const rewrittenFunctions = (file) => readFileSync(file, 'utf8').match(/\b__acf(?
 
 const nodeBuilds = {
   async vite(options, dir) {
-    const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+    const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('anyctx-build/vite')]);
     await build({
       configFile: false, root: dirname(hooksApp), logLevel: 'silent', plugins: [plugin(options)],
       build: { outDir: dir, emptyOutDir: true, minify: false, ssr: awaitsApp },
@@ -266,24 +267,24 @@ const nodeBuilds = {
     return join(dir, 'strict-layout-awaits.js');
   },
   async rolldown(options, dir) {
-    const [{ rolldown }, { default: plugin }] = await Promise.all([import('rolldown'), import('asyncctx/rolldown')]);
+    const [{ rolldown }, { default: plugin }] = await Promise.all([import('rolldown'), import('anyctx-build/rolldown')]);
     const bundle = await rolldown({ input: awaitsApp, platform: 'node', plugins: [plugin(options)], logLevel: 'silent' });
     await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
     await bundle.close();
     return join(dir, 'main.mjs');
   },
   async esbuild(options, dir) {
-    const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
+    const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('anyctx-build/esbuild')]);
     await build({ entryPoints: [awaitsApp], outfile: join(dir, 'main.mjs'), bundle: true, platform: 'node', format: 'esm', plugins: [plugin(options)], logLevel: 'silent' });
     return join(dir, 'main.mjs');
   },
   async webpack(options, dir) {
-    const [{ default: webpack }, { default: plugin }] = await Promise.all([import('webpack'), import('asyncctx/webpack')]);
+    const [{ default: webpack }, { default: plugin }] = await Promise.all([import('webpack'), import('anyctx-build/webpack')]);
     await compile(webpack({ ...webpackConfig(plugin(options), dir, awaitsApp), target: 'node' }));
     return join(dir, 'main.js');
   },
   async rspack(options, dir) {
-    const [{ rspack }, { default: plugin }] = await Promise.all([import('@rspack/core'), import('asyncctx/rspack')]);
+    const [{ rspack }, { default: plugin }] = await Promise.all([import('@rspack/core'), import('anyctx-build/rspack')]);
     await compile(rspack({ ...webpackConfig(plugin(options), dir, awaitsApp), target: 'node' }));
     return join(dir, 'main.js');
   },
@@ -302,7 +303,7 @@ for (const [name, build] of Object.entries(nodeBuilds)) {
 }
 
 test('vite: the client build beside an SSR build is rewritten', async () => {
-  const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const [{ build }, { default: plugin }] = await Promise.all([import('vite'), import('anyctx-build/vite')]);
   const dir = join(out, 'vite-client-of-ssr-app');
   await build({
     configFile: false, root: dirname(hooksApp), logLevel: 'silent', plugins: [plugin({})],
@@ -313,7 +314,7 @@ test('vite: the client build beside an SSR build is rewritten', async () => {
 
 /** The plugin's transform hook alone, as Rollup without hook filters calls it. */
 async function transformHook(options, warnings = []) {
-  const { default: plugin } = await import('asyncctx/rollup');
+  const { default: plugin } = await import('anyctx-build/rollup');
   const { handler } = plugin(options).transform;
   const context = { warn: (message) => warnings.push(message) };
   return (code, id) => handler.call(context, code, id) ?? null;
@@ -340,15 +341,15 @@ test('the hook transforms dependencies and script blocks, and skips the rest', a
   assert.ok(!(await transformed('/app/src/Comp.vue')), 'a file of another language');
   assert.ok(!(await transformed('\0virtual:entry.js')), 'a virtual module');
   assert.ok(!(await transformed('virtual:entry.js')), 'a virtual module without the NUL prefix');
-  assert.ok(!(await transformed('/app/node_modules/asyncctx/dist/portable.js')), "asyncctx's installed files");
-  assert.ok(!(await transformed(runtime)), "asyncctx's own build");
+  assert.ok(!(await transformed('/app/node_modules/anyctx/dist/portable.js')), "anyctx's installed files");
+  assert.ok(!(await transformed(runtime)), "anyctx's own build");
   assert.equal(await hook('export const f = () => 1;\n', '/app/src/sync.js'), null, 'nothing to rewrite');
 });
 
 test('a module without module syntax gets its helpers by import, never from a global read too early', async () => {
-  const hook = await transformHook({ runtime: 'asyncctx/portable' });
+  const hook = await transformHook({ runtime: 'anyctx/portable' });
   const result = await hook('async function f(x) { await x; }\n', '/app/src/script.js');
-  assert.match(result.code, /^import \{ awaitFramesBasic as \w+ \} from "asyncctx\/portable";/);
+  assert.match(result.code, /^import \{ awaitFramesBasic as \w+ \} from "anyctx\/portable";/);
 });
 
 test('a file the parser cannot read is left to the bundler, with a warning', async () => {
@@ -379,7 +380,7 @@ test('esbuild: include limits the transform to the app', async () => {
 
 /** Vite's dev server on `root`, with `dependency` pre-bundled for the client: `check(server, its code)`. */
 async function withPrebundled(root, dependency, check) {
-  const [{ createServer }, { default: plugin }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const [{ createServer }, { default: plugin }] = await Promise.all([import('vite'), import('anyctx-build/vite')]);
   const server = await createServer({
     configFile: false, root, logLevel: 'silent', cacheDir: join(out, `vite-dev-cache-${dependency}`),
     server: { middlewareMode: true, ws: false, watch: null },
@@ -400,7 +401,7 @@ async function withPrebundled(root, dependency, check) {
 test("vite's dev server: the dependencies it pre-bundles are transformed too", () =>
   withPrebundled(app, 'fake-dep', (server, code) => assert.match(dependencyCode(code), /\.enter\(/)));
 
-test("vite's dev server: a dependency it pre-bundles for the client gets asyncctx for node:async_hooks", () =>
+test("vite's dev server: a dependency it pre-bundles for the client gets anyctx for node:async_hooks", () =>
   withPrebundled(dirname(hooksApp), 'fake-tracer', async (server, code) => {
     assert.doesNotMatch(code, NODE_MODULE_IMPORT);
     // The client's own modules too, as the dev server resolves them.

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MessageChannel } from 'node:worker_threads';
 
-const engines = { native: await import('asyncctx'), portable: await import('asyncctx/portable') };
+const engines = { native: await import('anyctx'), portable: await import('anyctx/portable') };
 
 const nextMessage = (port) => new Promise((resolve) => port.addEventListener('message', resolve, { once: true }));
 

@@ -1,9 +1,9 @@
 // Differential tests: every scenario program in test/scenarios/ runs once under the
-// oracle (Node 24's own async_hooks, through `--conditions=asyncctx-native`) and under
+// oracle (Node 24's own async_hooks, through `--conditions=anyctx-native`) and under
 // the portable engine on Node 20 and Node 24; stdout and exit code must be equal.
 // Scenarios print only what they observe (stores, event order, id relations), so any
 // difference is a behaviour the portable engine gets wrong. Scenarios that use native
-// `await` run on the portable engine through `--import asyncctx/register` (the await
+// `await` run on the portable engine through `--import anyctx-build/register` (the await
 // rewrite); the oracle runs them untouched.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
+import { unlessBuilt } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios');
@@ -21,11 +22,11 @@ const PARALLEL_PROCESSES = 2; // the CI machines have two cores
 const SCENARIO_TIMEOUT_MS = 20_000;
 
 // A scenario whose first line is `// waits-for: transform` uses native `await`: the
-// portable engine runs it with the await rewrite (`--import asyncctx/register`). One whose
+// portable engine runs it with the await rewrite (`--import anyctx-build/register`). One whose
 // first line is `// waits-for: <anything else>` needs something not built yet; one whose
 // first line is `// known-difference: <why>` shows a documented, deliberate difference from
 // Node (listed in the README). Those two are reported as skipped, with the reason.
-const REWRITE_ARGS = ['--import', 'asyncctx/register'];
+const REWRITE_ARGS = ['--import', 'anyctx-build/register'];
 
 function readMarker(file) {
   const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0];
@@ -81,7 +82,7 @@ function oracleRun(scenario) {
   return oracleRuns.get(scenario.id);
 }
 
-const built = ['portable.node.mjs', 'index.node.mjs', 'register.js', 'register-hooks.js'].every((file) => existsSync(join(root, 'dist', file)));
+const notBuilt = unlessBuilt('anyctx/portable.node.mjs', 'anyctx/index.node.mjs', 'anyctx-build/register.js', 'anyctx-build/register-hooks.js');
 const scenarios = listScenarios();
 
 describe('differential scenarios', { concurrency: true }, () => {
@@ -92,12 +93,8 @@ describe('differential scenarios', { concurrency: true }, () => {
   for (const runtime of PORTABLE) {
     describe(runtime.name, { concurrency: true }, () => {
       for (const scenario of scenarios) {
-        const skip = scenario.skipReason
-          ? scenario.skipReason
-          : built
-            ? false
-            : 'dist/ is not built (npm run build)';
-        it(scenario.rewrite ? `${scenario.id} (rewritten by asyncctx/register)` : scenario.id, { skip }, async (t) => {
+        const skip = scenario.skipReason || notBuilt;
+        it(scenario.rewrite ? `${scenario.id} (rewritten by anyctx-build/register)` : scenario.id, { skip }, async (t) => {
           const [expected, actual] = await Promise.all([
             oracleRun(scenario),
             runScenario(runtime, scenario, scenario.rewrite ? REWRITE_ARGS : []),

@@ -1,18 +1,20 @@
-// The package entries: `asyncctx` hands out Node's own classes on Node; `asyncctx/portable`
-// is one engine whether imported or required; outside Node `asyncctx` is the portable engine;
+// The package entries: `anyctx` hands out Node's own classes on Node; `anyctx/portable`
+// is one engine whether imported or required; outside Node `anyctx` is the portable engine;
 // the build entries carry none of the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as nativeHooks from 'node:async_hooks';
+import { buildDist } from './support/packages.mjs';
 
 const require = createRequire(import.meta.url);
 
-test('asyncctx on Node re-exports node:async_hooks, for import and require', async () => {
-  const imported = await import('asyncctx');
-  const required = require('asyncctx');
+test('anyctx on Node re-exports node:async_hooks, for import and require', async () => {
+  const imported = await import('anyctx');
+  const required = require('anyctx');
   for (const name of ['AsyncLocalStorage', 'AsyncResource', 'createHook', 'executionAsyncId', 'triggerAsyncId', 'executionAsyncResource', 'asyncWrapProviders']) {
     assert.equal(imported[name], nativeHooks[name], `import ${name}`);
     assert.equal(required[name], nativeHooks[name], `require ${name}`);
@@ -21,7 +23,7 @@ test('asyncctx on Node re-exports node:async_hooks, for import and require', asy
 });
 
 test('AsyncContext on the native entry shares the native frames', async () => {
-  const { AsyncContext } = await import('asyncctx');
+  const { AsyncContext } = await import('anyctx');
   const als = new nativeHooks.AsyncLocalStorage();
   const variable = new AsyncContext.Variable({ defaultValue: 'none' });
   const seen = await als.run('als', () => variable.run('var', () => new Promise((resolve) => {
@@ -31,17 +33,17 @@ test('AsyncContext on the native entry shares the native frames', async () => {
   assert.equal(variable.get(), 'none');
 });
 
-test('asyncctx/portable is a single engine for import and require', async () => {
-  const imported = await import('asyncctx/portable');
-  const required = require('asyncctx/portable');
+test('anyctx/portable is a single engine for import and require', async () => {
+  const imported = await import('anyctx/portable');
+  const required = require('anyctx/portable');
   assert.equal(imported.AsyncLocalStorage, required.AsyncLocalStorage);
   assert.notEqual(imported.AsyncLocalStorage, nativeHooks.AsyncLocalStorage);
 });
 
-test('a bundle for browsers resolves asyncctx to the portable engine', async () => {
+test('a bundle for browsers resolves anyctx to the portable engine', async () => {
   const { build } = await import('esbuild');
   const result = await build({
-    stdin: { contents: "import { install, AsyncLocalStorage } from 'asyncctx'; globalThis.seen = [typeof install, typeof AsyncLocalStorage];", resolveDir: process.cwd() },
+    stdin: { contents: "import { install, AsyncLocalStorage } from 'anyctx'; globalThis.seen = [typeof install, typeof AsyncLocalStorage];", resolveDir: process.cwd() },
     bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;
@@ -51,7 +53,7 @@ test('a bundle for browsers resolves asyncctx to the portable engine', async () 
 });
 
 // What `import hooks from 'node:async_hooks'` finds on Node, every entry's default import has
-// too: the browser bundle's (where the plugins resolve Node's module to asyncctx), the
+// too: the browser bundle's (where the plugins resolve Node's module to anyctx), the
 // generic ESM build's, and Node's.
 test("every entry's default import holds Node's async_hooks names", async () => {
   const { build } = await import('esbuild');
@@ -60,30 +62,29 @@ test("every entry's default import holds Node's async_hooks names", async () => 
   const defaults = {};
   for (const platform of ['browser', 'neutral']) {
     const result = await build({
-      stdin: { contents: "import asyncctx from 'asyncctx'; globalThis.entry = asyncctx;", resolveDir: process.cwd() },
+      stdin: { contents: "import anyctx from 'anyctx'; globalThis.entry = anyctx;", resolveDir: process.cwd() },
       bundle: true, platform, mainFields: ['module', 'main'], format: 'iife', write: false, logLevel: 'silent',
     });
     const code = result.outputFiles[0].text;
     defaults[platform] = JSON.parse(execFileSync(process.execPath, ['-e', `${code}; console.log(JSON.stringify(Object.keys(globalThis.entry).filter((k) => typeof globalThis.entry[k] !== 'undefined')))`], { encoding: 'utf8' }));
   }
-  defaults.node = Object.keys((await import('asyncctx')).default);
-  defaults['portable on node'] = Object.keys((await import('asyncctx/portable')).default);
+  defaults.node = Object.keys((await import('anyctx')).default);
+  defaults['portable on node'] = Object.keys((await import('anyctx/portable')).default);
   for (const [entry, keys] of Object.entries(defaults)) {
     for (const name of names) assert.ok(keys.includes(name), `${entry}: ${name}`);
   }
 });
 
-// The build half reaches the runtime only through the helper protocol (src/protocol/) and the
-// runtime's public entries, which stay imports: no build bundle carries a copy of the engine.
-// esbuild's unminified bundles name each source file they inline in a `// src/…` comment.
+// anyctx-build reaches the runtime only through its public entries (anyctx/portable,
+// anyctx/protocol), which stay imports: no build bundle carries a copy of the engine.
+// esbuild's unminified bundles name each source file they inline in a `// packages/…` comment.
 test('the build entries inline no runtime code', () => {
-  const BUILD_ENTRIES = ['transform', 'register', 'register-hooks', 'vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'babel'];
-  for (const entry of BUILD_ENTRIES) {
-    for (const extension of ['js', 'cjs']) {
-      const code = readFileSync(new URL(`../dist/${entry}.${extension}`, import.meta.url), 'utf8');
-      const inlined = [...code.matchAll(/^\/\/ (src\/\S+)$/gm)].map((match) => match[1]);
-      assert.ok(inlined.length > 0, `${entry}.${extension} names the sources it inlines`);
-      assert.deepEqual(inlined.filter((file) => /^src\/(?:core|host)\//.test(file)), [], `${entry}.${extension}`);
-    }
+  const outputs = readdirSync(buildDist).filter((file) => /\.c?js$/.test(file));
+  assert.ok(outputs.length >= 19, outputs.join(', '));
+  for (const output of outputs) {
+    const code = readFileSync(join(buildDist, output), 'utf8');
+    const inlined = [...code.matchAll(/^\/\/ (packages\/\S+)$/gm)].map((match) => match[1]);
+    assert.ok(inlined.length > 0, `${output} names the sources it inlines`);
+    assert.deepEqual(inlined.filter((file) => !file.startsWith('packages/anyctx-build/src/')), [], output);
   }
 });

@@ -11,7 +11,7 @@ const originalFinally = Promise.prototype.finally;
 const originalNextTick = process.nextTick;
 const originalEmitIsOwn = Object.hasOwn(process, 'emit');
 
-const engine = await import('asyncctx/portable');
+const engine = await import('anyctx/portable');
 const { AsyncLocalStorage, install, uninstall, isInstalled } = engine;
 
 test('importing installs, and every instrumented function keeps its name and length', () => {

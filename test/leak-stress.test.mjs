@@ -5,12 +5,12 @@
 // Foreign stores must never be seen, no store must go missing, and the number of checks
 // must equal what the flows' plans add up to, so flows that silently stop fail the test too.
 //
-// The flows run in a child process (this same file, with ASYNCCTX_LEAK_STRESS set), so the
+// The flows run in a child process (this same file, with ANYCTX_LEAK_STRESS set), so the
 // engine is picked the way scenario programs pick it: '#ctx' under the native condition is
 // the oracle, and plain '#ctx' is the portable engine. The oracle runs show the test itself
 // is right, including a control run whose pool forgets AsyncResource and must leak.
 //
-// Reproduce a run: ASYNCCTX_LEAK_SEED=<seed> node --test test/leak-stress.test.mjs
+// Reproduce a run: ANYCTX_LEAK_SEED=<seed> node --test test/leak-stress.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -310,7 +310,7 @@ async function runFlows({ seed, style, pool: poolKind }) {
 
 // The portable engine runs the flows written with await as rewritten by the await transform.
 const argsFor = (engine, options) =>
-  engine === ORACLE || options.style !== 'await' ? engine.args : [...engine.args, '--import', 'asyncctx/register'];
+  engine === ORACLE || options.style !== 'await' ? engine.args : [...engine.args, '--import', 'anyctx-build/register'];
 
 function stress(engine, options) {
   return new Promise((resolve, reject) => {
@@ -318,7 +318,7 @@ function stress(engine, options) {
       engine.node,
       [...argsFor(engine, options), fileURLToPath(import.meta.url)],
       {
-        env: { ...process.env, ASYNCCTX_LEAK_STRESS: JSON.stringify(options) },
+        env: { ...process.env, ANYCTX_LEAK_STRESS: JSON.stringify(options) },
         maxBuffer: 1 << 26,
         timeout: 5 * 60 * 1000,
       },
@@ -331,7 +331,7 @@ function stress(engine, options) {
 }
 
 function assertNoLeak(result, engineName, seed) {
-  const context = `${engineName}, seed ${seed} (reproduce with ASYNCCTX_LEAK_SEED=${seed})`;
+  const context = `${engineName}, seed ${seed} (reproduce with ANYCTX_LEAK_SEED=${seed})`;
   assert.equal(result.flows, FLOWS);
   assert.deepEqual(
     { foreign: result.foreign, missing: result.missing, samples: result.samples },
@@ -343,7 +343,7 @@ function assertNoLeak(result, engineName, seed) {
 }
 
 function defineTests() {
-  const seed = Number(process.env.ASYNCCTX_LEAK_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const seed = Number(process.env.ANYCTX_LEAK_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
   test(`the oracle: ${FLOWS} flows never see a foreign store (seed ${seed})`, async () => {
     const result = await stress(ORACLE, { seed, style: 'callbacks', pool: 'asyncResource' });
@@ -378,5 +378,5 @@ function defineTests() {
   }
 }
 
-if (process.env.ASYNCCTX_LEAK_STRESS) await runFlows(JSON.parse(process.env.ASYNCCTX_LEAK_STRESS));
+if (process.env.ANYCTX_LEAK_STRESS) await runFlows(JSON.parse(process.env.ANYCTX_LEAK_STRESS));
 else defineTests();

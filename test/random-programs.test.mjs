@@ -7,9 +7,9 @@
 // that disagrees is then replayed through fast-check (same seed, its run index as path)
 // so that it shrinks to a small program, which the failure message prints.
 //
-// Reproduce a run: ASYNCCTX_RANDOM_SEED=<seed> node --test test/random-programs.test.mjs
-// More programs:   ASYNCCTX_RANDOM_PROGRAMS=5000 ...
-// Keep the generated batch files: ASYNCCTX_RANDOM_KEEP=1 ...
+// Reproduce a run: ANYCTX_RANDOM_SEED=<seed> node --test test/random-programs.test.mjs
+// More programs:   ANYCTX_RANDOM_PROGRAMS=5000 ...
+// Keep the generated batch files: ANYCTX_RANDOM_KEEP=1 ...
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import fc from 'fast-check';
 
-const PROGRAMS = Number(process.env.ASYNCCTX_RANDOM_PROGRAMS ?? 1000);
-const SEED = Number(process.env.ASYNCCTX_RANDOM_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const PROGRAMS = Number(process.env.ANYCTX_RANDOM_PROGRAMS ?? 1000);
+const SEED = Number(process.env.ANYCTX_RANDOM_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 
 // ---------------------------------------------------------------------------------------
@@ -430,17 +430,17 @@ process.stdout.write(JSON.stringify(results));
 // ---------------------------------------------------------------------------------------
 
 let workDir;
-let keepWorkDir = Boolean(process.env.ASYNCCTX_RANDOM_KEEP);
+let keepWorkDir = Boolean(process.env.ANYCTX_RANDOM_KEEP);
 let batches = 0;
 
 function createWorkDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'asyncctx-random-programs-'));
+  const dir = mkdtempSync(join(tmpdir(), 'anyctx-random-programs-'));
   const target = (file) => new URL(`./ctx/${file}`, import.meta.url).href;
   writeFileSync(
     join(dir, 'package.json'),
     JSON.stringify({
       type: 'module',
-      imports: { '#ctx': { 'asyncctx-native': './ctx-native.mjs', default: './ctx-portable.mjs' } },
+      imports: { '#ctx': { 'anyctx-native': './ctx-native.mjs', default: './ctx-portable.mjs' } },
     }),
   );
   writeFileSync(join(dir, 'ctx-native.mjs'), `export * from '${target('native.mjs')}';\n`);
@@ -517,7 +517,7 @@ async function explain(engine, programs, expected, got) {
   const index = firstDifference(expected, got);
   const header =
     `${engine.name} disagrees with the oracle on ${countDifferences(expected, got)} of ${programs.length} programs ` +
-    `(seed ${SEED}; reproduce with ASYNCCTX_RANDOM_SEED=${SEED}). First: program #${index}.`;
+    `(seed ${SEED}; reproduce with ANYCTX_RANDOM_SEED=${SEED}). First: program #${index}.`;
   const small = await shrink(engine, index);
   const program = small ?? programs[index];
   const [expectedLines, gotLines] = small

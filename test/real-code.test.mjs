@@ -11,8 +11,8 @@
 // 5 MB worker.mjs take 45 s each, side by side. Babel is three quarters of the time (190 of
 // 250 s in the workers): a rewrite and a second pass, each most of it Babel's scope crawl.
 //
-// Only some files: ASYNCCTX_REAL_CODE_FILTER=<regexp on the path> node --test test/real-code.test.mjs
-// Fewer workers:    ASYNCCTX_REAL_CODE_WORKERS=1 ...
+// Only some files: ANYCTX_REAL_CODE_FILTER=<regexp on the path> node --test test/real-code.test.mjs
+// Fewer workers:    ANYCTX_REAL_CODE_WORKERS=1 ...
 import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -345,7 +345,7 @@ const NODE_MODULES = fileURLToPath(new URL('../node_modules', import.meta.url));
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|tsx)$/;
 const DECLARATION_FILE = /\.d\.[mc]?ts$/;
 /** The repository's own build, should a package link to it: the engine is not real code. */
-const OWN_BUILD = /[\\/](?:asyncctx|anyctx)[\\/]dist[\\/]/;
+const OWN_BUILD = /[\\/](?:anyctx|anyctx)[\\/]dist[\\/]/;
 
 /** The source files of node_modules, one per content (symbolic links not followed). */
 function corpus(filter) {
@@ -402,8 +402,8 @@ function checkAll(files, workers) {
 
 test('real code: every file of node_modules with a suspension point, through both rewriters', { timeout: 15 * 60_000 }, async (t) => {
   const started = performance.now();
-  const filter = process.env.ASYNCCTX_REAL_CODE_FILTER ? new RegExp(process.env.ASYNCCTX_REAL_CODE_FILTER) : null;
-  const workers = Number(process.env.ASYNCCTX_REAL_CODE_WORKERS ?? 2);
+  const filter = process.env.ANYCTX_REAL_CODE_FILTER ? new RegExp(process.env.ANYCTX_REAL_CODE_FILTER) : null;
+  const workers = Number(process.env.ANYCTX_REAL_CODE_WORKERS ?? 2);
   const { seen, files } = corpus(filter);
   const answers = await checkAll(files, workers);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);

@@ -1,4 +1,4 @@
-// Real programs under `node --import asyncctx/register` do what they do without it: npm 11's
+// Real programs under `node --import anyctx-build/register` do what they do without it: npm 11's
 // CLI (--version, pack --dry-run, ls), TypeScript's tsc, `vite build`, `rollup -c` and a
 // fastify app driven by app.inject(). Each runs on Node 20 and Node 24, once with the register
 // entry and once without, on the same binary: exit code, stdout, stderr and the files it wrote
@@ -6,7 +6,7 @@
 // Every program's duration both ways is reported as a test diagnostic.
 //
 // Each run works in its own copy of its fixture (test/fixtures/real-programs/) inside a
-// temporary project where asyncctx is node_modules/asyncctx (a link to this package), as in a
+// temporary project where anyctx is node_modules/anyctx (a link to this package), as in a
 // user's project; npm gets a cache and config of its own there and no network.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,18 +17,18 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBinary } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
+import { linkPackages, unlessBuilt } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test', 'fixtures', 'real-programs');
 const installed = (path) => join(root, 'node_modules', path);
-const built = ['register.js', 'register.cjs', 'register-hooks.js', 'portable.node.mjs'].every((file) => existsSync(join(root, 'dist', file)));
-const skip = built ? false : 'dist/ is not built (npm run build)';
+const skip = unlessBuilt('anyctx-build/register.js', 'anyctx-build/register.cjs', 'anyctx-build/register-hooks.js', 'anyctx/portable.node.mjs');
 
 const RUNTIMES = [
   { name: 'Node 20', tag: 'node20', node: nodeBinary('node20') },
   { name: 'Node 24', tag: 'node24', node: nodeBinary('node24') },
 ];
-const REGISTER = ['--import', 'asyncctx/register'];
+const REGISTER = ['--import', 'anyctx-build/register'];
 const PARALLEL_PROCESSES = 2; // the CI machines have two cores
 // tsc, the slowest, takes about 3 s under the register entry (it rewrites 6 MB of CommonJS,
 // lib/_tsc.js); on a loaded two-core machine up to 9 s.
@@ -65,10 +65,10 @@ const baseEnv = Object.fromEntries(
 
 let project;
 before(() => {
-  if (!built) return;
-  project = realpathSync(mkdtempSync(join(tmpdir(), 'asyncctx-real-programs-')));
+  if (skip) return;
+  project = realpathSync(mkdtempSync(join(tmpdir(), 'anyctx-real-programs-')));
   mkdirSync(join(project, 'node_modules'));
-  symlinkSync(root, join(project, 'node_modules', 'asyncctx'), 'junction');
+  linkPackages(join(project, 'node_modules'));
   // The fastify app imports fastify; its own dependencies resolve from its real path.
   symlinkSync(installed('fastify'), join(project, 'node_modules', 'fastify'), 'junction');
 });
@@ -88,7 +88,7 @@ function runProgram(runtime, program, register) {
     const env = {
       ...baseEnv,
       NO_COLOR: '1',
-      ASYNCCTX_TEST_NATIVE_ADDONS: addonsFile,
+      ANYCTX_TEST_NATIVE_ADDONS: addonsFile,
       // npm: offline (and a registry nobody listens at, should it try anyway), no update
       // check, nothing read from or written to the user's files.
       npm_config_cache: join(project, `${run}.npm-cache`),
@@ -135,17 +135,17 @@ function filesUnder(dir) {
 const fileName = (path) => path.split(/[\\/]/).at(-1);
 
 // Both runtimes at once: the process slots, not the suites, pace the runs.
-describe('real programs under asyncctx/register', { concurrency: true, skip }, () => {
+describe('real programs under anyctx-build/register', { concurrency: true, skip }, () => {
   for (const runtime of RUNTIMES) {
     describe(runtime.name, { concurrency: true }, () => {
       for (const program of PROGRAMS) {
         it(`${program.name}: the same as without the register entry`, async (t) => {
           const [plain, registered] = await Promise.all([runProgram(runtime, program, false), runProgram(runtime, program, true)]);
-          t.diagnostic(`${runtime.name} ${program.name}: ${plain.ms} ms without, ${registered.ms} ms under asyncctx/register`);
+          t.diagnostic(`${runtime.name} ${program.name}: ${plain.ms} ms without, ${registered.ms} ms under anyctx-build/register`);
 
           assert.equal(plain.exitCode, 0, `without the register entry the program itself fails:\n${plain.stderr}`);
           if (program.output) assert.ok(Object.keys(plain.files).length > 0, `without the register entry ${program.name} wrote nothing to ${program.output}/`);
-          assert.equal(registered.exitCode, plain.exitCode, `exit code under asyncctx/register; its stderr:\n${registered.stderr}`);
+          assert.equal(registered.exitCode, plain.exitCode, `exit code under anyctx-build/register; its stderr:\n${registered.stderr}`);
           assert.equal(registered.stderr, plain.stderr, 'stderr');
           assert.equal(registered.stdout, plain.stdout, 'stdout');
           assert.deepEqual(registered.files, plain.files, `the files written to ${program.output}/`);
@@ -154,7 +154,7 @@ describe('real programs under asyncctx/register', { concurrency: true, skip }, (
             const [plainAddons, registeredAddons] = [plain.addons, registered.addons].map((paths) => (paths ?? []).map(fileName));
             for (const addon of program.addons) assert.ok(plainAddons.some((name) => addon.test(name)), `${addon} is loaded without the register entry: ${plainAddons}`);
             // Under the register entry, the rewriter's own parser and transformer are addons too.
-            for (const addon of plainAddons) assert.ok(registeredAddons.includes(addon), `${addon} is loaded under asyncctx/register: ${registeredAddons}`);
+            for (const addon of plainAddons) assert.ok(registeredAddons.includes(addon), `${addon} is loaded under anyctx-build/register: ${registeredAddons}`);
           }
         });
       }

@@ -13,10 +13,10 @@ const MODULES = {
 /** The code of a Rolldown bundle of two modules, each first rewritten by `rewrite(code, path)`. */
 export async function rebundledRewrite(rewrite) {
   const { rolldown } = await import('rolldown');
-  const dir = mkdtempSync(join(tmpdir(), 'asyncctx-rebundled-'));
+  const dir = mkdtempSync(join(tmpdir(), 'anyctx-rebundled-'));
   try {
     for (const [name, code] of Object.entries(MODULES)) writeFileSync(join(dir, name), rewrite(code, join(dir, name)));
-    const build = await rolldown({ input: join(dir, 'entry.mjs'), external: [/^asyncctx/], logLevel: 'silent' });
+    const build = await rolldown({ input: join(dir, 'entry.mjs'), external: [/^anyctx/], logLevel: 'silent' });
     const { output } = await build.generate({ format: 'esm' });
     await build.close();
     return output[0].code;

@@ -1,11 +1,11 @@
-// `node --import asyncctx/register`: the fixture apps in test/fixtures/register/ (ES modules,
+// `node --import anyctx-build/register`: the fixture apps in test/fixtures/register/ (ES modules,
 // CommonJS, TypeScript as ES module and as CommonJS, each importing or requiring modules of
 // the other kinds) keep the context after their awaits on Node 20 and Node 24; an error
 // thrown after an await in TypeScript has a stack trace naming the original file and line;
 // a module without await runs as it is.
 //
-// The fixtures run in a temporary project where asyncctx is installed as
-// node_modules/asyncctx (a link to this package), as in a user's project.
+// The fixtures run in a temporary project where anyctx is installed as
+// node_modules/anyctx (a link to this package), as in a user's project.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBinary } from './engines.mjs';
+import { linkPackages, unlessBuilt } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test', 'fixtures', 'register');
-const built = ['register.js', 'register.cjs', 'register-hooks.js', 'portable.node.mjs'].every((file) => existsSync(join(root, 'dist', file)));
-const skip = built ? false : 'dist/ is not built (npm run build)';
+const skip = unlessBuilt('anyctx-build/register.js', 'anyctx-build/register.cjs', 'anyctx-build/register-hooks.js', 'anyctx/portable.node.mjs');
 
 const RUNTIMES = [
   { name: 'Node 20', node: nodeBinary('node20') },
@@ -35,11 +35,11 @@ delete childEnv.NODE_TEST_CONTEXT;
 
 let project;
 before(() => {
-  if (!built) return;
-  project = realpathSync(mkdtempSync(join(tmpdir(), 'asyncctx-register-')));
+  if (skip) return;
+  project = realpathSync(mkdtempSync(join(tmpdir(), 'anyctx-register-')));
   cpSync(fixtures, project, { recursive: true });
   mkdirSync(join(project, 'node_modules'));
-  symlinkSync(root, join(project, 'node_modules', 'asyncctx'), 'junction');
+  linkPackages(join(project, 'node_modules'));
 });
 after(() => {
   if (project) rmSync(project, { recursive: true, force: true });
@@ -53,7 +53,7 @@ function run(runtime, app, preload = '--import', nodeOptions = []) {
     runs.set(key, new Promise((resolve) => {
       execFile(
         runtime.node,
-        [...nodeOptions, preload, 'asyncctx/register', app],
+        [...nodeOptions, preload, 'anyctx-build/register', app],
         { cwd: project, env: childEnv, timeout: APP_TIMEOUT_MS, killSignal: 'SIGKILL' },
         (error, stdout, stderr) => {
           const exitCode = error ? (error.killed ? `killed after ${APP_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
@@ -94,7 +94,7 @@ function assertContextKept(report) {
 }
 
 for (const runtime of RUNTIMES) {
-  describe(`asyncctx/register on ${runtime.name}`, { concurrency: true, skip }, () => {
+  describe(`anyctx-build/register on ${runtime.name}`, { concurrency: true, skip }, () => {
     for (const app of APPS) {
       it(`${app} keeps the context after await`, async () => {
         const result = await run(runtime, app);
@@ -103,7 +103,7 @@ for (const runtime of RUNTIMES) {
       });
     }
 
-    it('cjs/app.js keeps the context with --require asyncctx/register too', async () => {
+    it('cjs/app.js keeps the context with --require anyctx-build/register too', async () => {
       const result = await run(runtime, 'cjs/app.js', '--require');
       assertRanCleanly(result);
       assertContextKept(result.report);

@@ -12,8 +12,8 @@
 // A function the rewrite leaves as it was (test/rewrite/left-as-it-was.mjs) is allowed, and
 // counted; the model makes some, with a var and a function of one name.
 //
-// Reproduce a run: ASYNCCTX_REWRITE_SEED=<seed> node --test test/rewrite-random.test.mjs
-// More programs:   ASYNCCTX_REWRITE_PROGRAMS=20000 ... (half of them from each source)
+// Reproduce a run: ANYCTX_REWRITE_SEED=<seed> node --test test/rewrite-random.test.mjs
+// More programs:   ANYCTX_REWRITE_PROGRAMS=20000 ... (half of them from each source)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -23,8 +23,8 @@ import { REWRITERS, helperExports } from './rewrite/rewriters.mjs';
 import { RewriteTally } from './rewrite/tally.mjs';
 import { seededRandom } from './seeded-random.mjs';
 
-const PROGRAMS = Number(process.env.ASYNCCTX_REWRITE_PROGRAMS ?? 5000);
-const SEED = Number(process.env.ASYNCCTX_REWRITE_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const PROGRAMS = Number(process.env.ANYCTX_REWRITE_PROGRAMS ?? 5000);
+const SEED = Number(process.env.ANYCTX_REWRITE_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const HELPER_EXPORTS = helperExports();
 const { generateRandomJS } = createRequire(import.meta.url)('eslump');
 
@@ -432,7 +432,7 @@ test(`${PROGRAMS} random programs hold the invariant through both rewriters (see
   const programs = eslump.programs + model.programs;
   t.diagnostic(`${programs} programs, ${eslump.suspending + model.suspending} with a suspension point; ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${SEED})`);
 
-  const reproduce = `(seed ${SEED}; ASYNCCTX_REWRITE_SEED=${SEED} reproduces)`;
+  const reproduce = `(seed ${SEED}; ANYCTX_REWRITE_SEED=${SEED} reproduces)`;
   assert.equal(eslumpFailures.length, 0, `${eslumpFailures.length} eslump programs fail ${reproduce}; the first:\n${eslumpFailures[0]}`);
   assert.ok(!details.failed, `a fast-check program fails ${reproduce}:\n${fc.defaultReportMessage(details)}`);
   assert.ok(programs >= PROGRAMS * 0.95, `only ${programs} of the programs parse`);

@@ -24,7 +24,7 @@ before(async () => {
   } catch {
     // A browser that could not be installed shows up as not installed below.
   }
-  const dir = mkdtempSync(join(tmpdir(), 'asyncctx-matrix-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'anyctx-matrix-test-'));
   try {
     const out = join(dir, 'results.json');
     const run = await runProcess(process.execPath, [here('../scripts/runtime-matrix.mjs'), '--out', out], { cwd: here('..'), timeoutMs: 30 * 60_000 });

@@ -1,4 +1,4 @@
-// Unit tests of the await transform (`asyncctx/transform`).
+// Unit tests of the await transform (`anyctx-build/transform`).
 //
 // Every syntax form that can suspend an async function is written once as a small module
 // (FORMS below). Each form must be rewritten (every `await` and `for await` goes through the
@@ -8,7 +8,7 @@
 // the rewritten one under the portable engine on Node 24 and Node 20, and the stores and
 // values each form observes must be the same. The forms run in one process per engine.
 //
-// Keep the generated files: ASYNCCTX_TRANSFORM_KEEP=1 node --test test/transform.test.mjs
+// Keep the generated files: ANYCTX_TRANSFORM_KEEP=1 node --test test/transform.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -18,9 +18,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSync } from 'oxc-parser';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import { transform } from 'asyncctx/transform';
+import { transform } from 'anyctx-build/transform';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { rebundledRewrite } from './rebundled.mjs';
+import { linkPackages } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FORM_TIMEOUT_MS = 5_000;
@@ -769,7 +770,7 @@ function helpersBinding(program) {
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init?.type === 'MemberExpression') {
       const key = node.init.property;
       const isGlobalLookup =
-        node.init.object.name === 'globalThis' && key.type === 'CallExpression' && key.arguments[0]?.value === 'asyncctx.awaitFrames';
+        node.init.object.name === 'globalThis' && key.type === 'CallExpression' && key.arguments[0]?.value === 'anyctx.awaitFrames';
       if (isGlobalLookup) name = node.id.name;
     }
   });
@@ -853,8 +854,8 @@ function callsHelpers(owner, helpers) {
 
 // ---------------------------------------------------------------------------------------
 // Running the forms: one process per engine, in a temporary package whose '#ctx' points at
-// the repository's test/ctx targets and whose node_modules/asyncctx is this repository, so
-// the rewritten code imports its helpers from 'asyncctx/portable' as a user's code would.
+// the repository's test/ctx targets and whose node_modules/anyctx is this repository, so
+// the rewritten code imports its helpers from 'anyctx/portable' as a user's code would.
 // ---------------------------------------------------------------------------------------
 
 const RUNNER = `
@@ -882,7 +883,7 @@ process.stdout.write(JSON.stringify(results));
 let workDir;
 
 function createWorkDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'asyncctx-transform-'));
+  const dir = mkdtempSync(join(tmpdir(), 'anyctx-transform-'));
   const ctx = (file) => JSON.stringify(join(root, 'test', 'ctx', file));
   writeFileSync(
     join(dir, 'package.json'),
@@ -890,7 +891,7 @@ function createWorkDir() {
       type: 'module',
       imports: {
         '#ctx': {
-          'asyncctx-native': { import: './ctx-native.mjs', require: './ctx-native.cjs' },
+          'anyctx-native': { import: './ctx-native.mjs', require: './ctx-native.cjs' },
           default: { import: './ctx-portable.mjs', require: './ctx-portable.cjs' },
         },
       },
@@ -901,7 +902,7 @@ function createWorkDir() {
   writeFileSync(join(dir, 'ctx-native.cjs'), `module.exports = require(${ctx('native.cjs')});\n`);
   writeFileSync(join(dir, 'ctx-portable.cjs'), `module.exports = require(${ctx('portable.cjs')});\n`);
   mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(root, join(dir, 'node_modules', 'asyncctx'), 'dir');
+  linkPackages(join(dir, 'node_modules'), ['anyctx']);
   mkdirSync(join(dir, 'original'));
   mkdirSync(join(dir, 'rewritten'));
   writeFileSync(join(dir, 'runner.mjs'), RUNNER);
@@ -957,7 +958,7 @@ before(async () => {
 
 after(() => {
   if (!workDir) return;
-  if (process.env.ASYNCCTX_TRANSFORM_KEEP) console.log(`generated files kept in ${workDir}`);
+  if (process.env.ANYCTX_TRANSFORM_KEEP) console.log(`generated files kept in ${workDir}`);
   else rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,7 @@
 // The worker of the carryContext scenario: its global scope carries the 'request' storage
 // both ways. A message's listener runs with the page's value; the reply carries it back,
 // changed by the worker.
-import { AsyncLocalStorage, carryContext } from 'asyncctx/portable';
+import { AsyncLocalStorage, carryContext } from 'anyctx/portable';
 
 const request = new AsyncLocalStorage({ name: 'request' });
 carryContext(self, [request]);

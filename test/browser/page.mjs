@@ -5,13 +5,13 @@ import { als, runAll } from './scenarios.mjs';
 
 const clicks = [];
 document.getElementById('target').addEventListener('click', () => clicks.push(als.getStore() ?? '<empty>'));
-globalThis.asyncctxPage = {
+globalThis.anyctxPage = {
   clicks,
   enterWithAtTopLevel: (store) => als.enterWith(store),
   storeNow: () => als.getStore() ?? '<empty>',
 };
 
 runAll().then((results) => {
-  globalThis.asyncctxResults = results;
+  globalThis.anyctxResults = results;
   return fetch('/results', { method: 'POST', body: JSON.stringify(results) });
 });

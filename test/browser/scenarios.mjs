@@ -1,7 +1,7 @@
 // Browser-only scenarios: one per web task source, each recording the store its callback
 // sees. The store names say where the callback should run (SEMANTICS §2); the test holds
 // the expected table. A source the browser lacks records 'missing'.
-import { AsyncLocalStorage, carryContext } from 'asyncctx/portable';
+import { AsyncLocalStorage, carryContext } from 'anyctx/portable';
 
 export const als = new AsyncLocalStorage();
 const seen = () => als.getStore() ?? '<empty>';
@@ -62,7 +62,7 @@ export const scenarios = {
   'IndexedDB: request and transaction events in the frame that made them': () => scenario((record) => {
     if (typeof indexedDB === 'undefined') return record(missing);
     const log = [];
-    const name = `asyncctx-${Math.random()}`;
+    const name = `anyctx-${Math.random()}`;
     const open = als.run('open', () => indexedDB.open(name, 1));
     open.onupgradeneeded = () => { log.push(`upgradeneeded:${seen()}`); open.result.createObjectStore('s'); };
     open.addEventListener('success', () => {
@@ -95,7 +95,7 @@ export const scenarios = {
   'PerformanceObserver: frame of construction': () => scenario((record) => {
     const observer = als.run('construct', () => new PerformanceObserver(() => { observer.disconnect(); record(seen()); }));
     observer.observe({ entryTypes: ['mark'] });
-    als.run('mark', () => performance.mark(`asyncctx-${Math.random()}`));
+    als.run('mark', () => performance.mark(`anyctx-${Math.random()}`));
   }),
   'unhandledrejection: frame of the rejection': () => scenario((record) => {
     const log = [];
@@ -163,8 +163,8 @@ export const scenarios = {
     channel.port2.addEventListener('message', onChannel);
     channel.port2.start();
     request.run('c1', () => channel.port1.postMessage('m1'));
-    const sender = new BroadcastChannel('asyncctx-carry');
-    const receiver = new BroadcastChannel('asyncctx-carry');
+    const sender = new BroadcastChannel('anyctx-carry');
+    const receiver = new BroadcastChannel('anyctx-carry');
     carryContext(sender, [request]);
     carryContext(receiver, [request]);
     receiver.onmessage = (event) => {

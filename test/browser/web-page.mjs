@@ -1,9 +1,10 @@
 // The web task source page (scenarios.mjs, a Web Worker, a button to click), bundled with
-// esbuild and asyncctx's esbuild plugin for the browser, and a server on 127.0.0.1 that
+// esbuild and anyctx's esbuild plugin for the browser, and a server on 127.0.0.1 that
 // serves it and collects what the page posts. Used by browser.test.mjs and by the runtime
 // matrix. Expected stores come from SEMANTICS §2: these sources do not exist in Node.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { built } from '../support/packages.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -34,14 +35,14 @@ export const expected = {
  * /opentelemetry.html, /opentelemetry.js (opentelemetry-page.mjs).
  */
 export async function buildWebPage() {
-  const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('asyncctx/esbuild')]);
+  const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('anyctx-build/esbuild')]);
   const result = await build({
     entryPoints: { page: here('page.mjs'), worker: here('worker.mjs'), 'carry-worker': here('carry-worker.mjs'), opentelemetry: here('opentelemetry-page.mjs') },
     outdir: '/', bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
-    plugins: [plugin({ runtime: here('../../dist/portable.browser.js') })],
+    plugins: [plugin({ runtime: built('anyctx', 'portable.browser.js') })],
   });
   const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
-  files.set('/page.html', Buffer.from('<!doctype html><meta charset=utf-8><title>asyncctx</title><button id=target>click</button><script type=module src=/page.js></script>'));
+  files.set('/page.html', Buffer.from('<!doctype html><meta charset=utf-8><title>anyctx</title><button id=target>click</button><script type=module src=/page.js></script>'));
   files.set('/opentelemetry.html', Buffer.from('<!doctype html><meta charset=utf-8><title>OpenTelemetry</title><script type=module src=/opentelemetry.js></script>'));
   return files;
 }

@@ -1,6 +1,6 @@
 // The worker: the portable engine in a dedicated worker's global, with the sources a worker
 // has (timers, promises, await, FileReader, unhandledrejection on the worker's global).
-import { AsyncLocalStorage } from 'asyncctx/portable';
+import { AsyncLocalStorage } from 'anyctx/portable';
 
 const als = new AsyncLocalStorage();
 const seen = () => als.getStore() ?? '<empty>';

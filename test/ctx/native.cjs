@@ -1,2 +1,2 @@
-// '#ctx' for require() under `--conditions=asyncctx-native`: see native.mjs.
-module.exports = { ...require('node:async_hooks'), AsyncContext: require('asyncctx').AsyncContext, engine: 'native' };
+// '#ctx' for require() under `--conditions=anyctx-native`: see native.mjs.
+module.exports = { ...require('node:async_hooks'), AsyncContext: require('anyctx').AsyncContext, engine: 'native' };

@@ -1,2 +1,2 @@
 // '#ctx' for require() by default: see portable.mjs.
-module.exports = { ...require('asyncctx/portable'), engine: 'portable' };
+module.exports = { ...require('anyctx/portable'), engine: 'portable' };

@@ -1,3 +1,3 @@
 // '#ctx' by default: the portable engine, installed, whatever runtime runs the scenario.
-export * from 'asyncctx/portable';
+export * from 'anyctx/portable';
 export const engine = 'portable';

@@ -11,9 +11,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import babel from '@babel/core';
-import { transform } from '../../dist/transform.js';
-import babelPlugin from '../../dist/babel.js';
+import { transform } from 'anyctx-build/transform';
+import babelPlugin from 'anyctx-build/babel';
 import { Unparsable } from './invariant.mjs';
+import { built } from '../support/packages.mjs';
 
 /** The first line where two texts differ, with both versions. */
 function firstDifferentLine(a, b) {
@@ -113,7 +114,7 @@ export const REWRITERS = { oxc, babel: babelRewriter };
 /** The names of the helpers each export of the built engine has. Read in a child process:
  * importing the engine here would install it in the process that runs the checks. */
 export function helperExports() {
-  const portable = fileURLToPath(new URL('../../dist/portable.node.mjs', import.meta.url));
+  const portable = built('anyctx', 'portable.node.mjs');
   const script = `const { awaitFrames, awaitFramesBasic } = await import(${JSON.stringify(portable)});
     console.log(JSON.stringify({ awaitFrames: Object.keys(awaitFrames), awaitFramesBasic: Object.keys(awaitFramesBasic) }));`;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));

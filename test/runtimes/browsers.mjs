@@ -1,5 +1,5 @@
 // Chromium and Firefox ESR (Debian's packages, headless): the corpus bundled by Vite with
-// asyncctx's Vite plugin, as a web app would be, one page per scenario. Pages run one after
+// anyctx's Vite plugin, as a web app would be, one page per scenario. Pages run one after
 // another in one browser: browser-prelude.js gives each page a `process` and Node's exit,
 // posts what the scenario printed to a server on 127.0.0.1 and loads the next page. No
 // driver is needed (Playwright cannot drive Debian's Firefox), so both browsers run alike.
@@ -14,6 +14,7 @@ import { root } from './bundle.mjs';
 import { BROWSERS, launchHeadless } from '../browser/launch.mjs';
 import { buildWebPage, expected as webExpected, serveWebPage } from '../browser/web-page.mjs';
 import { runProcess } from './run-process.mjs';
+import { built } from '../support/packages.mjs';
 
 const here = join(root, 'test', 'runtimes');
 const require = createRequire(import.meta.url);
@@ -23,22 +24,22 @@ const WEB_TIMEOUT_MS = 60_000;
 // What a page lacks that Node scenarios use; such scenarios are not applicable (n/a).
 const browserLacks = ['process.nextTick', 'setImmediate', 'Node timer handles', 'Node MessagePort events', 'Node process'];
 
-/** One Vite build of every scenario (an input each), with the asyncctx plugin and the
+/** One Vite build of every scenario (an input each), with the anyctx plugin and the
  * stand-ins for the node: modules the corpus's output helpers use. */
 async function buildPages(scenarios, outDir) {
-  const [{ build }, { default: asyncctxVite }] = await Promise.all([import('vite'), import('asyncctx/vite')]);
+  const [{ build }, { default: anyctxVite }] = await Promise.all([import('vite'), import('anyctx-build/vite')]);
   // The build a browser app gets (the `browser` export condition).
-  const portable = join(root, 'dist', 'portable.browser.js');
+  const portable = built('anyctx', 'portable.browser.js');
   const input = Object.fromEntries(scenarios.map((scenario, i) => [`s${i}`, scenario.path]));
   await build({
     configFile: false,
     root: outDir,
     logLevel: 'silent',
-    plugins: [asyncctxVite({ runtime: portable })],
+    plugins: [anyctxVite({ runtime: portable })],
     resolve: {
       alias: [
         { find: /^#ctx$/, replacement: join(root, 'test', 'ctx', 'portable.mjs') },
-        { find: /^asyncctx\/portable$/, replacement: portable },
+        { find: /^anyctx\/portable$/, replacement: portable },
         { find: /^node:fs$/, replacement: join(here, 'quickjs-fs.js') },
         { find: /^node:util$/, replacement: join(here, 'quickjs-util.js') },
         { find: /^node:events$/, replacement: require.resolve('events/') },
@@ -109,7 +110,7 @@ async function serve(pagesDir, count) {
 
 /** Runs `scenarios` (each { id, path }) in one browser; id → { exitCode, stdout, stderr }. */
 async function runBatch(browser, scenarios) {
-  const dir = mkdtempSync(join(tmpdir(), `asyncctx-${browser.name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `anyctx-${browser.name}-`));
   try {
     await buildPages(scenarios, dir);
     const server = await serve(join(dir, 'pages'), scenarios.length);
@@ -134,7 +135,7 @@ async function runBatch(browser, scenarios) {
 /** The web task source page (test/browser/): name → what each scenario recorded, or
  * { error } when the page posted nothing. */
 async function runWebPage(browser) {
-  const dir = mkdtempSync(join(tmpdir(), `asyncctx-${browser.name}-web-`));
+  const dir = mkdtempSync(join(tmpdir(), `anyctx-${browser.name}-web-`));
   const server = await serveWebPage(await buildWebPage());
   const arrived = server.nextPost();
   const process_ = launchHeadless(browser.name, server.url, dir);
@@ -179,7 +180,7 @@ function browserRuntime(name, binary, label) {
     binary,
     engines: ['portable'],
     lacks: browserLacks,
-    note: `${label}, headless; the corpus bundled by Vite with asyncctx/vite, one page per scenario; 'exit' when no timer is pending`,
+    note: `${label}, headless; the corpus bundled by Vite with anyctx-build/vite, one page per scenario; 'exit' when no timer is pending`,
     available: async () => existsSync(binary),
     version: async () => {
       const { stdout } = await runProcess(binary, ['--version']);

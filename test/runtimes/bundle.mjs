@@ -1,7 +1,7 @@
 // Bundles one differential scenario into a single ES module that another runtime can run.
 //
 // - engine 'portable': '#ctx' is the portable entry (test/ctx/portable.mjs, the browser
-//   build dist/portable.js); scenarios in await/ are rewritten by asyncctx's esbuild plugin,
+//   build dist/portable.js); scenarios in await/ are rewritten by anyctx's esbuild plugin,
 //   whose helpers resolve to that same module.
 // - engine 'native': '#ctx' is the runtime's own node:async_hooks (test/ctx/native.mjs),
 //   and the scenario's awaits stay untouched, as the oracle runs them.
@@ -23,8 +23,8 @@ const ctxTarget = {
 // The CommonJS parts of the corpus (_lib/out.cjs, the .cjs scenarios) call `require` on
 // node: modules; an ES module has no `require`, so the bundle makes one where it can.
 const requireBanner =
-  "import { createRequire as __asyncctxCreateRequire } from 'node:module';\n" +
-  'const require = __asyncctxCreateRequire(import.meta.url);\n';
+  "import { createRequire as __anyctxCreateRequire } from 'node:module';\n" +
+  'const require = __anyctxCreateRequire(import.meta.url);\n';
 
 /** True when a scenario uses native `await` (the transform's marker). */
 export function needsTransform(file) {
@@ -37,7 +37,7 @@ export function needsTransform(file) {
  * options.shims: { 'node:fs': '/path/shim.mjs', ... } for runtimes without node: modules
  *   (then no require banner is added: the shims are bundled in).
  * options.prelude: a file imported before everything else (a runtime's host setup).
- * options.builtinsFromGlobal: `require('node:x')` reads globalThis.__asyncctxBuiltins['node:x']
+ * options.builtinsFromGlobal: `require('node:x')` reads globalThis.__anyctxBuiltins['node:x']
  *   (filled by the runner) instead of calling a `require` the runtime may not have.
  * options.format: 'esm' (default) or 'cjs'; a CommonJS scenario bundled as CommonJS keeps
  *   what its top level observes (execution id 1, no module-loader promise).
@@ -45,8 +45,8 @@ export function needsTransform(file) {
 export async function bundleScenario(scenario, outfile, { engine, shims, prelude, format = 'esm', builtinsFromGlobal = false } = {}) {
   const plugins = [aliasPlugin(engine, shims, builtinsFromGlobal)];
   if (engine === 'portable' && needsTransform(scenario)) {
-    const { default: asyncctxEsbuild } = await import('asyncctx/esbuild');
-    plugins.push(asyncctxEsbuild());
+    const { default: anyctxEsbuild } = await import('anyctx-build/esbuild');
+    plugins.push(anyctxEsbuild());
   }
   await build({
     entryPoints: [scenario],
@@ -55,7 +55,7 @@ export async function bundleScenario(scenario, outfile, { engine, shims, prelude
     bundle: true,
     format,
     platform: 'neutral',
-    // 'node' picks the Node builds of asyncctx's default entry for the native engine.
+    // 'node' picks the Node builds of anyctx's default entry for the native engine.
     conditions: engine === 'native' ? ['node', 'import', 'require'] : ['import', 'require'],
     mainFields: ['module', 'main'],
     target: 'es2022',
@@ -77,7 +77,7 @@ function aliasPlugin(engine, shims, builtinsFromGlobal) {
         return { path: args.path, external: true };
       });
       b.onLoad({ filter: /.*/, namespace: 'builtin-from-global' }, (args) => ({
-        contents: `module.exports = globalThis.__asyncctxBuiltins[${JSON.stringify(args.path)}];`,
+        contents: `module.exports = globalThis.__anyctxBuiltins[${JSON.stringify(args.path)}];`,
         loader: 'js',
       }));
     },

@@ -30,7 +30,7 @@ globalThis.__host = {
 const ticks = [];
 const proc = createProcess('hermes', { hermes: '0.12.0' }, ticks);
 let exiting = false;
-const exitSignal = { asyncctxExit: true };
+const exitSignal = { anyctxExit: true };
 function finish(code) {
   if (exited) return;
   frame('X', String(code));

@@ -26,7 +26,7 @@ proc.exit = function exit(code) {
   // Unwinds the caller: nothing after process.exit() runs.
   throw exitSignal;
 };
-const exitSignal = { asyncctxExit: true };
+const exitSignal = { anyctxExit: true };
 globalThis.process = proc;
 
 // A thrown error no callback caught: 'uncaughtException' listeners, or Node's report and exit 1.

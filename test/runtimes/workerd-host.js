@@ -17,7 +17,7 @@ const fs = {
     return buffer.length - offset;
   },
 };
-globalThis.__asyncctxBuiltins = {
+globalThis.__anyctxBuiltins = {
   'node:fs': fs,
   'node:util': util.default ?? util,
   'node:events': events.default ?? events,

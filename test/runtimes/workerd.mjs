@@ -50,7 +50,7 @@ export const workerd = {
   available: async () => existsSync(binary),
   version: async () => (await versionOf(binary, ['--version']))?.replace(/^workerd\s*/, 'workerd '),
   async run(bundle) {
-    const dir = mkdtempSync(join(tmpdir(), 'asyncctx-workerd-'));
+    const dir = mkdtempSync(join(tmpdir(), 'anyctx-workerd-'));
     try {
       copyFileSync(host, join(dir, 'host.js'));
       writeFileSync(join(dir, 'scenario.js'), wrapAsFunction(readFileSync(bundle, 'utf8')));

@@ -1,0 +1,136 @@
+// The await transform as a Babel plugin (React Native's Metro, babel-loader, @babel/register,
+// …): the rewrite of src/transform/, done on Babel's AST.
+//
+// It does all its work when the traversal enters the Program, walking the file itself, so
+// the rewrite is done before any other plugin or preset visits a function. That matters for
+// the ones that compile async functions away (preset-env's async-to-generator, Metro's
+// preset on Hermes): after them there is no `await` left to rewrite.
+
+import type { BabelTypes as B, NodePath, PluginApi, PluginObject, Types } from './babel-api';
+import { GLOBAL_HELPERS_KEY, collidingWords, generatedNames, helpersExportFor } from './names';
+import { rewriteSuspensionPoints } from './suspension-points';
+import { redirectAsyncHooks } from './async-hooks-imports';
+import { INSTALLED_OWN_FILE } from '../transform/own-packages';
+
+export interface AnyctxBabelOptions {
+  /** Where the helpers come from (default 'anyctx/portable'). It must resolve, from every
+   * transformed file, to the same module as the application's anyctx. */
+  runtime?: string;
+  /**
+   * How the helpers are brought in: an ESM import, a CommonJS require, or a global the
+   * portable engine sets once installed (for scripts). Default: 'import' for files with
+   * module syntax and for every file Babel parsed as a module without CommonJS in it (a
+   * bundler loads those as modules, and a global could be read before the engine set it),
+   * 'require' for CommonJS files, 'global' for scripts.
+   */
+  helpers?: 'import' | 'require' | 'global';
+  /** The style for a file with neither module syntax nor CommonJS, as anyctx-build/transform's
+   * option of the same name (default: 'import' if Babel parsed it as a module, else 'global'). */
+  plainFileHelpers?: 'import' | 'global';
+  /** Whether imports and `require()`s of `node:async_hooks` (or `async_hooks`) name `runtime`
+   * instead, so that libraries written for Node share the app's engine (default false; for
+   * React Native and other platforms without Node's module). */
+  asyncHooks?: boolean;
+}
+
+const HELPER_STYLES = ['import', 'require', 'global'] as const;
+const PLAIN_FILE_STYLES = ['import', 'global'] as const;
+const MAY_SUSPEND = /\bawait\b|\byield\b/;
+/** The package that ships the engine stays untouched: its helpers would import itself. */
+
+export function anyctxBabelPlugin(api: PluginApi, options: AnyctxBabelOptions = {}): PluginObject {
+  api.assertVersion(7);
+  const t = api.types;
+  const { runtime, helpers, plainFileHelpers, asyncHooks } = checkOptions(options);
+
+  return {
+    name: 'anyctx',
+    visitor: {
+      Program: {
+        enter(program, state) {
+          const filename = state.filename ?? state.file.opts.filename ?? undefined;
+          const code = state.file.code ?? '';
+          if (filename !== undefined && INSTALLED_OWN_FILE.test(filename)) return;
+          if (asyncHooks && (code === '' || code.includes('async_hooks'))) redirectAsyncHooks(program, t, runtime);
+          // Babel given only an AST has no code to pre-check.
+          if (code !== '' && !MAY_SUSPEND.test(code)) return;
+          // Fresh names: none the file uses (read from the identifiers where Babel was given
+          // only an AST). Code rewritten before, by this plugin or by anyctx-build/transform, is
+          // recognised by its structure and left alone.
+          const names = generatedNames(code !== '' ? collidingWords(code) : identifierNames(program));
+          const result = rewriteSuspensionPoints(program, t, names);
+          if (!result.changed) return;
+          const moduleOnlySyntax = result.topLevelSuspends || result.usesImportMeta;
+          const style = helpers ?? detectHelperStyle(program.node, filename, code, moduleOnlySyntax, plainFileHelpers, t);
+          program.node.body.unshift(preamble(style, runtime, helpersExportFor(result.helpers), names.helpers, t));
+          // Other plugins (CommonJS conversion, block scoping, …) read bindings: make the
+          // scope information match the rewritten tree.
+          program.scope.crawl();
+        },
+      },
+    },
+  };
+}
+
+function checkOptions(options: AnyctxBabelOptions): AnyctxBabelOptions & { runtime: string } {
+  const { runtime = 'anyctx/portable', helpers, plainFileHelpers, asyncHooks } = options ?? {};
+  if (typeof runtime !== 'string' || runtime === '') {
+    throw new TypeError(`anyctx-build/babel: the "runtime" option must be a module specifier string, got ${JSON.stringify(runtime)}`);
+  }
+  if (helpers !== undefined && !HELPER_STYLES.includes(helpers)) {
+    throw new TypeError(`anyctx-build/babel: the "helpers" option must be one of ${HELPER_STYLES.join(', ')}, got ${JSON.stringify(helpers)}`);
+  }
+  if (plainFileHelpers !== undefined && !PLAIN_FILE_STYLES.includes(plainFileHelpers)) {
+    throw new TypeError(
+      `anyctx-build/babel: the "plainFileHelpers" option must be one of ${PLAIN_FILE_STYLES.join(', ')}, got ${JSON.stringify(plainFileHelpers)}`,
+    );
+  }
+  if (asyncHooks !== undefined && typeof asyncHooks !== 'boolean') {
+    throw new TypeError(`anyctx-build/babel: the "asyncHooks" option must be a boolean, got ${JSON.stringify(asyncHooks)}`);
+  }
+  return { runtime, helpers, plainFileHelpers, asyncHooks };
+}
+
+function detectHelperStyle(
+  program: B.Program,
+  filename: string | undefined,
+  code: string,
+  moduleOnlySyntax: boolean,
+  plainFileHelpers: AnyctxBabelOptions['plainFileHelpers'],
+  t: Types,
+): 'import' | 'require' | 'global' {
+  const name = filename ?? '';
+  const hasModuleSyntax =
+    moduleOnlySyntax ||
+    program.body.some(
+      (s) => t.isImportDeclaration(s) || t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) || t.isExportAllDeclaration(s),
+    );
+  if (/\.(mjs|mts)$/.test(name) || hasModuleSyntax) return 'import';
+  if (/\.(cjs|cts)$/.test(name) || /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(code)) return 'require';
+  return plainFileHelpers ?? (program.sourceType === 'module' ? 'import' : 'global');
+}
+
+/** Every identifier's name in the program: what generated names must not be. */
+function identifierNames(program: NodePath<B.Program>): Set<string> {
+  const names = new Set<string>();
+  program.traverse({ Identifier: { enter: (path: NodePath<B.Identifier>) => void names.add(path.node.name) } }, undefined);
+  return names;
+}
+
+/** The helpers' declaration (`exported`: all of them or the basic ones), binding `name`; a global always holds all. */
+function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, name: string, t: Types): B.Statement {
+  const helpers = t.identifier(name);
+  if (style === 'import') {
+    // import { awaitFramesBasic as __acx } from RUNTIME;   (or awaitFrames)
+    return t.importDeclaration([t.importSpecifier(helpers, t.identifier(exported))], t.stringLiteral(runtime));
+  }
+  if (style === 'require') {
+    // const { awaitFramesBasic: __acx } = require(RUNTIME);   (or awaitFrames)
+    const pattern = t.objectPattern([t.objectProperty(t.identifier(exported), helpers)]);
+    const init = t.callExpression(t.identifier('require'), [t.stringLiteral(runtime)]);
+    return t.variableDeclaration('const', [t.variableDeclarator(pattern, init)]);
+  }
+  // var __acx = globalThis[Symbol.for("anyctx.awaitFrames")];
+  const key = t.callExpression(t.memberExpression(t.identifier('Symbol'), t.identifier('for')), [t.stringLiteral(GLOBAL_HELPERS_KEY)]);
+  return t.variableDeclaration('var', [t.variableDeclarator(helpers, t.memberExpression(t.identifier('globalThis'), key, true))]);
+}

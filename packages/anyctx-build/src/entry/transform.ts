@@ -1,0 +1,2 @@
+// `anyctx-build/transform`: the await rewrite, for build tools and module loaders.
+export { transform, type TransformOptions, type TransformResult } from '../transform/transform';

@@ -1,0 +1,166 @@
+// The await transform as one bundler plugin (Vite, Rollup, Rolldown, esbuild, webpack,
+// Rspack) through unplugin. Every JavaScript or TypeScript module with an `await` or a
+// `yield` is rewritten, dependencies in node_modules included: a library that awaits and
+// then calls back into the application would otherwise hand it a lost context.
+
+import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplugin';
+import type { PluginBuild } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { transform } from '../transform/transform';
+import { esbuildRuntime, packageName, rollupRuntimeHook, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
+import { esbuildTargetsNode, rolldownTargetsNode, viteRunsOnNode, viteTargetsNoNode, webpackTargetsNode, type ViteEnvironment, type WebpackLikeTarget } from './build-target';
+import { INSTALLED_OWN_FILE, OWN_PACKAGES } from '../transform/own-packages';
+
+export interface AnyctxPluginOptions {
+  /** Module ids to transform: globs (matched against the id, relative ones from the working
+   * directory) or regular expressions. Default: every JavaScript/TypeScript module. */
+  include?: FilterPattern;
+  /** Module ids never to transform, with the same patterns; wins over `include`. */
+  exclude?: FilterPattern;
+  /** Where the rewritten code imports its helpers from (default 'anyctx/portable'): the
+   * same module as the application's anyctx. It is resolved from each transformed file, or
+   * from the project where the file has no path to it (a dependency in a strict layout). */
+  runtime?: string;
+  /** Whether imports of `node:async_hooks` (or `async_hooks`) resolve to `runtime` instead,
+   * so that libraries written for Node share the app's engine. Default: in builds for a
+   * platform without Node's module — Vite's client, esbuild and Rolldown unless `platform`
+   * is 'node', webpack and Rspack unless the target is Node or Electron. Rollup names no
+   * platform: there it takes `true`. */
+  asyncHooks?: boolean;
+  /** Whether builds that run on Node are rewritten too — Vite's server environments that run
+   * on Node (SSR), esbuild and Rolldown with `platform: 'node'`, webpack and Rspack with a
+   * Node or Electron target — and so load the portable engine there. Default false: on Node,
+   * `anyctx` is Node's own engine, which keeps the context across native awaits. A server
+   * environment for another runtime (no `node` resolve condition) is rewritten either way. */
+  node?: boolean;
+}
+
+/** Plain, TypeScript and JSX modules, by extension (an id may end with a query). */
+const SCRIPT_PATH = /\.[cm]?[jt]sx?$/;
+const SCRIPT_ID = /\.[cm]?[jt]sx?(?:[?#]|$)/;
+/** A block of another language's file compiled to a script (Vue's `?vue&type=script&lang.ts`). */
+const SCRIPT_QUERY = /[?&]lang\.([cm]?[jt]sx?)(?:&|$)/;
+const MAY_SUSPEND = /\b(?:await|yield)\b/;
+
+/** The plugin for each bundler, by the bundler's name. */
+export type AnyctxPlugins = UnpluginInstance<AnyctxPluginOptions | undefined, false>;
+
+export const unplugin: AnyctxPlugins = createUnplugin((options = {}) => {
+  const runtime = options.runtime ?? 'anyctx/portable';
+  const isOwnFile = ownFileCheck();
+  const settings: RuntimeSettings = { asyncHooks: options.asyncHooks, runtime, isOwnFile };
+  // Rolldown's platform defaults to 'browser' (to 'node' only for CommonJS output, which
+  // the input options cannot tell).
+  let rolldownPlatform: string | undefined;
+  return {
+    name: 'anyctx',
+    rollup: { resolveId: rollupRuntimeHook(settings, () => false) },
+    rolldown: {
+      options(inputOptions: { platform?: string }) {
+        rolldownPlatform = inputOptions.platform;
+      },
+      resolveId: rollupRuntimeHook(settings, () => !rolldownTargetsNode(rolldownPlatform)),
+    },
+    esbuild: { onLoadFilter: SCRIPT_PATH, setup: esbuildRuntime(settings) },
+    webpack: webpackRuntime(settings),
+    rspack: webpackRuntime(settings),
+    vite: {
+      // Vite 6 and later ask per environment.
+      applyToEnvironment: (environment: ViteEnvironment) => options.node === true || !viteRunsOnNode(environment),
+      resolveId: rollupRuntimeHook(settings, viteTargetsNoNode),
+      // Vite's dev server pre-bundles dependencies with its own plugin list: ours goes there
+      // too (Rolldown's list from Vite 8 on, esbuild's before), or dependencies would lose
+      // the context in development only.
+      config() {
+        const meta = (this as { meta?: { rolldownVersion?: string } } | undefined)?.meta;
+        return meta?.rolldownVersion
+          ? { optimizeDeps: { rolldownOptions: { plugins: [unplugin.rolldown(options)] } } }
+          : { optimizeDeps: { esbuildOptions: { plugins: [unplugin.esbuild(options)] } } };
+      },
+    },
+    // The esbuild adapter runs onLoad for every file `onLoadFilter` matches: it is kept to scripts.
+    transform: {
+      filter: {
+        id: { include: options.include ?? [SCRIPT_ID, SCRIPT_QUERY], exclude: options.exclude },
+        code: MAY_SUSPEND,
+      },
+      handler(code, id) {
+        if (options.node !== true && targetsNode(this, rolldownPlatform)) return null;
+        const filename = scriptFilename(id);
+        if (filename === undefined || isOwnFile(filename)) return null;
+        let result;
+        try {
+          result = transformModule(code, filename, runtime);
+        } catch (error) {
+          // Syntax the parser does not know (Flow in a dependency, say): the bundler's own
+          // parser has the last word on the file, which keeps its awaits untransformed.
+          this.warn(`anyctx: ${filename} left untransformed: ${(error as Error).message}`);
+          return null;
+        }
+        return result.changed ? { code: result.code, map: result.map } : null;
+      },
+    },
+  };
+});
+
+type NativeBuild = { framework: string; build?: PluginBuild; compiler?: WebpackLikeTarget };
+
+/**
+ * Whether the build a transform runs in runs on Node (build-target.ts). esbuild, webpack and
+ * Rspack give their build to each call; Rolldown's platform was read when it started; Vite
+ * does not apply the plugin to such environments at all.
+ */
+function targetsNode(context: { getNativeBuildContext?: () => unknown }, rolldownPlatform: string | undefined): boolean {
+  const native = context.getNativeBuildContext?.() as NativeBuild | undefined;
+  if (native?.framework === 'esbuild') return esbuildTargetsNode(native.build!);
+  if (native?.framework === 'webpack' || native?.framework === 'rspack') return webpackTargetsNode(native.compiler!);
+  return rolldownTargetsNode(rolldownPlatform);
+}
+
+/**
+ * The file name that tells the parser the language, or undefined for what is no script of
+ * ours: virtual modules (`\0…`, `virtual:…`), data URLs, styles, assets.
+ */
+function scriptFilename(id: string): string | undefined {
+  if (id.includes('\0') || (/^[\w-]+:/.test(id) && !/^[a-zA-Z]:[\\/]/.test(id))) return undefined;
+  const queryAt = id.search(/[?#]/);
+  const path = queryAt === -1 ? id : id.slice(0, queryAt);
+  if (SCRIPT_PATH.test(path)) return path;
+  const lang = queryAt === -1 ? null : SCRIPT_QUERY.exec(id.slice(queryAt));
+  return lang ? `${path}.${lang[1]}` : undefined;
+}
+
+function transformModule(code: string, filename: string, runtime: string) {
+  // A file with neither module syntax nor `require` is still a module to a bundler, and the
+  // helpers must come in as an import: a global would be read before the engine set it.
+  return transform(code, { filename, runtime, plainFileHelpers: 'import' });
+}
+
+/**
+ * Whether a file belongs to the package that ships the engine, which must stay untouched
+ * (its helpers would import itself): an installed anyctx, or anyctx's own build when it
+ * is linked or is the project itself. Package roots and names are looked up once per plugin.
+ */
+function ownFileCheck(): (filename: string) => boolean {
+  const roots = new Map<string, string | undefined>();
+  const names = new Map<string, string | undefined>();
+
+  const rootOf = (directory: string): string | undefined => {
+    if (!roots.has(directory)) {
+      const parent = dirname(directory);
+      roots.set(directory, existsSync(join(directory, 'package.json')) ? directory : parent === directory ? undefined : rootOf(parent));
+    }
+    return roots.get(directory);
+  };
+  const nameAt = (root: string): string | undefined => {
+    if (!names.has(root)) names.set(root, packageName(join(root, 'package.json')));
+    return names.get(root);
+  };
+
+  return (filename) => {
+    if (INSTALLED_OWN_FILE.test(filename)) return true;
+    const root = rootOf(dirname(filename));
+    return root !== undefined && OWN_PACKAGES.includes(nameAt(root)!) && filename.startsWith(join(root, 'dist') + sep);
+  };
+}

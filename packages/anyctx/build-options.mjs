@@ -1,0 +1,32 @@
+// What the builds of the runtime entries (index, portable, portable.browser) add to esbuild's
+// defaults. scripts/build.mjs builds dist/ with them, and scripts/bundle-size.mjs bundles the
+// sources with them for its per-file breakdown, so that both measure the same code.
+
+// Property names shortened (esbuild's mangleProps): fields and methods of the engine's own
+// objects. No minifier renames properties on its own, so without this every app's bundle
+// would carry these names at full length. A name goes here only if every object it is read
+// from or written to is one the engine made, never the public API's, the platform's or one
+// another copy of anyctx reads: `wrap` stays out (AsyncContext.Snapshot.wrap), and so do
+// `then` and `get`, which the engine's objects share with promises and maps.
+const INTERNAL_PROPERTIES = [
+  // await-frames.ts: a rewritten function's frames
+  'inner', 'outer', 'state', 'hooked', 'depth',
+  // hook-layer.ts: what the frame half calls in the async_hooks half
+  'promiseAsyncId', 'emitPromiseResolve', 'beginAwait', 'enterAwait', 'endAwait',
+  // install.ts: the hooked versions of the task sources
+  'prepare', 'promiseThen', 'microtask', 'timers',
+  // timers.ts: handle ids; web/listener-wrappers.ts: listener identity
+  'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
+];
+
+/**
+ * `nodeSources`: whether the build has Node's task sources (src/host/node-sources.ts). The
+ * browser build has not, and code only they need is compiled out of it
+ * (src/host/build-flags.d.ts).
+ */
+export function runtimeBuildOptions({ nodeSources }) {
+  return {
+    mangleProps: new RegExp(`^(?:${INTERNAL_PROPERTIES.join('|')})$`),
+    define: { __NODE_SOURCES__: String(nodeSources) },
+  };
+}

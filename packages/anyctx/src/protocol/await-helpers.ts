@@ -1,0 +1,34 @@
+// The helper protocol: all that rewritten code and the runtime agree on. The build half (the
+// rewriters, the plugins, the loader) names the await helpers' methods, the exports that hold
+// them, the global that holds them for scripts and the prefix of generated bindings from here;
+// the runtime's helper objects satisfy its types (src/core/await-frames.ts), so a helper
+// renamed on one side fails to compile on the other. No imports: a build bundle that reads
+// these names carries no engine code.
+
+/** Every helper. (Plain literals, which a bundle that does not read them drops.) */
+export const HELPER_NAMES = [
+  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave',
+  'enterGenerator', 'yielding', 'yielded', 'iterate', 'resuming', 'disposing', 'disposer', 'syncDisposer',
+] as const;
+/** The helpers of async functions and top-level await: all a file without async generators,
+ * `for await` or `await using` calls. */
+export const BASIC_HELPER_NAMES = ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave'] as const satisfies readonly HelperName[];
+
+export type HelperName = (typeof HELPER_NAMES)[number];
+export type BasicHelperName = (typeof BASIC_HELPER_NAMES)[number];
+// The helpers' parameters are the runtime's business: generated code only calls them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Helper = (...args: any[]) => unknown;
+/** What the runtime exports as HELPERS_EXPORT. */
+export type AwaitHelpers = { readonly [name in HelperName]: Helper };
+/** What the runtime exports as BASIC_HELPERS_EXPORT. */
+export type BasicAwaitHelpers = { readonly [name in BasicHelperName]: Helper };
+
+/** The runtime's exports of all the helpers and of the basic ones. */
+export const HELPERS_EXPORT = 'awaitFrames';
+export const BASIC_HELPERS_EXPORT = 'awaitFramesBasic';
+/** Where the portable engine puts all the helpers for scripts that cannot import them
+ * (rewritten with helpers: 'global'): globalThis[Symbol.for(GLOBAL_HELPERS_KEY)]. */
+export const GLOBAL_HELPERS_KEY = 'anyctx.awaitFrames';
+/** How every binding the rewrite generates starts (src/transform/names.ts picks them). */
+export const GENERATED_NAME_PREFIX = '__ac';

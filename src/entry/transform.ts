@@ -1,2 +1,0 @@
-// `asyncctx/transform`: the await rewrite, for build tools and module loaders.
-export { transform, type TransformOptions, type TransformResult } from '../transform/transform';

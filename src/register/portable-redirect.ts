@@ -1,7 +1,0 @@
-// Under the register entry, the bare `asyncctx` import gives the portable engine: the
-// rewritten awaits are tracked by it, and Node's own AsyncLocalStorage (what `asyncctx`
-// gives on Node otherwise) would not see them. `node:async_hooks` stays Node's own.
-
-export function redirectedSpecifier(specifier: string): string {
-  return specifier === 'asyncctx' ? 'asyncctx/portable' : specifier;
-}
