@@ -1,8 +1,8 @@
 // Builds both packages' dist/: each entry bundled as ESM and CommonJS by esbuild, type
 // declarations by tsc, and the runtime's ESM wrappers for Node's `import` condition. The
 // runtime first: the build tools' declarations read its (anyctx/portable, anyctx/protocol).
-// Each dist/ is written to dist.next/ and swapped in at the end, so programs running from a
-// dist/ meanwhile never see it half-built. Source maps carry no sources: a published package
+// Each dist/ is written to a folder of its own and swapped in at the end, so programs running
+// from a dist/ meanwhile never see it half-built, and two builds at once do not mix. Source maps carry no sources: a published package
 // ships its code once.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -68,13 +68,13 @@ await buildPackage('anyctx-build', async (source, dist) => {
 
 async function buildPackage(name, bundle) {
   const root = new URL(`../packages/${name}/`, import.meta.url);
-  const dist = new URL('dist.next/', root);
+  const dist = new URL(`dist.next-${process.pid}/`, root);
   rmSync(dist, { recursive: true, force: true });
   await bundle(new URL('src/', root), dist);
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', new URL('types', dist).pathname], { cwd: root, stdio: 'inherit' });
 
   const finished = new URL('dist/', root);
-  const previous = new URL('dist.previous/', root);
+  const previous = new URL(`dist.previous-${process.pid}/`, root);
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(finished)) renameSync(finished, previous);
   renameSync(dist, finished);
