@@ -34,6 +34,7 @@ import fc from 'fast-check';
 import { transform } from 'anyctx-build/transform';
 import { ORACLE, PORTABLE, nodeBinary } from './engines.mjs';
 import { seededRandom } from './seeded-random.mjs';
+import { linkPackages } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -635,7 +636,6 @@ import { readFileSync } from 'node:fs';
 import { als, counts, foreignSeen, setTotalFlows } from './shared.mjs';
 import * as touched from './touched.mjs';
 import * as untouched from './untouched.mjs';
-import { linkPackages } from './support/packages.mjs';
 
 const plans = JSON.parse(readFileSync(new URL('./plans.json', import.meta.url), 'utf8'));
 setTotalFlows(plans.length);
