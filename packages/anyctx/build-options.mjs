@@ -8,7 +8,8 @@
 // from or written to is one the engine made, never the public API's, the platform's or one
 // another copy of anyctx reads: `wrap` stays out (AsyncContext.Snapshot.wrap), and so do
 // `then` and `get`, which the engine's objects share with promises and maps.
-const INTERNAL_PROPERTIES = [
+// test/shortened-properties.test.mjs checks the list against the public declarations.
+export const INTERNAL_PROPERTIES = [
   // await-frames.ts: a rewritten function's frames
   'inner', 'outer', 'state', 'hooked', 'depth',
   // hook-layer.ts: what the frame half calls in the async_hooks half
