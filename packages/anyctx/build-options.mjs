@@ -10,8 +10,9 @@
 // `then` and `get`, which the engine's objects share with promises and maps.
 // test/shortened-properties.test.mjs checks the list against the public declarations.
 export const INTERNAL_PROPERTIES = [
-  // await-frames.ts: a rewritten function's frames
-  'inner', 'outer', 'state', 'hooked', 'depth',
+  // async-call.ts: a rewritten function's per-call record; async-generator-body.ts: the
+  // count of calls that resume a generator
+  'inner', 'outer', 'phase', 'hooked', 'depth',
   // hook-layer.ts: what the frame half calls in the async_hooks half
   'promiseAsyncId', 'emitPromiseResolve', 'beginAwait', 'enterAwait', 'endAwait',
   // install.ts: the hooked versions of the task sources

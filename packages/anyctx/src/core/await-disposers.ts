@@ -3,7 +3,7 @@
 // between that rewritten code could run. So the rewrite declares the resource as a `const`
 // and hands the engine a stand-in instead:
 //
-//   await using r = open();   →   const r = open(); await using __acd0 = disposer(f, r);
+//   await using r = open();   →   const r = open(); await using __acd0 = disposer(call, r);
 //
 // The stand-in calls the resource's own method in the function's frame and suspends just
 // before the engine awaits. `r` is the resource itself; the engine's checks, its errors,
@@ -15,7 +15,9 @@
 // (putting the outer frame back) before its disposals begin, for the awaits of `await using
 // x = null`, which call nothing.
 
-import { recover, suspend, suspendFrame, State, type AwaitFrame } from './await-frames';
+import { Phase, type AsyncCall } from './async-call';
+import { suspend, suspendCall } from './async-function';
+import { recover } from './async-generator-body';
 import { NativePromise } from './thenable';
 
 // Where the engine has no such symbols, code with `await using` was lowered by Babel, whose
@@ -30,29 +32,29 @@ const isObject = (value: unknown): value is Record<symbol, unknown> =>
  * At the end of a block (or module) with `await using`, before its disposals. Already
  * suspended if the rewritten block's inner part disposed its own declarations just before.
  */
-export function disposing(f: AwaitFrame): void {
-  if (f.state === State.Suspended) return;
-  recover(f); // a generator closed at a `yield` goes on as its finally blocks would
-  suspendFrame(f);
+export function disposing(call: AsyncCall): void {
+  if (call.phase === Phase.Suspended) return;
+  recover(call); // a generator closed at a `yield` goes on as its finally blocks would
+  suspendCall(call);
 }
 
-export function disposer(f: AwaitFrame, value: unknown): unknown {
+export function disposer(call: AsyncCall, value: unknown): unknown {
   if (!isObject(value)) return value;
   const asyncMethod = value[ASYNC_DISPOSE];
   if (asyncMethod !== undefined && asyncMethod !== null) {
     if (typeof asyncMethod !== 'function') return value;
     return {
       [ASYNC_DISPOSE]() {
-        recover(f);
+        recover(call);
         let result: unknown;
         try {
           result = Reflect.apply(asyncMethod, value, []);
         } catch (error) {
           // A call that throws is not awaited: nothing suspends, the frame is put back.
-          suspendFrame(f);
+          suspendCall(call);
           throw error;
         }
-        return suspend(f, result);
+        return suspend(call, result);
       },
     };
   }
@@ -62,28 +64,28 @@ export function disposer(f: AwaitFrame, value: unknown): unknown {
     // The engine's own wrapping of a sync method for `await using`: its result is dropped
     // and a throw becomes a rejection, awaited like any other.
     [ASYNC_DISPOSE]() {
-      recover(f);
+      recover(call);
       try {
         Reflect.apply(syncMethod, value, []);
       } catch (error) {
-        return suspend(f, NativePromise.reject(error));
+        return suspend(call, NativePromise.reject(error));
       }
-      return suspend(f, undefined);
+      return suspend(call, undefined);
     },
   };
 }
 
-export function syncDisposer(f: AwaitFrame, value: unknown): unknown {
+export function syncDisposer(call: AsyncCall, value: unknown): unknown {
   if (!isObject(value)) return value;
   const method = value[DISPOSE];
   if (typeof method !== 'function') return value;
   return {
     [DISPOSE]() {
-      recover(f);
+      recover(call);
       try {
         return Reflect.apply(method, value, []);
       } finally {
-        suspendFrame(f);
+        suspendCall(call);
       }
     },
   };

@@ -1,35 +1,26 @@
 // Node gives each `await` a promise of its own, whose hooks fire around the continuation
 // and whose id is the continuation's executionAsyncId. The engine cannot see that promise,
-// so while a hook is enabled the await helpers (await-frames.ts) give the await an
+// so while a hook is enabled the await helpers (async-function.ts) give the await an
 // equivalent resource, made here.
 
 import { executionAsyncId, executionResource, newAsyncId, setExecution, triggerAsyncId } from './execution';
 import { emitAfter, emitBefore, emitInit } from './hooks';
 import { promiseAsyncId } from './promise-ids';
 import { NativePromise } from './thenable';
-import type { AwaitFrame } from './await-frames';
-
-export interface AwaitResource {
-  asyncId: number;
-  trigger: number;
-  resource: object;
-  savedId: number;
-  savedTrigger: number;
-  savedResource: object;
-}
+import type { AsyncCall } from './async-call';
 
 /** At the suspension: the resource, triggered by the awaited promise (or the current id). */
-export function beginAwaitResource(f: AwaitFrame, awaited: unknown): void {
+export function beginAwaitResource(call: AsyncCall, awaited: unknown): void {
   const trigger = awaited instanceof NativePromise ? promiseAsyncId(awaited) : executionAsyncId;
   const asyncId = newAsyncId();
   const resource = {};
   emitInit(asyncId, 'PROMISE', trigger, resource);
-  f.hooked = { asyncId, trigger, resource, savedId: 0, savedTrigger: 0, savedResource: resource };
+  call.hooked = { asyncId, trigger, resource, savedId: 0, savedTrigger: 0, savedResource: resource };
 }
 
 /** At the resumption: the continuation runs as the resource. */
-export function enterAwaitResource(f: AwaitFrame): void {
-  const hooked = f.hooked!;
+export function enterAwaitResource(call: AsyncCall): void {
+  const hooked = call.hooked!;
   hooked.savedId = executionAsyncId;
   hooked.savedTrigger = triggerAsyncId;
   hooked.savedResource = executionResource;
@@ -38,9 +29,9 @@ export function enterAwaitResource(f: AwaitFrame): void {
 }
 
 /** At the end of the resumed piece. */
-export function endAwaitResource(f: AwaitFrame): void {
-  const hooked = f.hooked!;
-  f.hooked = undefined;
+export function endAwaitResource(call: AsyncCall): void {
+  const hooked = call.hooked!;
+  call.hooked = undefined;
   emitAfter(hooked.asyncId);
   setExecution(hooked.savedId, hooked.savedTrigger, hooked.savedResource);
 }

@@ -5,16 +5,16 @@
 // half fills when it is loaded (host/async-hooks.ts): a bundle that imports none of those
 // leaves it out, and its engine carries frames only.
 
-import type { AwaitFrame } from './await-frames';
+import type { AsyncCall } from './async-call';
 
 export interface HookLayer {
   /** AsyncResource.bind(fn), which AsyncLocalStorage.bind and snapshot are in Node. */
   bind<F extends (...args: any[]) => any>(fn: F): F;
-  /** The PROMISE resource an await gets while a hook is enabled, kept in `f.hooked` (await-resources.ts). */
-  beginAwait(f: AwaitFrame, awaited: unknown): void;
-  enterAwait(f: AwaitFrame): void;
+  /** The PROMISE resource an await gets while a hook is enabled, kept in `call.hooked` (await-resources.ts). */
+  beginAwait(call: AsyncCall, awaited: unknown): void;
+  enterAwait(call: AsyncCall): void;
   /** Also forgets the resource. */
-  endAwait(f: AwaitFrame): void;
+  endAwait(call: AsyncCall): void;
   promiseAsyncId(promise: object): number;
   emitPromiseResolve(asyncId: number): void;
 }

@@ -5,7 +5,7 @@
 
 import { installHost, type HostSource } from '../host/install';
 import { webSources } from '../host/web';
-import { awaitFrames as helpers, awaitFramesBasic as basicHelpers } from '../core/await-frames';
+import { awaitFrames as helpers, awaitFramesBasic as basicHelpers } from '../core/await-helpers';
 import { publishAwaitHelpers } from '../host/await-helpers-global';
 import { installAsyncGenerator } from '../host/async-generator';
 

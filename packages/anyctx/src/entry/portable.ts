@@ -7,7 +7,7 @@ import { nodeSources } from '../host/node-sources';
 import { webSources } from '../host/web';
 import { publishAwaitHelpers } from '../host/await-helpers-global';
 import { installAsyncGenerator } from '../host/async-generator';
-import { awaitFrames } from '../core/await-frames';
+import { awaitFrames } from '../core/await-helpers';
 
 const sources = [...nodeSources, ...webSources, installAsyncGenerator, publishAwaitHelpers(awaitFrames)];
 
@@ -21,4 +21,4 @@ install();
 export * from './portable-api';
 export { default } from './portable-api';
 /** The helpers code rewritten by `anyctx-build/transform` calls (all, or those of async functions only); not for direct use. */
-export { awaitFrames, awaitFramesBasic } from '../core/await-frames';
+export { awaitFrames, awaitFramesBasic } from '../core/await-helpers';

@@ -2,9 +2,9 @@
 // the caller's frame, unless it is busy (then it resumes later from the microtask queue).
 // The transformed generator body tells the two apart by whether such a call is on the stack
 // (or a Promise executor, where async generators lowered by Babel resume: promise-constructor.ts).
-// The call also names the generator, so that its body's frame is found by a later return().
+// The call also names the generator, so that its body's call is found by a later return().
 
-import { atReturn, callingGenerator, generatorCalls } from '../core/await-frames';
+import { atReturn, callingGenerator, generatorCalls } from '../core/async-generator-body';
 import { replaceMethod } from './patch';
 
 type Method = (this: AsyncGenerator, value?: unknown) => Promise<IteratorResult<unknown>>;

@@ -13,7 +13,7 @@ import { enabledHooks, hookLayer } from '../core/hook-layer';
 import { copyOwnProperties, replaceValue } from './patch';
 import { recordRejection } from './rejection';
 import { keepThenableFrame } from '../core/thenable';
-import { generatorCalls } from '../core/await-frames';
+import { generatorCalls } from '../core/async-generator-body';
 
 type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
 

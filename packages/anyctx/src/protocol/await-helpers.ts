@@ -1,7 +1,7 @@
 // The helper protocol: all that rewritten code and the runtime agree on. The build half (the
 // rewriters, the plugins, the loader) names the await helpers' methods, the exports that hold
 // them, the global that holds them for scripts and the prefix of generated bindings from here;
-// the runtime's helper objects satisfy its types (src/core/await-frames.ts), so a helper
+// the runtime's helper objects satisfy its types (src/core/await-helpers.ts), so a helper
 // renamed on one side fails to compile on the other. No imports: a build bundle that reads
 // these names carries no engine code.
 

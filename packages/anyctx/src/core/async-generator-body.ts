@@ -1,0 +1,82 @@
+// The runtime half of the await rewrite for async generators: `yield` and the calls that
+// resume a generator. A next() (or return()/throw()) resumes a paused generator
+// synchronously, in its caller's frame (Node's rule); the host layer (host/async-generator.ts)
+// names the generator being called and counts such calls on the stack.
+
+import { currentFrame } from './frame';
+import { AsyncCall, Phase } from './async-call';
+import { endPiece, resume } from './async-function';
+
+/**
+ * An async generator's body starts inside its first next() (or return()/throw()) call: the
+ * host layer names the generator being called, and the body's call is filed under it, for a
+ * later return() to find (atReturn below).
+ */
+export function enterGenerator(): AsyncCall {
+  const call = new AsyncCall();
+  if (startingGenerator !== undefined) {
+    callOfGenerator.set(startingGenerator, call);
+    startingGenerator = undefined;
+  }
+  return call;
+}
+
+const callOfGenerator = new WeakMap<object, AsyncCall>();
+let startingGenerator: object | undefined;
+
+/** Around each next()/return()/throw() call (host layer): the generator called; returns the previous. */
+export function callingGenerator(generator: object | undefined): object | undefined {
+  const previous = startingGenerator;
+  startingGenerator = generator;
+  return previous;
+}
+
+/**
+ * return() on a generator paused at `yield` resumes it after awaiting the value, from the
+ * microtask queue; its finally blocks (and disposals) then run in the frame return() was
+ * called in, as Node's do.
+ */
+export function atReturn(generator: object): void {
+  const call = callOfGenerator.get(generator);
+  if (call !== undefined && call.phase === Phase.Yielded) call.inner = currentFrame();
+}
+
+/**
+ * How many calls that resume a paused async generator synchronously are on the stack (host
+ * layer): its next()/return()/throw(), and Promise executors, inside which Babel's lowered
+ * async generators resume theirs. An object field, so that both host modules count it in
+ * place: a module variable would need a function each way, in every bundle.
+ */
+export const generatorCalls = { depth: 0 };
+
+/** Before an async generator's `yield` (and `yield*`, and its `return`, which await too). */
+export function yielding<T>(call: AsyncCall, value: T): T {
+  call.inner = currentFrame();
+  if (call.phase === Phase.Resumed) endPiece(call);
+  call.phase = Phase.Yielded;
+  return value;
+}
+
+/**
+ * After a `yield` resumes normally. A `next()` call resumes the generator synchronously, in
+ * its caller's frame (Node's rule), so it goes on as a synchronous part. A `next()` queued
+ * while the generator was busy, or the end of a `yield*`, resumes it later from the
+ * microtask queue, where no context is current: it goes on in the frame it yielded in.
+ */
+export function yielded<T>(call: AsyncCall, value: T): T {
+  if (call.phase === Phase.Yielded) {
+    if (generatorCalls.depth === 0) resume(call, undefined);
+    else call.phase = Phase.Synchronous;
+  }
+  return value;
+}
+
+/**
+ * At the start of catch and finally blocks: a rejected await resumes there, and so does an
+ * async generator closed or thrown into at a `yield` (after an await of its own). In a
+ * function that has no `yield`, resume() does the same.
+ */
+export function recover(call: AsyncCall): void {
+  if (call.phase === Phase.Yielded) yielded(call, undefined);
+  else resume(call, undefined);
+}
