@@ -17,7 +17,7 @@ export const INTERNAL_PROPERTIES = [
   'promiseAsyncId', 'emitPromiseResolve', 'beginAwait', 'enterAwait', 'endAwait',
   // install.ts: the hooked versions of the task sources
   'prepare', 'promiseThen', 'microtask', 'timers',
-  // timers.ts: handle ids; web/listener-wrappers.ts: listener identity
+  // timers.ts: handle ids; listener-wrappers.ts: listener identity
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];
 

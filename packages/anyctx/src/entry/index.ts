@@ -4,7 +4,7 @@
 
 import type * as NodeAsyncHooks from 'node:async_hooks';
 import { createAsyncContext } from '../core/async-context';
-import { carryContext } from '../host/web/carry-context';
+import { carryContext } from '../host/carry-context';
 
 // Node's module through process.getBuiltinModule (Node 20.16 and 22.3 on, Deno, Bun) rather
 // than require(): an app bundled for Node in ESM format (esbuild's) has no `require` for this

@@ -9,7 +9,7 @@ import * as ids from '../core/public-ids';
 import { withAsyncHooks } from '../host/async-hooks';
 import { asyncWrapProviders } from '../core/async-wrap-providers';
 import { uninstall, isInstalled } from '../host/install';
-import { carryContext } from '../host/web/carry-context';
+import { carryContext } from '../host/carry-context';
 
 export { AsyncLocalStorage, asyncWrapProviders, uninstall, isInstalled, carryContext };
 

@@ -16,7 +16,7 @@
 
 import { currentFrame, runInFrame, type Frame } from '../core/frame';
 import { replaceMethod, replaceValue } from './patch';
-import { presentsAsNode } from './web/presents-as-node';
+import { presentsAsNode } from './presents-as-node';
 
 type Channel = { port1: object; port2: object };
 type Delivery = (this: object, ...args: unknown[]) => unknown;

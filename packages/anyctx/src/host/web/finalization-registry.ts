@@ -4,7 +4,7 @@
 // (a runtime that presents itself as Node) the registry is left alone.
 
 import { callbackInConstructionFrame } from './construction-frame';
-import { presentsAsNode } from './presents-as-node';
+import { presentsAsNode } from '../presents-as-node';
 
 export function installFinalizationRegistry(global: typeof globalThis): void {
   if (presentsAsNode(global)) return;

@@ -4,12 +4,12 @@
 // instead of whatever the event loop has. Events that code dispatches itself
 // (`dispatchEvent`, untrusted) keep running in the dispatching code's frame.
 //
-// Listeners are wrapped by listenerWrappers (listener-wrappers.ts): identity, removal,
+// Listeners are wrapped by listenerWrappers (../listener-wrappers.ts, shared with carryContext): identity, removal,
 // `once`/`signal` and `on…` read-back stay the user's.
 
 import { runInFrame, type Frame } from '../../core/frame';
 import { replaceAccessor, replaceMethod } from '../patch';
-import { isListener, listenerWrappers } from './listener-wrappers';
+import { isListener, listenerWrappers } from '../listener-wrappers';
 
 type ListenerMethod = (this: EventTarget, type: string, listener: unknown, options?: unknown) => void;
 

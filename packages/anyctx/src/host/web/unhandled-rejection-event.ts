@@ -6,7 +6,7 @@
 
 import { routeListeners } from './listener-frames';
 import { frameOfRejection } from '../rejection';
-import { presentsAsNode } from './presents-as-node';
+import { presentsAsNode } from '../presents-as-node';
 
 const types = new Set(['unhandledrejection']);
 

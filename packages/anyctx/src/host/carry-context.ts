@@ -5,8 +5,11 @@
 // set, the data unwrapped. Both ends call it, each with its own storages: values travel by
 // structured clone, so they are matched by `name` and must be clonable. Works for Worker,
 // the worker's global scope, MessagePort and BroadcastChannel, in any realm.
+//
+// A public API, not a task source: every entry exports it, Node's native one too, and
+// nothing is installed until it is called.
 
-import { invalidArgType, invalidArgValue } from '../../core/errors';
+import { invalidArgType, invalidArgValue } from '../core/errors';
 import { isListener, listenerWrappers } from './listener-wrappers';
 
 /** An AsyncLocalStorage or an AsyncContext.Variable. */

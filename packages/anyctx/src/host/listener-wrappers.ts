@@ -2,6 +2,7 @@
 // registration and reused, so that what addEventListener deduplicates, removeEventListener
 // removes, and `once`/`signal` do stay unchanged, and an `on…` handler can read back as the
 // function that was assigned. `handleEvent` is looked up at each call, as the platform does.
+// Shared by carryContext and the web sources' listener routing (web/listener-frames.ts).
 
 type Listener = Function | { handleEvent(event: unknown): unknown };
 
