@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as nativeHooks from 'node:async_hooks';
 import { buildDist } from './support/packages.mjs';
+import { runProgram } from './support/run-program.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -43,13 +43,13 @@ test('anyctx/portable is a single engine for import and require', async () => {
 test('a bundle for browsers resolves anyctx to the portable engine', async () => {
   const { build } = await import('esbuild');
   const result = await build({
-    stdin: { contents: "import { install, AsyncLocalStorage } from 'anyctx'; globalThis.seen = [typeof install, typeof AsyncLocalStorage];", resolveDir: process.cwd() },
+    stdin: { contents: "import { install, AsyncLocalStorage } from 'anyctx'; console.log(typeof install, typeof AsyncLocalStorage);", resolveDir: process.cwd() },
     bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;
   assert.doesNotMatch(code, /node:async_hooks/);
-  const out = execFileSync(process.execPath, ['-e', `${code}; console.log(globalThis.seen.join(' '))`], { encoding: 'utf8' });
-  assert.equal(out.trim(), 'function function');
+  const run = await runProgram(process.execPath, ['-e', code], { check: true });
+  assert.deepEqual(run.lines, ['function function']);
 });
 
 // What `import hooks from 'node:async_hooks'` finds on Node, every entry's default import has
@@ -62,11 +62,13 @@ test("every entry's default import holds Node's async_hooks names", async () => 
   const defaults = {};
   for (const platform of ['browser', 'neutral']) {
     const result = await build({
-      stdin: { contents: "import anyctx from 'anyctx'; globalThis.entry = anyctx;", resolveDir: process.cwd() },
+      stdin: {
+        contents: "import anyctx from 'anyctx'; console.log(JSON.stringify(Object.keys(anyctx).filter((k) => typeof anyctx[k] !== 'undefined')));",
+        resolveDir: process.cwd(),
+      },
       bundle: true, platform, mainFields: ['module', 'main'], format: 'iife', write: false, logLevel: 'silent',
     });
-    const code = result.outputFiles[0].text;
-    defaults[platform] = JSON.parse(execFileSync(process.execPath, ['-e', `${code}; console.log(JSON.stringify(Object.keys(globalThis.entry).filter((k) => typeof globalThis.entry[k] !== 'undefined')))`], { encoding: 'utf8' }));
+    defaults[platform] = (await runProgram(process.execPath, ['-e', result.outputFiles[0].text], { check: true })).json();
   }
   defaults.node = Object.keys((await import('anyctx')).default);
   defaults['portable on node'] = Object.keys((await import('anyctx/portable')).default);
