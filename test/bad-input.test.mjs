@@ -4,40 +4,24 @@
 // checked on both Node 24 and Node 20, since it must not borrow the host's behaviour.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { cases } from './bad-input.cases.mjs';
+import { ORACLE, PORTABLE } from './engines.mjs';
+import { runProgram } from './support/run-program.mjs';
 
-const execFileAsync = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const casesUrl = new URL('./bad-input.cases.mjs', import.meta.url).href;
-const node24 = fileURLToPath(new URL('../node_modules/node24/bin/node', import.meta.url));
-const node20 = fileURLToPath(new URL('../node_modules/node20/bin/node', import.meta.url));
-
-// Each child runs the whole table once, in order, and prints one observation per case.
-// One process per runtime keeps the suite fast; the cases clean up after themselves.
-const childProgram = `
-import * as ctx from '#ctx';
-import { cases, observe } from ${JSON.stringify(casesUrl)};
-process.stdout.write(JSON.stringify({ engine: ctx.engine, observations: cases.map((c) => observe(ctx, c)) }));
-`;
+// Each child runs the whole table once (test/fixtures/bad-input/observe-all-cases.mjs).
+const program = fileURLToPath(new URL('fixtures/bad-input/observe-all-cases.mjs', import.meta.url));
 
 const runtimes = {
-  oracle: { node: node24, flags: ['--conditions=anyctx-native'], engine: 'native' },
-  'portable on node24': { node: node24, flags: [], engine: 'portable' },
-  'portable on node20': { node: node20, flags: [], engine: 'portable' },
+  oracle: { engine: ORACLE, expected: 'native' },
+  'portable on node24': { engine: PORTABLE[0], expected: 'portable' },
+  'portable on node20': { engine: PORTABLE[1], expected: 'portable' },
 };
 
-async function observeAllCases({ node, flags, engine }) {
-  // '#ctx' resolves against the package.json of the working directory for --eval code.
-  const { stdout } = await execFileAsync(node, [...flags, '--input-type=module', '--eval', childProgram], {
-    cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const result = JSON.parse(stdout);
+async function observeAllCases({ engine, expected }) {
+  const result = (await runProgram(engine, [program], { check: true })).json();
   // Guards against '#ctx' silently resolving to the wrong target.
-  assert.equal(result.engine, engine);
+  assert.equal(result.engine, expected);
   assert.equal(result.observations.length, cases.length);
   return result.observations;
 }
