@@ -4,12 +4,11 @@
 
 import 'anyctx/portable'; // external: the very engine user code importing anyctx/portable gets
 import Module, { createRequire } from 'node:module';
-import { distURL, ownFiles } from '../register/own-files';
+import { distURL, hooksURL, ownFilesCheck } from '../register/own-files';
 import { hookCommonJS } from '../register/commonjs-loader';
 
 const dist = distURL();
-const own = ownFiles(createRequire(dist).resolve('anyctx/portable'), dist);
 // Rewritten modules carry inline source maps: stack traces show the original lines.
 process.setSourceMapsEnabled(true);
-hookCommonJS(own);
-Module.register(own.hooks);
+hookCommonJS(ownFilesCheck(createRequire(hooksURL(dist)).resolve('anyctx/portable'), dist));
+Module.register(hooksURL(dist));

@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { isRewritable, isTypeScript, typeScriptFormat } from './source-kinds';
 import { redirectedSpecifier } from './portable-redirect';
 import { rewrite } from './rewrite';
-import type { OwnFiles } from './own-files';
 
 interface CommonJSLoader {
   prototype: { _compile(this: unknown, content: string, filename: string, format?: string): unknown };
@@ -21,7 +20,8 @@ const FORMAT_AFTER_STRIPPING: Record<string, string | undefined> = {
   typescript: undefined,
 };
 
-export function hookCommonJS(own: OwnFiles): void {
+/** `isOwn`: whether a file URL is one of the packages' own files (left as it is). */
+export function hookCommonJS(isOwn: (fileURL: string) => boolean): void {
   const loader = Module as unknown as CommonJSLoader;
   const compile = loader.prototype._compile;
   let rewriting = false; // a module loaded while rewriting (the rewriter's own) runs as it is
@@ -29,7 +29,7 @@ export function hookCommonJS(own: OwnFiles): void {
   loader.prototype._compile = function (content, filename, format) {
     if (rewriting || !isRewritable(filename)) return compile.call(this, content, filename, format);
     const url = pathToFileURL(filename).href;
-    if (own.contains(url)) return compile.call(this, content, filename, format);
+    if (isOwn(url)) return compile.call(this, content, filename, format);
     const nodeWouldStripTypes = format !== undefined && format in FORMAT_AFTER_STRIPPING;
     const typescript = nodeWouldStripTypes || isTypeScript(filename);
     let code: string | undefined;

@@ -3,7 +3,7 @@
 // (see commonjs-loader.ts), which compiles them on the main thread.
 
 import { fileURLToPath } from 'node:url';
-import { ownFiles } from './own-files';
+import { ownFilesCheck } from './own-files';
 import { isRewritable, isTypeScript, typeScriptFormat } from './source-kinds';
 import { redirectedSpecifier } from './portable-redirect';
 import { rewrite } from './rewrite';
@@ -14,20 +14,32 @@ interface LoadResult {
   shortCircuit?: boolean;
 }
 type NextLoad = (url: string, context?: { format?: string | null; [key: string]: unknown }) => Promise<LoadResult>;
-type NextResolve = (specifier: string, context?: unknown) => Promise<unknown>;
+type NextResolve = (specifier: string, context?: unknown) => Promise<{ url: string }>;
 
-// The runtime the register entry installed, as an import from here resolves it: rewritten
-// modules import their helpers from that URL, whatever they can resolve themselves.
-const portableModule = import.meta.resolve('anyctx/portable');
-const own = ownFiles(portableModule);
+// The runtime the register entry installed, as an import from here resolves it (Node has no
+// import.meta.resolve on the loader thread: the first resolve asks the chain). Rewritten
+// modules import their helpers from that URL, whatever they can resolve themselves; every
+// module is resolved before it is loaded, so load finds it known.
+interface Runtime {
+  portableModule: string;
+  isOwn(fileURL: string): boolean;
+}
+let runtime: Promise<Runtime> | undefined;
 const decoder = new TextDecoder();
 
-export function resolve(specifier: string, context: unknown, nextResolve: NextResolve): Promise<unknown> {
+export function resolve(specifier: string, context: { conditions?: string[] }, nextResolve: NextResolve): Promise<unknown> {
+  runtime ??= nextResolve('anyctx/portable', { conditions: context.conditions, importAttributes: {}, parentURL: import.meta.url }).then(({ url }) => ({
+    portableModule: url,
+    isOwn: ownFilesCheck(url),
+  }));
   return nextResolve(redirectedSpecifier(specifier), context);
 }
 
 export async function load(url: string, context: { format?: string | null; [key: string]: unknown }, nextLoad: NextLoad): Promise<LoadResult> {
-  if (!url.startsWith('file:') || own.contains(url)) return nextLoad(url, context);
+  if (!url.startsWith('file:')) return nextLoad(url, context);
+  if (!runtime) throw new Error(`anyctx-build/register: ${url} is loaded before anything was resolved`);
+  const { portableModule, isOwn } = await runtime;
+  if (isOwn(url)) return nextLoad(url, context);
   const filename = fileURLToPath(url);
   if (!isRewritable(filename)) return nextLoad(url, context);
 

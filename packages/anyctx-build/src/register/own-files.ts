@@ -22,22 +22,15 @@ export function distURL(): URL {
   return new URL('./', file.startsWith('file:') ? file : pathToFileURL(file));
 }
 
-export interface OwnFiles {
-  /** The ESM load hooks, run by Node on its loader thread. */
-  hooks: string;
-  /** Whether a file (URL) is one of anyctx's or anyctx-build's own built files, never rewritten. */
-  contains(fileURL: string): boolean;
+/** The ESM load hooks' module, run by Node on its loader thread. */
+export function hooksURL(dist: URL = distURL()): URL {
+  return new URL('register-hooks.js', dist);
 }
 
-/** The module `import 'anyctx/portable'` resolves to from here, by the runtime's package.json
- * "exports" (its CommonJS build for `require`, the ESM file Node's `import` gets for `import`). */
-export type RuntimeModule = string;
-
-export function ownFiles(runtime: RuntimeModule, dist: URL = distURL()): OwnFiles {
-  // Every anyctx entry is a file of its dist/: the folder of the one resolved is all of them.
+/** Whether a file (URL) is one of anyctx-build's or anyctx's own built files, never rewritten.
+ * `runtime` is where anyctx/portable resolves (a path or a file: URL): every anyctx entry is
+ * a file of that folder. */
+export function ownFilesCheck(runtime: string, dist: URL = distURL()): (fileURL: string) => boolean {
   const prefixes = [dist.href, new URL('./', runtime.startsWith('file:') ? runtime : pathToFileURL(runtime)).href];
-  return {
-    hooks: new URL('register-hooks.js', dist).href,
-    contains: (fileURL) => prefixes.some((prefix) => fileURL.startsWith(prefix)),
-  };
+  return (fileURL) => prefixes.some((prefix) => fileURL.startsWith(prefix));
 }
