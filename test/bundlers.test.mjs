@@ -5,13 +5,13 @@
 // Excluding the dependency must leave its code untouched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { built, linkPackages } from './support/packages.mjs';
+import { runProgram } from './support/run-program.mjs';
 
 const app = fileURLToPath(new URL('fixtures/bundler-app/', import.meta.url));
 const mainEntry = join(app, 'main.mjs');
@@ -27,14 +27,15 @@ const exclusionFor = { vite: globExclusion, rollup: regexpExclusion, rolldown: g
 
 let out;
 let expected;
-before(() => {
+before(async () => {
   out = mkdtempSync(join(tmpdir(), 'anyctx-bundlers-'));
-  expected = run(ORACLE.node, [...ORACLE.args, mainEntry]);
+  expected = await logOf(ORACLE, mainEntry);
 });
 after(() => rmSync(out, { recursive: true, force: true }));
 
-function run(node, args) {
-  return execFileSync(node, args, { encoding: 'utf8' }).trimEnd().split('\n');
+/** What `file` logs on `engine` (an engine of engines.mjs, or a Node binary), line by line. */
+async function logOf(engine, file) {
+  return (await runProgram(engine, [file], { check: true })).lines;
 }
 
 /** The dependency's function as the bundle has it, from its name to its callback. */
@@ -124,7 +125,7 @@ for (const [name, bundle] of Object.entries(bundlers)) {
   test(`${name}: the bundled app keeps the context after every await, dependency included`, async () => {
     const file = await bundle({ runtime }, join(out, name));
     assert.match(dependencyCode(readFileSync(file, 'utf8')), /\.enter\(/, 'the dependency was transformed');
-    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), expected, engine.name);
+    for (const engine of PORTABLE) assert.deepEqual(await logOf(engine, file), expected, engine.name);
   });
 
   test(`${name}: an excluded dependency stays untouched`, async () => {
@@ -135,7 +136,7 @@ for (const [name, bundle] of Object.entries(bundlers)) {
     const callback = "in the dependency's callback";
     const lost = expected.map((line) => (line.includes(callback) ? line.replace(/: \w+$/, ': -') : line));
     assert.notDeepEqual(lost, expected);
-    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), lost, engine.name);
+    for (const engine of PORTABLE) assert.deepEqual(await logOf(engine, file), lost, engine.name);
   });
 }
 
@@ -154,11 +155,11 @@ for (const [app, bundlerNames] of [[hooksApp, Object.keys(bundlers)], [openTelem
   let appExpected;
   for (const name of bundlerNames) {
     test(`${name}: in ${appName}, the dependency's node:async_hooks is the app's engine`, async () => {
-      appExpected ??= run(ORACLE.node, [...ORACLE.args, app]);
+      appExpected ??= logOf(ORACLE, app);
       // Rollup names no platform: it is told.
       const file = await bundlers[name]({ runtime, ...(name === 'rollup' ? { asyncHooks: true } : {}) }, join(out, `${name}-${appName}`), app);
       assert.doesNotMatch(readFileSync(file, 'utf8'), NODE_MODULE_IMPORT, "no import of Node's module is left");
-      for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), appExpected, engine.name);
+      for (const engine of PORTABLE) assert.deepEqual(await logOf(engine, file), await appExpected, engine.name);
     });
   }
 }
@@ -193,7 +194,7 @@ for (const name of Object.keys(strictLayoutBundlers)) {
     const app = join(dirname(hooksApp), 'strict-layout.mjs');
     const file = await strictLayoutBundlers[name]({ runtime: 'anyctx' }, join(out, `${name}-strict-layout`), app);
     assert.doesNotMatch(readFileSync(file, 'utf8'), NODE_MODULE_IMPORT);
-    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A A-span true'], engine.name);
+    for (const engine of PORTABLE) assert.deepEqual(await logOf(engine, file), ['A A-span true'], engine.name);
   });
 }
 
@@ -202,20 +203,20 @@ for (const name of Object.keys(strictLayoutBundlers)) {
 for (const name of Object.keys(strictLayoutBundlers)) {
   test(`${name}: a dependency with no path to anyctx gets the helpers of its rewritten awaits from the app's`, async () => {
     const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
-    assert.deepEqual(run(ORACLE.node, [...ORACLE.args, app]), ['A B'], 'the oracle');
+    assert.deepEqual(await logOf(ORACLE, app), ['A B'], 'the oracle');
     const file = await strictLayoutBundlers[name]({}, join(out, `${name}-strict-layout-awaits`), app);
-    for (const engine of PORTABLE) assert.deepEqual(run(engine.node, [...engine.args, file]), ['A B'], engine.name);
+    for (const engine of PORTABLE) assert.deepEqual(await logOf(engine, file), ['A B'], engine.name);
   });
 }
 
 test('the strict-layout dependency left untransformed loses the context (the fixture is meaningful)', async () => {
   const app = join(dirname(hooksApp), 'strict-layout-awaits.mjs');
   const file = await bundlers.esbuild({ exclude: /[\\/]awaiting-lib[\\/]/ }, join(out, 'esbuild-strict-layout-excluded'), app);
-  for (const engine of PORTABLE) assert.notDeepEqual(run(engine.node, [...engine.args, file]), ['A B'], engine.name);
+  for (const engine of PORTABLE) assert.notDeepEqual(await logOf(engine, file), ['A B'], engine.name);
 });
 
-test('the oracle of the async_hooks app sees the app\'s request inside the library\'s snapshot and span (the fixture is meaningful)', () => {
-  const lines = run(ORACLE.node, [...ORACLE.args, hooksApp]);
+test('the oracle of the async_hooks app sees the app\'s request inside the library\'s snapshot and span (the fixture is meaningful)', async () => {
+  const lines = await logOf(ORACLE, hooksApp);
   assert.ok(lines.includes('A in the span after a timer: A A-span'));
   assert.ok(lines.includes("B in the library's snapshot: B -"));
 });
@@ -295,10 +296,10 @@ for (const [name, build] of Object.entries(nodeBuilds)) {
     const file = await build({}, join(out, `${name}-for-node`));
     assert.equal(rewrittenFunctions(file), 0, 'the build is left as it is');
     assert.doesNotMatch(readFileSync(file, 'utf8'), /awaitFrames/, 'and has no helpers');
-    assert.deepEqual(run(ORACLE.node, [file]), ['A B'], "Node's own engine keeps the context");
+    assert.deepEqual(await logOf(ORACLE.node, file), ['A B'], "Node's own engine keeps the context");
     const rewritten = await build({ node: true }, join(out, `${name}-for-node-rewritten`));
     assert.ok(rewrittenFunctions(rewritten) > 0, '`node: true` rewrites it');
-    assert.deepEqual(run(ORACLE.node, [rewritten]), ['A B']);
+    assert.deepEqual(await logOf(ORACLE.node, rewritten), ['A B']);
   });
 }
 
