@@ -16,6 +16,7 @@ import { buildWebPage, serveWebPage, wrongResults } from './browser/web-page.mjs
 import { BROWSERS, launchHeadless } from './browser/launch.mjs';
 import { ORACLE } from './engines.mjs';
 import { packageDir } from './support/packages.mjs';
+import { runProgram } from './support/run-program.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -96,8 +97,9 @@ test('Firefox ESR: every web task source and a worker, results posted by the pag
 // AsyncLocalStorage from node:async_hooks, which the plugin resolves to anyctx. The page
 // (test/browser/opentelemetry-page.mjs) posts what it logged, which must be what native
 // Node 24 logs for the same program.
+let openTelemetryLog;
 const openTelemetryExpected = () =>
-  execFileSync(ORACLE.node, [...ORACLE.args, here('fixtures/opentelemetry-app/main.mjs')], { encoding: 'utf8' }).trimEnd().split('\n');
+  (openTelemetryLog ??= runProgram(ORACLE, [here('fixtures/opentelemetry-app/main.mjs')], { check: true }).then((run) => run.lines));
 
 test("Chromium: OpenTelemetry's AsyncLocalStorageContextManager, bundled with the plugin, logs what native Node 24 logs", { timeout: 90_000 }, async (t) => {
   if (!available.chromium) return t.skip(`${BROWSERS.chromium} is missing and could not be installed`);
@@ -112,7 +114,7 @@ test("Chromium: OpenTelemetry's AsyncLocalStorageContextManager, bundled with th
     const timeout = new Promise((resolve) => setTimeout(() => resolve('no results within 30 s'), 30_000).unref());
     const lines = await Promise.race([arrived, timeout]);
     assert.deepEqual(errors, []);
-    assert.deepEqual(lines, openTelemetryExpected());
+    assert.deepEqual(lines, await openTelemetryExpected());
   } finally {
     await browser.close();
   }
@@ -120,7 +122,7 @@ test("Chromium: OpenTelemetry's AsyncLocalStorageContextManager, bundled with th
 
 test("Firefox ESR: OpenTelemetry's AsyncLocalStorageContextManager, bundled with the plugin, logs what native Node 24 logs", { timeout: 90_000 }, async (t) => {
   if (!available.firefox) return t.skip(`${BROWSERS.firefox} is missing and could not be installed`);
-  assert.deepEqual(await postedByFirefox(server.openTelemetryUrl), openTelemetryExpected());
+  assert.deepEqual(await postedByFirefox(server.openTelemetryUrl), await openTelemetryExpected());
 });
 
 // The same program served by Vite's dev server, in an app laid out as npm installs it:
@@ -138,9 +140,9 @@ test("Chromium: the same program through Vite's dev server, in an app with its d
   }
   linkBuildTools(modules);
   writeApp(app, here('fixtures/opentelemetry-app/main.mjs'));
-  const { lines, errors } = await logOfViteDevServer(app, openTelemetryExpected().at(-1));
+  const { lines, errors } = await logOfViteDevServer(app, (await openTelemetryExpected()).at(-1));
   assert.deepEqual(errors, []);
-  assert.deepEqual(lines, openTelemetryExpected());
+  assert.deepEqual(lines, await openTelemetryExpected());
 });
 
 // The same through Vite's dev server in an app laid out as pnpm installs it: each package in
