@@ -8,13 +8,13 @@
 // node_modules/anyctx (a link to this package), as in a user's project.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBinary } from './engines.mjs';
 import { linkPackages, unlessBuilt } from './support/packages.mjs';
+import { runProgram } from './support/run-program.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test', 'fixtures', 'register');
@@ -27,11 +27,6 @@ const RUNTIMES = [
 const APPS = ['esm/app.mjs', 'cjs/app.js', 'ts-module/app.ts', 'ts-commonjs/app.ts'];
 const THROWING_APPS = ['ts-module/throws.ts', 'ts-commonjs/throws.ts'];
 const APP_TIMEOUT_MS = 20_000;
-
-// The surrounding process's settings must not reach the apps (see differential.test.mjs).
-const childEnv = { ...process.env };
-delete childEnv.NODE_OPTIONS;
-delete childEnv.NODE_TEST_CONTEXT;
 
 let project;
 before(() => {
@@ -50,22 +45,14 @@ const runs = new Map();
 function run(runtime, app, preload = '--import', nodeOptions = []) {
   const key = `${runtime.node} ${nodeOptions.join(' ')} ${preload} ${app}`;
   if (!runs.has(key)) {
-    runs.set(key, new Promise((resolve) => {
-      execFile(
-        runtime.node,
-        [...nodeOptions, preload, 'anyctx-build/register', app],
-        { cwd: project, env: childEnv, timeout: APP_TIMEOUT_MS, killSignal: 'SIGKILL' },
-        (error, stdout, stderr) => {
-          const exitCode = error ? (error.killed ? `killed after ${APP_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
-          let report;
-          try {
-            report = JSON.parse(stdout.trim().split('\n').at(-1));
-          } catch {
-            report = undefined;
-          }
-          resolve({ exitCode, stdout, stderr, report });
-        },
-      );
+    runs.set(key, runProgram(runtime, [...nodeOptions, preload, 'anyctx-build/register', app], { cwd: project, timeout: APP_TIMEOUT_MS }).then((result) => {
+      let report;
+      try {
+        report = JSON.parse(result.stdout.trim().split('\n').at(-1));
+      } catch {
+        report = undefined;
+      }
+      return { ...result, report };
     }));
   }
   return runs.get(key);
