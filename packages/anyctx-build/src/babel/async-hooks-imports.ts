@@ -4,7 +4,7 @@
 // (React Native, whose Metro cannot resolve `node:` modules at all, is where it is needed).
 
 import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
-import { ASYNC_HOOKS } from './names';
+import { ASYNC_HOOKS } from '../model/async-hooks-module';
 
 export function redirectAsyncHooks(program: NodePath<B.Program>, t: Types, runtime: string): void {
   const redirect = (source: B.Node | null | undefined) => {

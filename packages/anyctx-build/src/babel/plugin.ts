@@ -6,11 +6,15 @@
 // the ones that compile async functions away (preset-env's async-to-generator, Metro's
 // preset on Hermes): after them there is no `await` left to rewrite.
 
+import { GLOBAL_HELPERS_KEY } from 'anyctx/protocol';
 import type { BabelTypes as B, NodePath, PluginApi, PluginObject, Types } from './babel-api';
-import { GLOBAL_HELPERS_KEY, collidingWords, generatedNames, helpersExportFor } from './names';
-import { rewriteSuspensionPoints } from './suspension-points';
+import { collect } from './walk';
+import { emitRewrites } from './emit';
 import { redirectAsyncHooks } from './async-hooks-imports';
-import { INSTALLED_OWN_FILE } from '../transform/own-packages';
+import { collidingWords, generatedNames } from '../model/names';
+import { HELPER_STYLES, PLAIN_FILE_STYLES, detectHelperStyle, helpersExportFor, type HelperStyle, type PlainFileStyle } from '../model/helper-style';
+import { MAY_SUSPEND } from '../model/suspension-points';
+import { INSTALLED_OWN_FILE } from '../model/own-packages';
 
 export interface AnyctxBabelOptions {
   /** Where the helpers come from (default 'anyctx/portable'). It must resolve, from every
@@ -23,20 +27,15 @@ export interface AnyctxBabelOptions {
    * bundler loads those as modules, and a global could be read before the engine set it),
    * 'require' for CommonJS files, 'global' for scripts.
    */
-  helpers?: 'import' | 'require' | 'global';
+  helpers?: HelperStyle;
   /** The style for a file with neither module syntax nor CommonJS, as anyctx-build/transform's
    * option of the same name (default: 'import' if Babel parsed it as a module, else 'global'). */
-  plainFileHelpers?: 'import' | 'global';
+  plainFileHelpers?: PlainFileStyle;
   /** Whether imports and `require()`s of `node:async_hooks` (or `async_hooks`) name `runtime`
    * instead, so that libraries written for Node share the app's engine (default false; for
    * React Native and other platforms without Node's module). */
   asyncHooks?: boolean;
 }
-
-const HELPER_STYLES = ['import', 'require', 'global'] as const;
-const PLAIN_FILE_STYLES = ['import', 'global'] as const;
-const MAY_SUSPEND = /\bawait\b|\byield\b/;
-/** The package that ships the engine stays untouched: its helpers would import itself. */
 
 export function anyctxBabelPlugin(api: PluginApi, options: AnyctxBabelOptions = {}): PluginObject {
   api.assertVersion(7);
@@ -58,11 +57,14 @@ export function anyctxBabelPlugin(api: PluginApi, options: AnyctxBabelOptions = 
           // only an AST). Code rewritten before, by this plugin or by anyctx-build/transform, is
           // recognised by its structure and left alone.
           const names = generatedNames(code !== '' ? collidingWords(code) : identifierNames(program));
-          const result = rewriteSuspensionPoints(program, t, names);
+          const result = emitRewrites(program.node, collect(program, t), t, names);
           if (!result.changed) return;
-          const moduleOnlySyntax = result.topLevelSuspends || result.usesImportMeta;
-          const style = helpers ?? detectHelperStyle(program.node, filename, code, moduleOnlySyntax, plainFileHelpers, t);
-          program.node.body.unshift(preamble(style, runtime, helpersExportFor(result.helpers), names.helpers, t));
+          const hasModuleSyntax = result.topLevelSuspends || result.usesImportMeta || program.node.body.some(
+            (s) => t.isImportDeclaration(s) || t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) || t.isExportAllDeclaration(s),
+          );
+          const plain = plainFileHelpers ?? (program.node.sourceType === 'module' ? 'import' : 'global');
+          const style = helpers ?? detectHelperStyle({ filename: filename ?? '', hasModuleSyntax, code, plain });
+          program.node.body.unshift(helpersDeclaration(style, runtime, helpersExportFor(result.helpers), names.helpers, t));
           // Other plugins (CommonJS conversion, block scoping, …) read bindings: make the
           // scope information match the rewritten tree.
           program.scope.crawl();
@@ -91,25 +93,6 @@ function checkOptions(options: AnyctxBabelOptions): AnyctxBabelOptions & { runti
   return { runtime, helpers, plainFileHelpers, asyncHooks };
 }
 
-function detectHelperStyle(
-  program: B.Program,
-  filename: string | undefined,
-  code: string,
-  moduleOnlySyntax: boolean,
-  plainFileHelpers: AnyctxBabelOptions['plainFileHelpers'],
-  t: Types,
-): 'import' | 'require' | 'global' {
-  const name = filename ?? '';
-  const hasModuleSyntax =
-    moduleOnlySyntax ||
-    program.body.some(
-      (s) => t.isImportDeclaration(s) || t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) || t.isExportAllDeclaration(s),
-    );
-  if (/\.(mjs|mts)$/.test(name) || hasModuleSyntax) return 'import';
-  if (/\.(cjs|cts)$/.test(name) || /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(code)) return 'require';
-  return plainFileHelpers ?? (program.sourceType === 'module' ? 'import' : 'global');
-}
-
 /** Every identifier's name in the program: what generated names must not be. */
 function identifierNames(program: NodePath<B.Program>): Set<string> {
   const names = new Set<string>();
@@ -117,8 +100,8 @@ function identifierNames(program: NodePath<B.Program>): Set<string> {
   return names;
 }
 
-/** The helpers' declaration (`exported`: all of them or the basic ones), binding `name`; a global always holds all. */
-function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, name: string, t: Types): B.Statement {
+/** The 'helpers declaration' shape (`exported`: all the helpers or the basic ones), binding `name`; a global always holds all. */
+function helpersDeclaration(style: HelperStyle, runtime: string, exported: string, name: string, t: Types): B.Statement {
   const helpers = t.identifier(name);
   if (style === 'import') {
     // import { awaitFramesBasic as __acx } from RUNTIME;   (or awaitFrames)

@@ -1,17 +1,8 @@
-// The names rewritten code uses, shared by the oxc transform and the Babel plugin, and how
-// either tool recognises code that one of them rewrote before: by its structure, so that a
-// bundler renaming the bindings, or a string that happens to spell them, changes nothing.
+// The bindings rewritten code declares, fresh in each file: the helpers, a frame and an
+// awaited-value local per function (or module body), and the stand-ins of `await using`.
+// Both rewriters pick them here, from the words of the file's text.
 
-import { BASIC_HELPERS_EXPORT, BASIC_HELPER_NAMES, GENERATED_NAME_PREFIX as PREFIX, HELPERS_EXPORT } from 'anyctx/protocol';
-
-export { GLOBAL_HELPERS_KEY } from 'anyctx/protocol';
-const BASIC_HELPERS: ReadonlySet<string> = new Set(BASIC_HELPER_NAMES);
-
-/** The export a file imports, given the helpers its rewritten code calls. */
-export function helpersExportFor(used: Iterable<string>): string {
-  for (const name of used) if (!BASIC_HELPERS.has(name)) return HELPERS_EXPORT;
-  return BASIC_HELPERS_EXPORT;
-}
+import { GENERATED_NAME_PREFIX as PREFIX } from 'anyctx/protocol';
 
 /** The bindings a rewritten file gets, fresh in it: no name the file already uses. */
 export interface GeneratedNames {
@@ -47,80 +38,3 @@ export function generatedNames(taken: ReadonlySet<string>): GeneratedNames {
     if (free(names.helpers) && free(names.frame) && free(names.awaited) && ![...taken].some((word) => word.startsWith(names.disposer))) return names;
   }
 }
-
-/** The helpers that make a frame; a rewritten body declares the frame first. */
-const ENTER_HELPERS: ReadonlySet<unknown> = new Set(['enter', 'enterGenerator']);
-/** The helpers a rewritten body ends with: a function's finally, a module body's last statement. */
-const END_HELPERS: ReadonlySet<unknown> = new Set(['leave', 'disposing']);
-
-interface NodeLike {
-  type?: unknown;
-  [key: string]: unknown;
-}
-const isIdentifier = (node: unknown): node is NodeLike => (node as NodeLike | null)?.type === 'Identifier';
-const sameName = (a: unknown, b: unknown) => isIdentifier(a) && isIdentifier(b) && a.name === b.name;
-
-/** `H.method(...)` with one of `methods`: the helpers' binding H, or undefined. */
-function helperCall(node: unknown, methods: ReadonlySet<unknown>): NodeLike | undefined {
-  const call = node as NodeLike | null;
-  if (call?.type !== 'CallExpression') return undefined;
-  const callee = call.callee as NodeLike;
-  if (callee.type !== 'MemberExpression' || callee.computed !== false || !isIdentifier(callee.object)) return undefined;
-  return isIdentifier(callee.property) && methods.has(callee.property.name) ? callee.object : undefined;
-}
-
-/** `const F = H.enter()` (or `H.enterGenerator()`): F and H, whatever they are called. */
-function frameEntry(statement: unknown): { frame: NodeLike; helpers: NodeLike } | undefined {
-  const node = statement as NodeLike | null;
-  if (node?.type !== 'VariableDeclaration' || node.kind !== 'const') return undefined;
-  const declarators = node.declarations as NodeLike[];
-  if (declarators.length !== 1 || !isIdentifier(declarators[0]!.id)) return undefined;
-  const init = declarators[0]!.init as NodeLike | null;
-  const helpers = helperCall(init, ENTER_HELPERS);
-  return helpers !== undefined && (init!.arguments as unknown[]).length === 0 ? { frame: declarators[0]!.id as NodeLike, helpers } : undefined;
-}
-
-/** `let V;` */
-const isAwaitedDeclaration = (statement: unknown) => {
-  const node = statement as NodeLike | null;
-  const declarators = node?.declarations as NodeLike[] | undefined;
-  return node?.type === 'VariableDeclaration' && node.kind === 'let' && declarators!.length === 1 && isIdentifier(declarators![0]!.id) && declarators![0]!.init == null;
-};
-
-/** `H.leave(F)` (or `H.disposing(F)`) for this frame and helpers. */
-const isFrameEnd = (statement: unknown, entry: { frame: NodeLike; helpers: NodeLike }) => {
-  const node = statement as NodeLike | null;
-  if (node?.type !== 'ExpressionStatement') return false;
-  const call = node.expression as NodeLike;
-  return sameName(helperCall(call, END_HELPERS), entry.helpers) && (call.arguments as unknown[]).length === 1 && sameName((call.arguments as unknown[])[0], entry.frame);
-};
-
-/**
- * Whether a function body's statements (after its directives) are the rewrite's, whatever a
- * bundler renamed: `const F = H.enter(); let V; try { … } finally { H.leave(F); }` and
- * nothing else. Such a function was rewritten before and is left as it is. The shape is the
- * same in ESTree and in Babel's AST.
- */
-export function isRewrittenBody(statements: readonly unknown[]): boolean {
-  const entry = frameEntry(statements[0]);
-  if (entry === undefined || statements.length !== 3 || !isAwaitedDeclaration(statements[1])) return false;
-  const wrapper = statements[2] as NodeLike;
-  const finalizer = wrapper.type === 'TryStatement' ? (wrapper.finalizer as NodeLike | null) : null;
-  return finalizer != null && (finalizer.body as unknown[]).length === 1 && isFrameEnd((finalizer.body as unknown[])[0], entry);
-}
-
-/**
- * Whether a module body was rewritten before: its frame is made (`const F = H.enter(); let V;`)
- * and put back by a later top-level `H.leave(F)` or `H.disposing(F)`. A bundle of rewritten
- * modules has one such pair for each module that awaits at its top level.
- */
-export function isRewrittenModuleBody(statements: readonly unknown[]): boolean {
-  return statements.some((statement, i) => {
-    const entry = frameEntry(statement);
-    return entry !== undefined && isAwaitedDeclaration(statements[i + 1]) && statements.slice(i + 2).some((later) => isFrameEnd(later, entry));
-  });
-}
-
-/** Node's async_hooks module, by either name: what the bundler plugins and the Babel plugin
- * can resolve to the engine, for libraries written for Node. */
-export const ASYNC_HOOKS = /^(?:node:)?async_hooks$/;

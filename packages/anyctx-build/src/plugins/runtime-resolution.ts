@@ -14,9 +14,10 @@
 // asked for.
 
 import type { OnResolveArgs, PluginBuild } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ASYNC_HOOKS } from '../transform/names';
+import { ASYNC_HOOKS } from '../model/async-hooks-module';
+import { PackageScopes } from '../model/package-scope';
 import { esbuildTargetsNode, webpackTargetsNode, type WebpackLikeTarget } from './build-target';
 
 export interface RuntimeSettings {
@@ -122,7 +123,7 @@ function packageVisibility(runtime: string): ((directory: string) => boolean) | 
   if (/^[./]|^[a-zA-Z]:[\\/]/.test(runtime)) return undefined;
   const name = runtime.split('/').slice(0, runtime.startsWith('@') ? 2 : 1).join('/');
   const installed = new Map<string, boolean>();
-  const scopes = new Map<string, string | undefined>();
+  const scopes = new PackageScopes();
   const installedFrom = (directory: string): boolean => {
     if (!installed.has(directory)) {
       const parent = dirname(directory);
@@ -130,23 +131,5 @@ function packageVisibility(runtime: string): ((directory: string) => boolean) | 
     }
     return installed.get(directory)!;
   };
-  /** The name of the package the directory is in (its nearest package.json). */
-  const scopeOf = (directory: string): string | undefined => {
-    if (!scopes.has(directory)) {
-      const parent = dirname(directory);
-      const file = join(directory, 'package.json');
-      scopes.set(directory, existsSync(file) ? packageName(file) : parent === directory ? undefined : scopeOf(parent));
-    }
-    return scopes.get(directory);
-  };
-  return (directory) => scopeOf(directory) === name || installedFrom(directory);
-}
-
-/** The `name` of a package.json, if it has one. */
-export function packageName(file: string): string | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')).name;
-  } catch {
-    return undefined;
-  }
+  return (directory) => scopes.of(directory)?.name === name || installedFrom(directory);
 }

@@ -5,12 +5,13 @@
 
 import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplugin';
 import type { PluginBuild } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { transform } from '../transform/transform';
-import { esbuildRuntime, packageName, rollupRuntimeHook, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
+import { esbuildRuntime, rollupRuntimeHook, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
 import { esbuildTargetsNode, rolldownTargetsNode, viteRunsOnNode, viteTargetsNoNode, webpackTargetsNode, type ViteEnvironment, type WebpackLikeTarget } from './build-target';
-import { INSTALLED_OWN_FILE, OWN_PACKAGES } from '../transform/own-packages';
+import { INSTALLED_OWN_FILE, OWN_PACKAGES } from '../model/own-packages';
+import { PackageScopes } from '../model/package-scope';
+import { MAY_SUSPEND } from '../model/suspension-points';
 
 export interface AnyctxPluginOptions {
   /** Module ids to transform: globs (matched against the id, relative ones from the working
@@ -41,7 +42,6 @@ const SCRIPT_PATH = /\.[cm]?[jt]sx?$/;
 const SCRIPT_ID = /\.[cm]?[jt]sx?(?:[?#]|$)/;
 /** A block of another language's file compiled to a script (Vue's `?vue&type=script&lang.ts`). */
 const SCRIPT_QUERY = /[?&]lang\.([cm]?[jt]sx?)(?:&|$)/;
-const MAY_SUSPEND = /\b(?:await|yield)\b/;
 
 /** The plugin for each bundler, by the bundler's name. */
 export type AnyctxPlugins = UnpluginInstance<AnyctxPluginOptions | undefined, false>;
@@ -140,27 +140,13 @@ function transformModule(code: string, filename: string, runtime: string) {
 /**
  * Whether a file belongs to the package that ships the engine, which must stay untouched
  * (its helpers would import itself): an installed anyctx, or anyctx's own build when it
- * is linked or is the project itself. Package roots and names are looked up once per plugin.
+ * is linked or is the project itself. Package roots and names are read once per plugin.
  */
 function ownFileCheck(): (filename: string) => boolean {
-  const roots = new Map<string, string | undefined>();
-  const names = new Map<string, string | undefined>();
-
-  const rootOf = (directory: string): string | undefined => {
-    if (!roots.has(directory)) {
-      const parent = dirname(directory);
-      roots.set(directory, existsSync(join(directory, 'package.json')) ? directory : parent === directory ? undefined : rootOf(parent));
-    }
-    return roots.get(directory);
-  };
-  const nameAt = (root: string): string | undefined => {
-    if (!names.has(root)) names.set(root, packageName(join(root, 'package.json')));
-    return names.get(root);
-  };
-
+  const scopes = new PackageScopes();
   return (filename) => {
     if (INSTALLED_OWN_FILE.test(filename)) return true;
-    const root = rootOf(dirname(filename));
-    return root !== undefined && OWN_PACKAGES.includes(nameAt(root)!) && filename.startsWith(join(root, 'dist') + sep);
+    const scope = scopes.of(dirname(filename));
+    return scope !== undefined && OWN_PACKAGES.includes(scope.name as string) && filename.startsWith(join(scope.root, 'dist') + sep);
   };
 }

@@ -1,7 +1,10 @@
 // Which files the register entry rewrites, and how: JavaScript and TypeScript modules by
 // extension; other files (JSON, WebAssembly, addons, .jsx/.tsx) pass through untouched.
 
-import { nearestPackageType } from './package-type';
+import { PackageScopes } from '../model/package-scope';
+
+/** For the life of the process, as Node reads each package.json once. */
+const scopes = new PackageScopes();
 
 const JAVASCRIPT = new Set(['.js', '.mjs', '.cjs']);
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts']);
@@ -25,5 +28,5 @@ export function typeScriptFormat(path: string): 'module' | 'commonjs' {
   const extension = extensionOf(path);
   if (extension === '.mts') return 'module';
   if (extension === '.cts') return 'commonjs';
-  return nearestPackageType(path);
+  return scopes.typeOf(path);
 }

@@ -8,8 +8,12 @@
 
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';
-import { afterPrologue, collectEdits, prologueEnd, type Program } from './suspension-points';
-import { GLOBAL_HELPERS_KEY, collidingWords, generatedNames, helpersExportFor } from './names';
+import { collectEdits, type Program } from './walk';
+import { collidingWords, generatedNames } from '../model/names';
+import { afterPrologue, prologueEnd } from '../model/directive-prologue';
+import { detectHelperStyle, helpersExportFor, moduleKindOf, type HelperStyle, type PlainFileStyle } from '../model/helper-style';
+import { helpersDeclarationText } from '../model/shapes';
+import { MAY_SUSPEND } from '../model/suspension-points';
 
 export interface TransformOptions {
   /** Used to pick the language (.ts, .tsx, .jsx, …) and as the source name in the map. */
@@ -21,10 +25,10 @@ export interface TransformOptions {
   /** How the helpers are brought in: an ESM import, a CommonJS require, or a global the
    * portable engine sets (for scripts). Default: 'import' for files with module syntax,
    * 'require' for CommonJS files, 'global' otherwise. */
-  helpers?: 'import' | 'require' | 'global';
+  helpers?: HelperStyle;
   /** The style for a file with neither module syntax nor CommonJS (default 'global'). A
    * bundler treats every file as a module, so its plugins ask for 'import'. */
-  plainFileHelpers?: 'import' | 'global';
+  plainFileHelpers?: PlainFileStyle;
 }
 
 export interface TransformResult {
@@ -33,9 +37,6 @@ export interface TransformResult {
   /** Whether anything was rewritten. */
   changed: boolean;
 }
-
-
-const MAY_SUSPEND = /\bawait\b|\byield\b/;
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   const filename = options.filename ?? 'input.js';
@@ -60,10 +61,11 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   const s = new MagicString(code);
   // The helpers first, after the hashbang line and the directive prologue ("use strict" must
   // stay first): a module's own frame (top-level await) is declared at the same place.
-  const helperStyle = options.helpers ?? detectHelperStyle(filename, parsed.module.hasModuleSyntax, code, options.plainFileHelpers ?? 'global');
+  const helperStyle = options.helpers ??
+    detectHelperStyle({ filename, hasModuleSyntax: parsed.module.hasModuleSyntax, code, plain: options.plainFileHelpers ?? 'global' });
   const helperCall = new RegExp(`\\b${names.helpers}\\.(\\w+)\\(`, 'g');
   const exported = helpersExportFor(edits.flatMap((edit) => [...edit.text.matchAll(helperCall)].map((call) => call[1]!)));
-  const declaration = preamble(helperStyle, options.runtime ?? 'anyctx/portable', exported, names.helpers);
+  const declaration = helpersDeclarationText(helperStyle, options.runtime ?? 'anyctx/portable', exported, names.helpers);
   s.appendLeft(afterPrologue(program.body, bodyStart), prologueEnd(program.body, code) + declaration);
   // Overwrites first: text inserted where one ends then stays.
   for (const edit of edits) {
@@ -88,26 +90,6 @@ const apart = (code: string, at: number, text: string) =>
 /** The line breaks of replaced text, kept so that every later line keeps its number. */
 const lineBreaks = (text: string) => text.replace(/[^\n]/g, '');
 
-function sourceTypeOf(filename: string): 'module' | 'script' | 'commonjs' | 'unambiguous' {
-  if (/\.(mjs|mts)$/.test(filename)) return 'module';
-  if (/\.(cjs|cts)$/.test(filename)) return 'commonjs';
-  return 'unambiguous';
-}
-
-function detectHelperStyle(
-  filename: string, hasModuleSyntax: boolean, code: string, plain: 'import' | 'global',
-): 'import' | 'require' | 'global' {
-  if (/\.(mjs|mts)$/.test(filename) || hasModuleSyntax) return 'import';
-  if (/\.(cjs|cts)$/.test(filename) || /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(code)) return 'require';
-  return plain;
-}
-
-/** The helpers' declaration, binding `name`; a global always holds all of them. */
-function preamble(style: 'import' | 'require' | 'global', runtime: string, exported: string, name: string): string {
-  const source = JSON.stringify(runtime);
-  // On the first line, with no line break: every original line keeps its number, so stack
-  // traces stay right even where the source map is not applied.
-  if (style === 'import') return `import { ${exported} as ${name} } from ${source};`;
-  if (style === 'require') return `const { ${exported}: ${name} } = require(${source});`;
-  return `var ${name} = globalThis[Symbol.for(${JSON.stringify(GLOBAL_HELPERS_KEY)})];`;
+function sourceTypeOf(filename: string): 'module' | 'commonjs' | 'unambiguous' {
+  return moduleKindOf(filename) ?? 'unambiguous';
 }

@@ -1,10 +1,16 @@
-// Finds the suspension points of each async function (and of a module's top level) in an
-// ESTree AST and returns the text to insert around them. Edits at the same index are
-// applied in list order, and the walk is pre-order, so an outer construct's opening text
-// comes before an inner one's and closing text after it.
+// The oxc rewrite's walk: finds the suspension points of each async function (and of a
+// module's top level) in an ESTree AST, as the model tells them (src/model/), and returns the
+// text to insert around them, the shapes of src/model/shapes.ts. Edits at the same index
+// are applied in list order, and the walk is pre-order, so an outer construct's opening
+// text comes before an inner one's and closing text after it.
 
-import { isRewrittenBody, isRewrittenModuleBody, type GeneratedNames } from './names';
-import { isSplittableBlock, isWrappableBody } from './wrappable-body';
+import type { GeneratedNames } from '../model/names';
+import { isRewrittenBody, isRewrittenModuleBody } from '../model/rewritten-code';
+import { isSplittableBlock, isWrappableBody } from '../model/wrappable-body';
+import { afterPrologue, directiveCount, prologueEnd } from '../model/directive-prologue';
+import { ShapeText } from '../model/shapes';
+import { LOOP_KINDS, catchDefaults, firstAwaitUsing, isAwaitUsing, isUsing, suspensionOf, type SuspensionKind } from '../model/suspension-points';
+import { continuesOnNextLine, endsUnterminated } from './statement-ends';
 
 export interface Edit {
   at: number;
@@ -36,7 +42,7 @@ interface Scope {
   /** Left as it is (rewritten before, or a body the rewrite cannot wrap): only the functions
    * in it are looked at, each on its own. */
   untouched?: boolean;
-  /** Has a block with `await using` that cannot be split (src/transform/wrappable-body.ts). */
+  /** Has a block with `await using` that cannot be split (src/model/wrappable-body.ts). */
   unsplittable?: boolean;
 }
 
@@ -46,15 +52,10 @@ const isNode = (value: unknown): value is Node =>
 const isFunction = (node: Node) =>
   node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 
-const isForAwait = (node: Node) => node.type === 'ForOfStatement' && node.await === true;
-
-const isAwaitUsing = (node: Node) => node.type === 'VariableDeclaration' && node.kind === 'await using';
-const isUsing = (node: Node) => node.type === 'VariableDeclaration' && (node.kind === 'using' || node.kind === 'await using');
-
-/** What the walk of one file keeps: its text, its names, its stand-ins so far. */
+/** What the walk of one file keeps: its text, its shapes' text, its stand-ins so far. */
 interface FileState {
   code: string;
-  names: GeneratedNames;
+  text: ShapeText;
   /** How many `await using` stand-ins the file has so far: each gets a name of its own. */
   standIns: number;
   /** Where a statement starts that follows, in the same list, one ended by automatic
@@ -63,22 +64,18 @@ interface FileState {
 }
 let file: FileState;
 
-const F = () => file.names.frame;
-const V = () => file.names.awaited;
-const H = (helper: string) => `${file.names.helpers}.${helper}`;
-
 /** `bodyStart`: where the module body begins (after a hashbang line). */
 export type Program = Node & { body: Node[] };
 
 export function collectEdits(program: Program, code: string, bodyStart: number, names: GeneratedNames): Edit[] {
-  file = { code, names, standIns: 0, afterUnterminated: new Set() };
+  file = { code, text: new ShapeText(names), standIns: 0, afterUnterminated: new Set() };
   // Rewritten before: its functions are recognised one by one; its own awaits are left alone.
   const untouched = isRewrittenModuleBody(program.body);
   let scope: Scope = { edits: [], suspends: false, asyncGenerator: false, moduleBody: true, untouched };
   noteStatementList(program.body, directiveCount(program.body) + 1);
   // A top-level `await using` is disposed after the last statement, so the body cannot
   // end by leaving: it suspends there (the block rule, below) and its resources resume.
-  const disposes = !untouched && program.body.some(isAwaitUsing);
+  const disposes = !untouched && firstAwaitUsing(program.body) !== -1;
   if (disposes) {
     scope.suspends = true;
     walkWithStandIns(program.body, scope);
@@ -89,36 +86,11 @@ export function collectEdits(program: Program, code: string, bodyStart: number, 
   if (!scope.suspends) return settle(scope.edits, false);
   // Top-level await: the module body is the resumed piece; it has no finally to put the
   // outer frame back, so that is done after its last statement.
-  const end = disposes ? `${H('disposing')}(${F()})` : `${H('leave')}(${F()})`;
   return [
-    { at: afterPrologue(program.body, bodyStart), text: `const ${F()} = ${H('enter')}(); let ${V()};` },
+    { at: afterPrologue(program.body, bodyStart), text: file.text.frameDeclaration(false) },
     ...settle(scope.edits, true),
-    { at: program.end, text: `\n${end};\n` },
+    { at: program.end, text: file.text.moduleBodyClose(disposes) },
   ];
-}
-
-const isDirective = (statement: Node) => statement.type === 'ExpressionStatement' && typeof statement.directive === 'string';
-const directiveCount = (statements: Node[]) => {
-  let count = 0;
-  while (count < statements.length && isDirective(statements[count]!)) count++;
-  return count;
-};
-
-/** Where code inserted after a directive prologue goes: after its last directive, or at `start`. */
-export function afterPrologue(statements: Node[], start: number): number {
-  const count = directiveCount(statements);
-  return count === 0 ? start : statements[count - 1]!.end;
-}
-
-/**
- * What text inserted right after the prologue starts with: a `;` where the last directive
- * has none (`'use strict'` then a line break), so that it stays a directive and our
- * statement starts a new one. (A module body's frame follows the helpers' declaration, which
- * carries it.)
- */
-export function prologueEnd(statements: Node[], code: string): string {
-  const count = directiveCount(statements);
-  return count > 0 && code[statements[count - 1]!.end - 1] !== ';' ? ';' : '';
 }
 
 /**
@@ -129,46 +101,9 @@ export function prologueEnd(statements: Node[], code: string): string {
  */
 function noteStatementList(statements: Node[], from: number): void {
   for (let i = from; i < statements.length; i++) {
-    if (endsUnterminated(statements[i - 1]!)) file.afterUnterminated.add(statements[i]!.start);
+    if (endsUnterminated(statements[i - 1]!, file.code)) file.afterUnterminated.add(statements[i]!.start);
   }
 }
-
-/** Statements that end with a `;`, or where one was inserted for them. */
-const TERMINATED = new Set([
-  'ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement',
-  'DoWhileStatement', 'DebuggerStatement', 'ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration',
-  'ExportDefaultDeclaration', 'TSTypeAliasDeclaration', 'TSImportEqualsDeclaration', 'TSExportAssignment',
-  'TSNamespaceExportDeclaration', 'TSDeclareFunction',
-]);
-
-/** Whether a statement (or the last statement it ends with) ends without its `;`. */
-function endsUnterminated(statement: Node): boolean {
-  let last: Node | null | undefined = statement;
-  while (last) {
-    if (file.code[last.end - 1] === ';') return false;
-    switch (last.type) {
-      case 'IfStatement':
-        last = (last.alternate ?? last.consequent) as Node;
-        continue;
-      case 'ForStatement': case 'ForInStatement': case 'ForOfStatement': case 'WhileStatement': case 'WithStatement': case 'LabeledStatement':
-        last = last.body as Node;
-        continue;
-      case 'ExportNamedDeclaration': case 'ExportDefaultDeclaration': {
-        // `export function f() {}` ends as its declaration does; `export const`, `export { a }`
-        // and `export default x` as a statement.
-        const declaration = last.declaration as Node | null;
-        if (!isNode(declaration) || declaration.type === 'VariableDeclaration' || !DECLARES.test(declaration.type)) return true;
-        last = declaration;
-        continue;
-      }
-      default:
-        return TERMINATED.has(last.type);
-    }
-  }
-  return false;
-}
-
-const DECLARES = /Declaration$|^TSDeclareFunction$/;
 
 function walk(node: unknown, scope: Scope): void {
   if (Array.isArray(node)) {
@@ -184,34 +119,80 @@ function walk(node: unknown, scope: Scope): void {
     walkChildren(node, scope);
     return;
   }
+  const kind = suspensionOf(node, scope.asyncGenerator);
+  if (kind !== undefined) {
+    suspensionEdits(kind, node, scope, node);
+    return;
+  }
   switch (node.type) {
     case 'SwitchCase':
       noteStatementList(node.consequent as Node[], 1);
       break;
-    case 'AwaitExpression': {
+    case 'LabeledStatement': {
+      // A loop that suspends is wrapped with its labels, so that `continue label` still works.
+      let inner: Node = node;
+      while (inner.type === 'LabeledStatement') inner = inner.body as Node;
+      const loop = suspensionOf(inner, scope.asyncGenerator);
+      if (loop !== undefined && LOOP_KINDS.has(loop)) {
+        suspensionEdits(loop, inner, scope, node);
+        return;
+      }
+      break;
+    }
+    case 'BlockStatement':
+    case 'StaticBlock':
+      blockEdits(node, scope, false);
+      return;
+    case 'CatchClause':
+      // Defaults in the binding pattern are evaluated before the block's first statement.
+      for (const pattern of catchDefaults(node.param)) {
+        const fallback = pattern.right as Node;
+        scope.edits.push({ at: fallback.start, text: file.text.recoverDefaultOpen, ifSuspends: true });
+        scope.edits.push({ at: fallback.end, text: ')', ifSuspends: true });
+      }
+      walk(node.param, scope);
+      scope.edits.push({ at: (node.body as Node).start + 1, text: file.text.recover, ifSuspends: true });
+      blockEdits(node.body as Node, scope, false);
+      return;
+    case 'TryStatement': {
+      walk(node.block, scope);
+      walk(node.handler, scope);
+      const finalizer = node.finalizer as Node | null;
+      if (finalizer !== null) {
+        scope.edits.push({ at: finalizer.start + 1, text: file.text.recover, ifSuspends: true });
+        blockEdits(finalizer, scope, false);
+      }
+      return;
+    }
+  }
+  walkChildren(node, scope);
+}
+
+/** A suspension point's edits; `statement` is a loop with its labels. */
+function suspensionEdits(kind: SuspensionKind, node: Node, scope: Scope, statement: Node): void {
+  scope.suspends = true;
+  const text = file.text;
+  switch (kind) {
+    case 'await': {
       // (v = await suspend(f, EXPR), resume(f, v, v = void 0)): resume() is called after the
       // await, with nothing evaluated before it that the engine would have to keep across the
       // suspension (as `resume(f, await …)` would: its callee and first argument), and the
       // local lets go of the value at once.
-      scope.suspends = true;
       const argument = node.argument as Node;
-      const resume = H(scope.moduleBody ? 'resumeModule' : 'resume');
       const guard = file.afterUnterminated.has(node.start) ? ';' : '';
-      scope.edits.push({ at: node.start, text: `${guard}(${V()} = ` }, { at: argument.start, text: `${H('suspend')}(${F()}, ` });
+      scope.edits.push({ at: node.start, text: guard + text.awaitOpen }, { at: argument.start, text: text.awaitOperand });
       walk(argument, scope);
-      scope.edits.push({ at: node.end, text: `), ${resume}(${F()}, ${V()}, ${V()} = void 0))` });
+      scope.edits.push({ at: node.end, text: text.awaitClose(scope.moduleBody === true) });
       return;
     }
-    case 'YieldExpression': {
-      if (!scope.asyncGenerator) break;
-      scope.suspends = true;
+    case 'yield': {
       const argument = node.argument as Node | null;
-      scope.edits.push({ at: node.start, text: `${H('yielded')}(${F()}, ` });
+      scope.edits.push({ at: node.start, text: text.yieldOpen });
       if (argument === null) {
         // `void 0`: a binding named `undefined` is not what a bare `yield` yields.
-        scope.edits.push({ at: node.end, text: ` ${H('yielding')}(${F()}, void 0)` });
+        scope.edits.push({ at: node.end, text: text.bareYieldOperand });
       } else {
-        scope.edits.push({ at: argument.start, text: `${H('yielding')}(${F()}, ` });
+        scope.edits.push({ at: argument.start, text: text.yieldOperand });
         walk(argument, scope);
         scope.edits.push({ at: argument.end, text: ')' });
       }
@@ -221,77 +202,23 @@ function walk(node: unknown, scope: Scope): void {
       scope.edits.push({ at: node.end, text: restricted ? ');' : ')' });
       return;
     }
-    case 'ReturnStatement': {
+    case 'generator-return': {
       // An async generator's `return x` awaits x before finishing.
-      const argument = node.argument as Node | null;
-      if (!scope.asyncGenerator || argument === null) break;
-      scope.suspends = true;
+      const argument = node.argument as Node;
       // `return a, b` returns b: as one argument, the sequence keeps its parentheses.
       const sequence = argument.type === 'SequenceExpression';
-      scope.edits.push({ at: argument.start, text: `${H('yielding')}(${F()}, ${sequence ? '(' : ''}` });
+      scope.edits.push({ at: argument.start, text: sequence ? `${text.yieldOperand}(` : text.yieldOperand });
       walk(argument, scope);
       scope.edits.push({ at: argument.end, text: sequence ? '))' : ')' });
       return;
     }
-    case 'LabeledStatement': {
-      let inner: Node = node;
-      while (inner.type === 'LabeledStatement') inner = inner.body as Node;
-      if (isForAwait(inner)) {
-        forAwaitEdits(inner, scope, node);
-        return;
-      }
-      if (inner.type === 'ForOfStatement' && isAwaitUsing(inner.left as Node)) {
-        awaitUsingLoopEdits(inner, scope, node);
-        return;
-      }
-      if (inner.type === 'ForStatement' && isNode(inner.init) && isAwaitUsing(inner.init)) {
-        awaitUsingForEdits(inner, scope, node);
-        return;
-      }
-      break;
-    }
-    case 'ForStatement':
-      if (isNode(node.init) && isAwaitUsing(node.init)) {
-        awaitUsingForEdits(node, scope, node);
-        return;
-      }
-      break;
-    case 'ForOfStatement':
-      if (isForAwait(node)) {
-        forAwaitEdits(node, scope, node);
-        return;
-      }
-      if (isAwaitUsing(node.left as Node)) {
-        awaitUsingLoopEdits(node, scope, node);
-        return;
-      }
-      break;
-    case 'BlockStatement':
-    case 'StaticBlock':
-      blockEdits(node, scope, false);
-      return;
-    case 'CatchClause':
-      // Defaults in the binding pattern are evaluated before the block's first statement.
-      for (const fallback of defaultsOf(node.param)) {
-        scope.edits.push({ at: fallback.start, text: `(${H('recover')}(${F()}), `, ifSuspends: true });
-        scope.edits.push({ at: fallback.end, text: ')', ifSuspends: true });
-      }
-      walk(node.param, scope);
-      scope.edits.push({ at: (node.body as Node).start + 1, text: `${H('recover')}(${F()});`, ifSuspends: true });
-      blockEdits(node.body as Node, scope, false);
-      return;
-    case 'TryStatement': {
-      walk(node.block, scope);
-      walk(node.handler, scope);
-      const finalizer = node.finalizer as Node | null;
-      if (finalizer !== null) {
-        scope.edits.push({ at: finalizer.start + 1, text: `${H('recover')}(${F()});`, ifSuspends: true });
-        blockEdits(finalizer, scope, false);
-      }
-      return;
-    }
+    case 'for-await':
+      return forAwaitEdits(node, scope, statement);
+    case 'await-using-loop':
+      return awaitUsingLoopEdits(node, scope, statement);
+    case 'await-using-for':
+      return awaitUsingForEdits(node, scope, statement);
   }
-  walkChildren(node, scope);
 }
 
 /** The edits of the functions in code whose own suspension points are left as they are. */
@@ -299,15 +226,6 @@ function functionsOnly(code: unknown): Scope {
   const scope: Scope = { edits: [], suspends: false, asyncGenerator: false, untouched: true };
   walk(code, scope);
   return scope;
-}
-
-/**
- * Whether the next token after `at` (past spaces and comments) is on a later line and starts
- * with a character that would continue an expression: `(`, `[`, a template, `/`, `+`, `-`.
- */
-function continuesOnNextLine(code: string, at: number): boolean {
-  const rest = /^(?:\s|\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?\*\/)*/.exec(code.slice(at))![0];
-  return /[\n\r\u2028\u2029]/.test(rest) && '([`/+-'.includes(code[at + rest.length] ?? '');
 }
 
 function walkChildren(node: Node, scope: Scope): void {
@@ -318,19 +236,6 @@ function walkChildren(node: Node, scope: Scope): void {
   }
 }
 
-/** The default values (right sides of AssignmentPatterns) in a binding pattern. */
-function defaultsOf(pattern: unknown): Node[] {
-  const found: Node[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!isNode(node) || isFunction(node)) return;
-    if (node.type === 'AssignmentPattern') found.push(node.right as Node);
-    for (const key in node) if (typeof node[key] === 'object' && node[key] !== null) visit(node[key]);
-  };
-  visit(pattern);
-  return found;
-}
-
 /**
  * `for await (x of it) body`: the iterable is wrapped so that every next() (and return())
  * is called in the function's frame and suspends just after; every pass resumes at the
@@ -338,29 +243,25 @@ function defaultsOf(pattern: unknown): Node[] {
  * `continue` to an outer label resumes too (the loop's labels stay on the loop).
  */
 function forAwaitEdits(loop: Node, scope: Scope, statement: Node): void {
-  scope.suspends = true;
   scope.edits.push({ at: statement.start, text: '{try{' });
   walk(loop.left, scope);
   const right = loop.right as Node;
-  scope.edits.push({ at: right.start, text: `${H('iterate')}(${F()}, ` });
+  scope.edits.push({ at: right.start, text: file.text.iterateOpen });
   walk(right, scope);
   scope.edits.push({ at: right.end, text: ')' });
   const body = loop.body as Node;
-  if (isAwaitUsing(loop.left as Node)) {
+  if (isAwaitUsing(loop.left)) {
     disposingBodyEdits(loop, scope);
   } else if (body.type === 'BlockStatement') {
-    scope.edits.push({ at: body.start + 1, text: `${H('resume')}(${F()});` });
+    scope.edits.push({ at: body.start + 1, text: file.text.resumeFirst });
     blockEdits(body, scope, false);
   } else {
-    scope.edits.push({ at: body.start, text: `{${H('resume')}(${F()}); ` });
+    scope.edits.push({ at: body.start, text: file.text.resumeBodyOpen });
     walk(body, scope);
     scope.edits.push({ at: body.end, text: '}' });
   }
-  scope.edits.push({ at: statement.end, text: resumeAfter() });
+  scope.edits.push({ at: statement.end, text: file.text.resumeAfter });
 }
-
-/** Closes a `{try{` opened before a statement: however it is left, the function resumes. */
-const resumeAfter = () => `} finally { ${H('resume')}(${F()}); }}`;
 
 /**
  * A block with an `await using` declaration disposes its resources, awaiting, when it
@@ -371,7 +272,7 @@ const resumeAfter = () => `} finally { ${H('resume')}(${F()}); }}`;
 function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
   const statements = block.body as Node[];
   noteStatementList(statements, isFunctionBody ? directiveCount(statements) + 1 : 1);
-  const firstUsing = statements.findIndex(isAwaitUsing);
+  const firstUsing = firstAwaitUsing(statements);
   if (firstUsing === -1) {
     walk(statements, scope);
     return;
@@ -387,8 +288,8 @@ function blockEdits(block: Node, scope: Scope, isFunctionBody: boolean): void {
   // What follows is ours now.
   if (statements[firstUsing + 1] !== undefined) file.afterUnterminated.delete(statements[firstUsing + 1]!.start);
   walkWithStandIns(statements.slice(firstUsing + 1), scope);
-  scope.edits.push({ at: block.end - 1, text: `} finally { ${H('disposing')}(${F()}); }` });
-  if (!isFunctionBody) scope.edits.push({ at: block.end, text: resumeAfter() });
+  scope.edits.push({ at: block.end - 1, text: file.text.disposingClose });
+  if (!isFunctionBody) scope.edits.push({ at: block.end, text: file.text.resumeAfter });
 }
 
 /** The statements of a block that disposes with awaits: its `using` declarations get stand-ins. */
@@ -417,22 +318,19 @@ function standInEdits(declaration: Node, scope: Scope): void {
   });
 }
 
-/** `await using __acdN = __acx.disposer(__acf, x)` (`using` … syncDisposer) for declarator x. */
-function standInDeclaration(keyword: string, declarator: Node): string {
-  const helper = keyword === 'await using' ? 'disposer' : 'syncDisposer';
-  return `${keyword} ${file.names.disposer}${file.standIns++} = ${H(helper)}(${F()}, ${(declarator.id as Node).name as string})`;
-}
+/** The stand-in of declarator x, the file's next one. */
+const standInDeclaration = (keyword: string, declarator: Node) =>
+  file.text.standIn(keyword, file.standIns++, (declarator.id as Node).name as string);
 
 /** `for (await using x of xs) body`: each pass disposes (awaiting) after its body. */
 function awaitUsingLoopEdits(loop: Node, scope: Scope, statement: Node): void {
-  scope.suspends = true;
   scope.edits.push({ at: statement.start, text: '{try{' });
   const right = loop.right as Node;
-  scope.edits.push({ at: right.start, text: `${H('resuming')}(${F()}, ` });
+  scope.edits.push({ at: right.start, text: file.text.resumingOpen });
   walk(right, scope);
   scope.edits.push({ at: right.end, text: ')' });
   disposingBodyEdits(loop, scope);
-  scope.edits.push({ at: statement.end, text: resumeAfter() });
+  scope.edits.push({ at: statement.end, text: file.text.resumeAfter });
 }
 
 /**
@@ -444,9 +342,9 @@ function disposingBodyEdits(loop: Node, scope: Scope): void {
   const declarator = (left.declarations as Node[])[0]!;
   scope.edits.push({ at: left.start, end: declarator.start, text: 'const ' });
   const body = loop.body as Node;
-  scope.edits.push({ at: body.start, text: `{${H('resume')}(${F()}); ${standInDeclaration('await using', declarator)}; try {` });
+  scope.edits.push({ at: body.start, text: `${file.text.resumeBodyOpen}${standInDeclaration('await using', declarator)}; try {` });
   walk(body, scope);
-  scope.edits.push({ at: body.end, text: `} finally { ${H('disposing')}(${F()}); }}` });
+  scope.edits.push({ at: body.end, text: `${file.text.disposingClose}}` });
 }
 
 /**
@@ -456,7 +354,6 @@ function disposingBodyEdits(loop: Node, scope: Scope): void {
  * disposing } } finally { resume }}`; only `for (` and the labels are written anew.
  */
 function awaitUsingForEdits(loop: Node, scope: Scope, statement: Node): void {
-  scope.suspends = true;
   const init = loop.init as Node;
   let labels = '';
   for (let node = statement; node !== loop; node = node.body as Node) labels += `${(node.label as Node).name as string}: `;
@@ -466,7 +363,7 @@ function awaitUsingForEdits(loop: Node, scope: Scope, statement: Node): void {
   walk(loop.test, scope);
   walk(loop.update, scope);
   walk(loop.body, scope);
-  scope.edits.push({ at: statement.end, text: `} finally { ${H('disposing')}(${F()}); }${resumeAfter()}` });
+  scope.edits.push({ at: statement.end, text: `${file.text.disposingClose}${file.text.resumeAfter}` });
 }
 
 /** The edits of one function: its own suspension points, wrapped in enter/leave. */
@@ -491,16 +388,14 @@ function functionEdits(fn: Node): Edit[] {
   if (scope.unsplittable) return [...outer, ...functionsOnly(body).edits];
   if (!scope.suspends) return [...outer, ...settle(scope.edits, false)];
 
-  const enter = `const ${F()} = ${H(fn.generator === true ? 'enterGenerator' : 'enter')}(); let ${V()}; try {`;
-  const leave = `} finally { ${H('leave')}(${F()}); }`;
   if (body.type !== 'BlockStatement') {
-    return [...outer, { at: body.start, text: `{ ${enter} return ` }, ...settle(scope.edits, true), { at: body.end, text: `; ${leave} }` }];
+    return [...outer, { at: body.start, text: file.text.conciseBodyOpen }, ...settle(scope.edits, true), { at: body.end, text: file.text.conciseBodyClose }];
   }
   const statements = body.body as Node[];
   return [
     ...outer,
-    { at: afterPrologue(statements, body.start + 1), text: prologueEnd(statements, file.code) + enter },
+    { at: afterPrologue(statements, body.start + 1), text: prologueEnd(statements, file.code) + file.text.functionBodyOpen(fn.generator === true) },
     ...settle(scope.edits, true),
-    { at: body.end - 1, text: leave },
+    { at: body.end - 1, text: file.text.functionBodyClose },
   ];
 }
