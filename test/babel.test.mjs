@@ -1,19 +1,21 @@
 // The Babel plugin (anyctx-build/babel). Every await scenario of test/scenarios/await, compiled
 // by Babel with the plugin and run on the portable engine (Node 24 and Node 20), must print
-// what the untransformed scenario prints on Node 24's own async_hooks. The plugin must also
-// put the same calls in the same places as anyctx-build/transform, leave code that never
+// what the untransformed scenario prints on Node 24's own async_hooks (the forms of
+// test/forms/ run so in test/transform.test.mjs). The plugin must also put the same calls in
+// the same places as anyctx-build/transform, over the scenarios and the forms, leave code that never
 // suspends as it was, change nothing when run a second time, and rewrite before any other
 // plugin visits a function. A scenario that the anyctx-build/transform rewrite gets wrong in
 // the same way is reported as TODO: that difference is not the plugin's.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
 import { rebundledRewrite } from './rebundled.mjs';
+import { FORMS_DIR, createWorkDir, runForms, runnableForms, syntaxOnlyForms, writeForms } from './rewrite/forms.mjs';
 import { unlessBuilt } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,29 +29,6 @@ const SCENARIO_TIMEOUT_MS = 20_000;
 
 const skip = unlessBuilt('anyctx-build/babel.js', 'anyctx-build/transform.js', 'anyctx/portable.node.mjs');
 const scenarios = readdirSync(scenariosDir).filter((file) => /\.(mjs|cjs)$/.test(file)).sort();
-
-/** Constructs the scenarios do not all reach: methods, computed keys, labels, directives, … */
-const CONSTRUCTS = `#!/usr/bin/env node
-'use strict';
-export async function f() { 'use strict'; try { await a(); } catch (e) { b(e); } finally { await c(); } }
-export const arrow = async (x) => g(await x, await (await x));
-export const object = { async [await key()]() { return await 1; }, async method() { for await (const v of it) v; } };
-export class C { static async s() { lbl: for await (const v of it) { if (v) continue lbl; } } async *gen() { yield; yield await 1; yield* other(); } }
-async function usingBody() { await using r = open(); use(r); }
-async function usingBlock() { if (x) { await using r = open(); use(r); } after(); }
-async function single() { if (x) for await (const v of it) use(v); }
-const nested = async function () { return async () => { await 1; }; };
-function plain() { try { x(); } catch { y(); } }
-async function* agen() { const x = yield (yield 1); if (x) return await x; return; }
-async function catchDefaults() { try { await a(); } catch ({ code = 1, detail: [first = () => 2] = [] }) { b(code, first); } }
-async function usingLoops() { for (await using r of resources()) use(r); for await (const v of it) { await using r = open(); use(r, v); } }
-async function usingMany() { { using s = sync(); await using a = open(), b = await open(); using t = sync() } for (await using r = open(), q = null; more();) { await r; } lbl: for (await using r of rs) { continue lbl; } }
-async function usingHandlers() { try { await a(); } catch { await using r = open(); } finally { await using q = open(); use(q); } }
-class WithStaticBlock { static { try { x(); } catch ({ y = 1 }) { z(y); } } }
-await top();
-for await (const v of it) use(v);
-await using topResource = open();
-`;
 
 /** Programs without a suspension point: the plugin must leave them exactly as they were. */
 const NEVER_SUSPENDING = {
@@ -138,51 +117,28 @@ describe('Babel plugin: await scenarios on the portable engine', { concurrency: 
 
 // `await using` as Babel lowers it (preset-env for an engine without it, as React Native's
 // preset does for Hermes): Babel's own disposal helpers call the plugin's stand-ins, and the
-// lowered program must observe what native Node 24 does with the original.
-const LOWERED_USING = `import { AsyncLocalStorage } from '#ctx';
-const als = new AsyncLocalStorage();
-const seen = [];
-const see = (label) => seen.push(label + ' @ ' + als.getStore());
-const later = (value) => als.run('resolver', () => new Promise((resolve) => setTimeout(resolve, 1, value)));
-const resource = (name) => ({ async [Symbol.asyncDispose]() { see('disposing ' + name); await later(); see('disposed ' + name); } });
-const syncOnly = (name) => ({ [Symbol.dispose]() { see('sync disposing ' + name); } });
-async function main() {
-  {
-    await using a = resource('a'), nothing = null, b = await later(resource('b'));
-    using s = syncOnly('s');
-    await later();
-    see('in the block');
-  }
-  see('after the block');
-  for (await using r of [resource('loop 1'), resource('loop 2')]) see('loop body');
-  try { await using t = { [Symbol.asyncDispose]() { see('throwing'); throw new Error('t'); } }; await later(); }
-  catch (error) { see('caught ' + error.message); }
-  see('end');
-}
-await als.run('flow', main);
-console.log(JSON.stringify(seen));
-`;
-
+// lowered form must observe what native Node 24 does with the original.
 describe('Babel plugin: await using lowered by Babel', () => {
-  const original = join(outDir, 'lowered-using.original.mjs');
-  const lowered = join(outDir, 'lowered-using.mjs');
+  const form = runnableForms().find((form) => form.name === 'await-using/mixed-resources.mjs');
+  let workDir;
+  let lowered;
   before(() => {
     if (skip) return;
-    writeFileSync(original, LOWERED_USING);
+    workDir = createWorkDir();
+    writeForms(workDir, 'original', [form]);
     const presets = [['@babel/preset-env', { targets: { node: '18' }, modules: false }]];
-    writeFileSync(lowered, compile(LOWERED_USING, lowered, [plugin], { presets }).code);
+    lowered = writeForms(workDir, 'lowered', [form], (_, path) => compile(form.source, path, [plugin], { presets }).code).get(form.name);
   });
+  after(() => workDir && rmSync(workDir, { recursive: true, force: true }));
   it('Babel lowered the declarations (no `using` left)', { skip }, () => {
-    const code = readFileSync(lowered, 'utf8');
-    assert.doesNotMatch(code, /\b(?:await\s+)?using\s+[\w$]+\s*=/);
-    assert.match(code, /__acx\.disposer\(/);
+    assert.doesNotMatch(lowered.code, /\b(?:await\s+)?using\s+[\w$]+\s*=/);
+    assert.match(lowered.code, /__acx\.disposer\(/);
   });
   for (const runtime of PORTABLE) {
     it(`${runtime.name}: the same as native Node 24`, { skip }, async () => {
-      const [expected, actual] = await Promise.all([runProgram(ORACLE, original), runProgram(runtime, lowered)]);
-      assert.equal(expected.exitCode, 0, expected.stderr);
-      assert.ok(JSON.parse(expected.stdout).length > 10);
-      assert.deepEqual({ exitCode: actual.exitCode, stdout: actual.stdout }, { exitCode: 0, stdout: expected.stdout }, actual.stderr);
+      const [expected, actual] = await Promise.all([runForms(ORACLE, workDir, 'original', [form.name]), runForms(runtime, workDir, 'lowered', [form.name])]);
+      assert.ok(expected[form.name].length > 10, JSON.stringify(expected));
+      assert.deepEqual(actual, expected);
     });
   }
 });
@@ -215,26 +171,35 @@ describe('Babel plugin: async generators lowered by Babel', () => {
 });
 
 describe('Babel plugin: the rewrite', () => {
+  // The scenarios, the forms that run, and the syntax-only forms Babel reads without more
+  // parser plugins than TypeScript's.
+  const forms = [...runnableForms(), ...syntaxOnlyForms().filter((form) => form.name.endsWith('.mjs'))];
   const programs = [
     ...scenarios.map((file) => ({ name: file, filename: join(scenariosDir, file), read: () => readFileSync(join(scenariosDir, file), 'utf8') })),
-    { name: 'constructs.mjs', filename: join(root, 'constructs.mjs'), read: () => CONSTRUCTS },
+    ...forms.map((form) => ({ name: `forms/${form.name}`, filename: join(FORMS_DIR, form.name), read: () => form.source })),
   ];
+  /** How Babel reads a file: TypeScript with its typescript plugin; a .js file as a script
+   * unless it has module syntax, as the bundlers' and anyctx-build/transform's defaults do. */
+  const parsing = (filename) => ({
+    ...(/\.m?ts$/.test(filename) ? { parserOpts: { plugins: ['typescript'] } } : {}),
+    ...(/\.js$/.test(filename) ? { sourceType: 'unambiguous' } : {}),
+  });
 
   for (const { name, filename, read } of programs) {
     it(`puts the calls anyctx-build/transform puts, where it puts them: ${name}`, { skip }, () => {
       const code = read();
       // Printed compact: where the two leave a blank line is not what is compared.
-      const viaPlugin = compile(code, filename, [plugin], { compact: true }).code;
-      const viaTransform = compile(oxcTransform(code, { filename, sourceMap: false }).code, filename, [], { compact: true }).code;
+      const viaPlugin = compile(code, filename, [plugin], { compact: true, ...parsing(filename) }).code;
+      const viaTransform = compile(oxcTransform(code, { filename, sourceMap: false }).code, filename, [], { compact: true, ...parsing(filename) }).code;
       assert.match(viaPlugin, /\b__acx\d*\.enter\(\)/, 'the program was rewritten');
       assert.equal(viaPlugin, viaTransform);
     });
 
     it(`changes nothing when run again, after itself or after anyctx-build/transform: ${name}`, { skip }, () => {
-      const once = compile(read(), filename, [plugin]).code;
-      assert.equal(compile(once, filename, [plugin]).code, compile(once, filename, []).code);
+      const once = compile(read(), filename, [plugin], parsing(filename)).code;
+      assert.equal(compile(once, filename, [plugin], parsing(filename)).code, compile(once, filename, [], parsing(filename)).code);
       const transformed = oxcTransform(read(), { filename, sourceMap: false }).code;
-      assert.equal(compile(transformed, filename, [plugin]).code, compile(transformed, filename, []).code);
+      assert.equal(compile(transformed, filename, [plugin], parsing(filename)).code, compile(transformed, filename, [], parsing(filename)).code);
     });
   }
 
