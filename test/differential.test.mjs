@@ -7,13 +7,13 @@
 // rewrite); the oracle runs them untouched.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
 import { unlessBuilt } from './support/packages.mjs';
+import { runProgram } from './support/run-program.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios');
@@ -51,28 +51,11 @@ function listScenarios() {
 
 const withProcessSlot = processSlots(PARALLEL_PROCESSES);
 
-// Settings of the surrounding process must not leak into the scenarios (a
-// `--conditions` in NODE_OPTIONS would switch the engine, node:test's own variables
-// would change how a child behaves).
-const childEnv = { ...process.env };
-delete childEnv.NODE_OPTIONS;
-delete childEnv.NODE_TEST_CONTEXT;
-
+// runProgram keeps the surrounding process's settings from the scenarios (a `--conditions` in
+// NODE_OPTIONS would switch the engine, node:test's own variables would change how a child
+// behaves).
 function runScenario(runtime, scenario, extraArgs = []) {
-  return withProcessSlot(
-    () =>
-      new Promise((resolve) => {
-        execFile(
-          runtime.node,
-          [...runtime.args, ...extraArgs, scenario.path],
-          { cwd: root, env: childEnv, timeout: SCENARIO_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 << 20 },
-          (error, stdout, stderr) => {
-            const exitCode = error ? (error.killed ? `killed after ${SCENARIO_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
-            resolve({ exitCode, stdout, stderr });
-          },
-        );
-      }),
-  );
+  return withProcessSlot(() => runProgram(runtime, [...extraArgs, scenario.path], { cwd: root, timeout: SCENARIO_TIMEOUT_MS }));
 }
 
 // The oracle runs once per scenario; both portable runtimes compare against it.
