@@ -13,11 +13,11 @@
 // Reproduce a run: ANYCTX_LEAK_SEED=<seed> node --test test/leak-stress.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { seededRandom } from './seeded-random.mjs';
+import { runProgram } from './support/run-program.mjs';
 
 const FLOWS = 10_000;
 const SPAWNED_FLOWS = 1_000; // of FLOWS, started from inside another flow's run()
@@ -310,24 +310,15 @@ async function runFlows({ seed, style, pool: poolKind }) {
 
 // The portable engine runs the flows written with await as rewritten by the await transform.
 const argsFor = (engine, options) =>
-  engine === ORACLE || options.style !== 'await' ? engine.args : [...engine.args, '--import', 'anyctx-build/register'];
+  engine === ORACLE || options.style !== 'await' ? [] : ['--import', 'anyctx-build/register'];
 
-function stress(engine, options) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      engine.node,
-      [...argsFor(engine, options), fileURLToPath(import.meta.url)],
-      {
-        env: { ...process.env, ANYCTX_LEAK_STRESS: JSON.stringify(options) },
-        maxBuffer: 1 << 26,
-        timeout: 5 * 60 * 1000,
-      },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`${engine.name}: ${error.message}\n${stderr}`));
-        else resolve(JSON.parse(stdout));
-      },
-    );
+async function stress(engine, options) {
+  const run = await runProgram(engine, [...argsFor(engine, options), fileURLToPath(import.meta.url)], {
+    env: { ANYCTX_LEAK_STRESS: JSON.stringify(options) },
+    timeout: 5 * 60 * 1000,
+    check: true,
   });
+  return run.json();
 }
 
 function assertNoLeak(result, engineName, seed) {
