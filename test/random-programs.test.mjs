@@ -12,13 +12,15 @@
 // Keep the generated batch files: ANYCTX_RANDOM_KEEP=1 ...
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
+import { runProgram } from './support/run-program.mjs';
 import fc from 'fast-check';
 
+const HARNESS = fileURLToPath(new URL('fixtures/random-programs/harness.mjs', import.meta.url));
 const PROGRAMS = Number(process.env.ANYCTX_RANDOM_PROGRAMS ?? 1000);
 const SEED = Number(process.env.ANYCTX_RANDOM_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
@@ -340,87 +342,17 @@ function renderProgram(program) {
   ])}`;
 }
 
-// The module that runs programs one after another, each to completion, and prints what
-// each one logged as JSON. Fresh storages per program and a start in the empty frame keep
-// programs independent, so a program logs the same alone as in a batch.
+// The batch module: the programs, given to the harness (test/fixtures/random-programs/
+// harness.mjs, copied next to it), which runs them one after another, each to completion, and
+// prints what each one logged as JSON.
 function renderBatch(programs) {
   return `import { AsyncLocalStorage, AsyncResource } from '#ctx';
 import { EventEmitter } from 'node:events';
+import { runBatch } from './harness.mjs';
 
-const programs = [
+await runBatch([
 ${programs.map((program) => `${indent(renderProgram(program))},`).join('\n')}
-];
-
-const inEmptyFrame = AsyncLocalStorage.snapshot();
-let current = { lines: [] };
-process.on('uncaughtException', (error) => current.lines.push(\`! uncaught \${format(error)}\`));
-process.on('unhandledRejection', (reason) => current.lines.push(\`! unhandled rejection \${format(reason)}\`));
-
-function format(value) {
-  if (value instanceof AggregateError) return \`AggregateError(\${value.errors.map(format).join(', ')})\`;
-  if (value instanceof Error) return \`Error(\${value.message})\`;
-  if (Array.isArray(value)) return \`[\${value.map(format).join(', ')}]\`;
-  if (value && typeof value === 'object') {
-    return \`{\${Object.entries(value).map(([key, item]) => \`\${key}: \${format(item)}\`).join(', ')}}\`;
-  }
-  return String(value);
-}
-
-function runProgram(program) {
-  return new Promise((finish) => {
-    const lines = [];
-    current = { lines };
-    let pending = 1;
-    let confirming = false;
-    // Only a hang trips this; it then stops the batch.
-    const watchdog = setTimeout(() => finish({ lines: [...lines, \`! hung with \${pending} pending\`], hung: true }), 10000);
-    // Done when nothing counted is pending, confirmed after a full turn of the event loop
-    // (a thenable's then job is not counted and may still schedule counted work).
-    const settle = () => {
-      if (--pending !== 0 || confirming) return;
-      confirming = true;
-      setImmediate(() => {
-        confirming = false;
-        if (pending !== 0) return;
-        clearTimeout(watchdog);
-        finish({ lines });
-      });
-    };
-    const log = (storages) => (label, ...payload) => {
-      const stores = Object.entries(storages).map(([name, als]) => \`\${name}=\${format(als.getStore())}\`);
-      lines.push(\`\${label}: \${stores.join(' ')}\${payload.length ? \` <- \${format(payload[0])}\` : ''}\`);
-    };
-    const track = (fn) => {
-      pending++;
-      return function (...args) {
-        try {
-          return fn.apply(this, args);
-        } finally {
-          settle();
-        }
-      };
-    };
-    const watch = (promise) => {
-      pending++;
-      promise.then(settle, settle);
-    };
-    try {
-      inEmptyFrame(program, { log, track, watch });
-    } catch (error) {
-      lines.push(\`! program threw \${format(error)}\`);
-    } finally {
-      settle();
-    }
-  });
-}
-
-const results = [];
-for (const program of programs) {
-  const result = await runProgram(program);
-  results.push(result.lines);
-  if (result.hung) break;
-}
-process.stdout.write(JSON.stringify(results));
+]);
 `;
 }
 
@@ -445,6 +377,7 @@ function createWorkDir() {
   );
   writeFileSync(join(dir, 'ctx-native.mjs'), `export * from '${target('native.mjs')}';\n`);
   writeFileSync(join(dir, 'ctx-portable.mjs'), `export * from '${target('portable.mjs')}';\n`);
+  copyFileSync(HARNESS, join(dir, 'harness.mjs'));
   return dir;
 }
 
@@ -454,18 +387,8 @@ function writeBatch(programs) {
   return file;
 }
 
-function runBatch(engine, file) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      engine.node,
-      [...engine.args, file],
-      { maxBuffer: 1 << 30, timeout: 10 * 60 * 1000 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`${engine.name} failed on ${file}: ${error.message}\n${stderr}`));
-        else resolve(JSON.parse(stdout));
-      },
-    );
-  });
+async function runBatch(engine, file) {
+  return (await runProgram(engine, [file], { timeout: 10 * 60 * 1000, check: true })).json();
 }
 
 // The first program whose lines differ, or -1.
