@@ -10,7 +10,6 @@
 // user's project; npm gets a cache and config of its own there and no network.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -18,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeBinary } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
 import { linkPackages, unlessBuilt } from './support/packages.mjs';
+import { runProgram } from './support/run-program.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'test', 'fixtures', 'real-programs');
@@ -57,12 +57,6 @@ const PROGRAMS = [
 ];
 const ADDON_OBSERVER = join(fixtures, 'native-addons.cjs');
 
-// The surrounding process's settings must not reach the programs: NODE_OPTIONS, node:test's
-// own variables, and the npm_* variables `npm test` exports (npm would read its config there).
-const baseEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !/^(NODE_OPTIONS|NODE_TEST_CONTEXT|FORCE_COLOR|npm_.*)$/i.test(name)),
-);
-
 let project;
 before(() => {
   if (skip) return;
@@ -79,14 +73,16 @@ after(() => {
 const withProcessSlot = processSlots(PARALLEL_PROCESSES);
 
 /** Runs a program in a fresh copy of its fixture; resolves to what it did, its paths made neutral. */
-function runProgram(runtime, program, register) {
+function runInFixture(runtime, program, register) {
   return withProcessSlot(() => {
     const run = `${program.name.replace(/\W+/g, '-')}.${runtime.tag}.${register ? 'register' : 'plain'}`;
     const cwd = join(project, run);
     cpSync(join(fixtures, program.fixture), cwd, { recursive: true });
     const addonsFile = join(project, `${run}.addons.json`);
+    // runProgram keeps the surrounding process's settings from the programs: NODE_OPTIONS,
+    // node:test's own variables, and the npm_* variables `npm test` exports (npm would read its
+    // config there).
     const env = {
-      ...baseEnv,
       NO_COLOR: '1',
       ANYCTX_TEST_NATIVE_ADDONS: addonsFile,
       // npm: offline (and a registry nobody listens at, should it try anyway), no update
@@ -101,21 +97,16 @@ function runProgram(runtime, program, register) {
       npm_config_fund: 'false',
     };
     const args = [...(program.addons ? ['--require', ADDON_OBSERVER] : []), ...(register ? REGISTER : []), ...program.args];
-    const started = performance.now();
-    return new Promise((resolve) => {
-      execFile(runtime.node, args, { cwd, env, timeout: PROGRAM_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-        const ms = Math.round(performance.now() - started);
-        const exitCode = error ? (error.killed ? `killed after ${PROGRAM_TIMEOUT_MS} ms` : error.code ?? error.signal) : 0;
-        const neutral = (text) => text.replaceAll(cwd, '<fixture>').replace(/ in \d+(\.\d+)?m?s\b/g, ' in <time>');
-        resolve({
-          exitCode,
-          stdout: neutral(stdout),
-          stderr: neutral(stderr),
-          files: program.output ? filesUnder(join(cwd, program.output)) : undefined,
-          addons: program.addons && existsSync(addonsFile) ? JSON.parse(readFileSync(addonsFile, 'utf8')) : undefined,
-          ms,
-        });
-      });
+    return runProgram(runtime, args, { cwd, env, timeout: PROGRAM_TIMEOUT_MS }).then((result) => {
+      const neutral = (text) => text.replaceAll(cwd, '<fixture>').replace(/ in \d+(\.\d+)?m?s\b/g, ' in <time>');
+      return {
+        exitCode: result.exitCode,
+        stdout: neutral(result.stdout),
+        stderr: neutral(result.stderr),
+        files: program.output ? filesUnder(join(cwd, program.output)) : undefined,
+        addons: program.addons && existsSync(addonsFile) ? JSON.parse(readFileSync(addonsFile, 'utf8')) : undefined,
+        ms: result.ms,
+      };
     });
   });
 }
@@ -140,7 +131,7 @@ describe('real programs under anyctx-build/register', { concurrency: true, skip 
     describe(runtime.name, { concurrency: true }, () => {
       for (const program of PROGRAMS) {
         it(`${program.name}: the same as without the register entry`, async (t) => {
-          const [plain, registered] = await Promise.all([runProgram(runtime, program, false), runProgram(runtime, program, true)]);
+          const [plain, registered] = await Promise.all([runInFixture(runtime, program, false), runInFixture(runtime, program, true)]);
           t.diagnostic(`${runtime.name} ${program.name}: ${plain.ms} ms without, ${registered.ms} ms under anyctx-build/register`);
 
           assert.equal(plain.exitCode, 0, `without the register entry the program itself fails:\n${plain.stderr}`);
