@@ -38,17 +38,8 @@ test('the browser build leaves Node\'s task sources out; the generic build keeps
   }
 });
 
-// Context across a timer, a then, a promise resolved by a timer, a microtask; the store
-// outside any run. Scheduled in one order, so the log order is the platform's too.
-const scenario = `(AsyncLocalStorage, log, done) => {
-  const als = new AsyncLocalStorage();
-  als.run('timer', () => setTimeout(() => log('timer: ' + als.getStore()), 0));
-  als.run('then', () => Promise.resolve().then(() => log('then: ' + als.getStore())));
-  als.run('resolved by a timer', () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => log('resolved by a timer: ' + als.getStore())));
-  als.run('microtask', () => queueMicrotask(() => log('microtask: ' + als.getStore())));
-  log('outside: ' + als.getStore());
-  setTimeout(() => setTimeout(done, 5), 5);
-}`;
+// Context across timers, a then and a microtask, run in the bundle's realm and natively.
+const scenario = readFileSync(new URL('fixtures/bundle-size/keeps-context.js', import.meta.url), 'utf8');
 
 /** A tree-shaken browser bundle of `names`, evaluated in a fresh realm: its exports and the realm's global. */
 async function shakenEngine(names) {
@@ -71,8 +62,8 @@ test('the browser bundle runs without Node globals and keeps the context as nati
   const engine = vm.runInContext(`${code};anyctx`, context);
   assert.equal(engine.isInstalled(), true);
 
-  const portable = vm.runInContext(`(${scenario})`, context);
-  const native = vm.runInThisContext(`(${scenario})`);
+  const portable = vm.runInContext(scenario, context);
+  const native = vm.runInThisContext(scenario);
   const expected = await runScenario((log, done) => native(NativeAsyncLocalStorage, log, done));
   const actual = await runScenario((log, done) => portable(engine.AsyncLocalStorage, log, done));
   assert.deepEqual(actual, expected);
@@ -86,8 +77,8 @@ test('a bundle of AsyncLocalStorage alone leaves async_hooks and the await helpe
     assert.doesNotMatch(code, new RegExp(absent), absent);
   }
   assert.equal(global[Symbol.for('anyctx.awaitFrames')], undefined);
-  const portable = vm.runInContext(`(${scenario})`, context);
-  const native = vm.runInThisContext(`(${scenario})`);
+  const portable = vm.runInContext(scenario, context);
+  const native = vm.runInThisContext(scenario);
   const expected = await runScenario((log, done) => native(NativeAsyncLocalStorage, log, done));
   assert.deepEqual(await runScenario((log, done) => portable(engine.AsyncLocalStorage, log, done)), expected);
   // bind and snapshot without a resource: the frame, `this`, arguments, name and length.
@@ -121,13 +112,7 @@ test('a bundle of the basic await helpers has neither the global nor the async g
   // An async function rewritten the way the transform rewrites it, with a rejected await
   // landing in its catch.
   const { transform } = await import('anyctx-build/transform');
-  const source = `(async (als, log) => {
-    await null;
-    log(als.getStore());
-    try { await Promise.reject(new Error('x')); } catch { log(als.getStore()); }
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    log(als.getStore());
-  })`;
+  const source = readFileSync(new URL('fixtures/bundle-size/rejected-await.js', import.meta.url), 'utf8');
   const rewritten = transform(source, { filename: 'f.js', helpers: 'global', sourceMap: false }).code;
   const body = rewritten.replace(/^var (\w+) = [^;]*;/, 'var $1 = anyctx.awaitFramesBasic;');
   assert.notEqual(body, rewritten, 'the helpers come from the basic object');
