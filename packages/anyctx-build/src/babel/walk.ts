@@ -115,7 +115,7 @@ function collector(t: Types): Visitor<Collected> {
 
   // Every node type that can be a suspension point, on exit: inner ones are rewritten first.
   const suspensionPoints: Visitor<Collected> = {};
-  for (const [type, classify] of Object.entries(SUSPENSION_POINTS)) {
+  for (const [type, classify] of SUSPENSION_POINTS) {
     suspensionPoints[type] = {
       exit(path: NodePath, state: Collected) {
         const kind = classify(path.node as unknown as NodeLike);

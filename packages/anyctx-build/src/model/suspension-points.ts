@@ -31,21 +31,23 @@ export const isAwaitUsing = (node: unknown): boolean =>
 export const isUsing = (node: unknown): boolean =>
   (node as NodeLike | null)?.type === 'VariableDeclaration' && ((node as NodeLike).kind === 'using' || (node as NodeLike).kind === 'await using');
 
-/** The suspension points, by node type: what kind a node of that type is, if any. */
-export const SUSPENSION_POINTS: Readonly<Record<string, (node: NodeLike) => SuspensionKind | undefined>> = {
-  AwaitExpression: () => 'await',
-  YieldExpression: () => 'yield',
-  ReturnStatement: (node) => (node.argument != null ? 'generator-return' : undefined),
-  ForOfStatement: (node) => (node.await === true ? 'for-await' : isAwaitUsing(node.left) ? 'await-using-loop' : undefined),
-  ForStatement: (node) => (isAwaitUsing(node.init) ? 'await-using-for' : undefined),
-};
+/** The suspension points, by node type: what kind a node of that type is, if any. (A Map:
+ * the oxc walk asks for every node, and most types are not here.) */
+type Classify = (node: NodeLike) => SuspensionKind | undefined;
+export const SUSPENSION_POINTS: ReadonlyMap<string, Classify> = new Map<string, Classify>([
+  ['AwaitExpression', () => 'await'],
+  ['YieldExpression', () => 'yield'],
+  ['ReturnStatement', (node) => (node.argument != null ? 'generator-return' : undefined)],
+  ['ForOfStatement', (node) => (node.await === true ? 'for-await' : isAwaitUsing(node.left) ? 'await-using-loop' : undefined)],
+  ['ForStatement', (node) => (isAwaitUsing(node.init) ? 'await-using-for' : undefined)],
+]);
 
 /** The kinds that suspend in an async generator only. */
 export const ASYNC_GENERATOR_ONLY: ReadonlySet<SuspensionKind> = new Set(['yield', 'generator-return']);
 
 /** The kind of suspension point a node is in code whose function is (or is not) an async generator. */
 export function suspensionOf(node: NodeLike, asyncGenerator: boolean): SuspensionKind | undefined {
-  const kind = SUSPENSION_POINTS[node.type]?.(node);
+  const kind = SUSPENSION_POINTS.get(node.type)?.(node);
   return kind === undefined || asyncGenerator || !ASYNC_GENERATOR_ONLY.has(kind) ? kind : undefined;
 }
 

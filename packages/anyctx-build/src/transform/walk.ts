@@ -119,12 +119,17 @@ function walk(node: unknown, scope: Scope): void {
     walkChildren(node, scope);
     return;
   }
-  const kind = suspensionOf(node, scope.asyncGenerator);
-  if (kind !== undefined) {
-    suspensionEdits(kind, node, scope, node);
-    return;
-  }
   switch (node.type) {
+    // The node types of SUSPENSION_POINTS (a quick test holds this list to the table): a
+    // switch tells the other types apart fastest.
+    case 'AwaitExpression': case 'YieldExpression': case 'ReturnStatement': case 'ForOfStatement': case 'ForStatement': {
+      const kind = suspensionOf(node, scope.asyncGenerator);
+      if (kind !== undefined) {
+        suspensionEdits(kind, node, scope, node);
+        return;
+      }
+      break;
+    }
     case 'SwitchCase':
       noteStatementList(node.consequent as Node[], 1);
       break;
