@@ -5,7 +5,7 @@
 import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame';
 import { executionAsyncId, executionResource, setExecution, triggerAsyncId } from '../core/execution';
 import { emitAfter, emitBefore, hookCounts } from '../core/hooks';
-import { replaceGatedMethod } from './patch';
+import { replaceMethod } from './patch';
 import { noteThrow } from './uncaught';
 
 /** Without async_hooks: `callback`, to be called later (with any `this` and arguments) in the current frame. */
@@ -33,8 +33,7 @@ type Scheduler = (this: unknown, callback: unknown, ...rest: unknown[]) => unkno
  * the caller's frame. What it returns (a handle, an id, a promise) passes through unchanged.
  */
 export function scheduleInCallerFrame(target: object, key: string): void {
-  replaceGatedMethod<Scheduler>(target, key, (original, gate) => function (this: unknown, callback: unknown) {
-    if (gate.to !== undefined) return Reflect.apply(gate.to, this, arguments);
+  replaceMethod<Scheduler>(target, key, (original) => function (this: unknown, callback: unknown) {
     if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
     const scheduled = inCurrentFrame(callback);
     // The common shapes without an array (an absent argument must stay absent).
