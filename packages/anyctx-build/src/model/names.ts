@@ -6,7 +6,7 @@ import { GENERATED_NAME_PREFIX as PREFIX } from 'anyctx/protocol';
 
 /** The bindings a rewritten file gets, fresh in it: no name the file already uses. */
 export interface GeneratedNames {
-  /** The helpers (src/core/await-frames.ts), brought in once per file. */
+  /** The helpers (the runtime's core/await-helpers.ts), brought in once per file. */
   helpers: string;
   /** One function invocation's (or the module body's) await frame. */
   frame: string;

@@ -4,7 +4,7 @@
 // returns or throws. Text is only inserted, except for the few tokens an `await using`
 // declaration and a loop head declaring one are rewritten by, so TypeScript and JSX stay
 // intact, every line stays on its line, and the source map is exact. The helpers are in
-// src/core/await-frames.ts and src/core/await-disposers.ts.
+// the runtime's core/async-function.ts, async-generator-body.ts, loop-iterators.ts and await-disposers.ts.
 
 import { parseSync } from 'oxc-parser';
 import { MagicString } from 'magic-string';

@@ -30,5 +30,5 @@ export const BASIC_HELPERS_EXPORT = 'awaitFramesBasic';
 /** Where the portable engine puts all the helpers for scripts that cannot import them
  * (rewritten with helpers: 'global'): globalThis[Symbol.for(GLOBAL_HELPERS_KEY)]. */
 export const GLOBAL_HELPERS_KEY = 'anyctx.awaitFrames';
-/** How every binding the rewrite generates starts (src/transform/names.ts picks them). */
+/** How every binding the rewrite generates starts (anyctx-build's src/model/names.ts picks them). */
 export const GENERATED_NAME_PREFIX = '__ac';
