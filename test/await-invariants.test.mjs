@@ -25,15 +25,14 @@
 // Keep the generated files: ANYCTX_INVARIANTS_KEEP=1 ...
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { transform } from 'anyctx-build/transform';
 import { ORACLE, PORTABLE, nodeBinary } from './engines.mjs';
 import { seededRandom } from './seeded-random.mjs';
-import { linkPackages } from './support/packages.mjs';
+import { makeProjectDir } from './support/project-dir.mjs';
 import { runProgram } from './support/run-program.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,29 +52,8 @@ const fixture = (name) => readFileSync(join(fixtures, name), 'utf8');
 let workDir;
 
 function createWorkDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'anyctx-await-invariants-'));
-  const ctx = (file) => JSON.stringify(join(root, 'test', 'ctx', file));
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({
-      type: 'module',
-      imports: {
-        '#ctx': {
-          'anyctx-native': { import: './ctx-native.mjs', require: './ctx-native.cjs' },
-          default: { import: './ctx-portable.mjs', require: './ctx-portable.cjs' },
-        },
-        '#helpers-only': './helpers-only.mjs',
-        '#leaky-helpers': './leaky-helpers.mjs',
-      },
-    }),
-  );
-  writeFileSync(join(dir, 'ctx-native.mjs'), `export * from ${ctx('native.mjs')};\n`);
-  writeFileSync(join(dir, 'ctx-portable.mjs'), `export * from ${ctx('portable.mjs')};\n`);
-  writeFileSync(join(dir, 'ctx-native.cjs'), `module.exports = require(${ctx('native.cjs')});\n`);
-  writeFileSync(join(dir, 'ctx-portable.cjs'), `module.exports = require(${ctx('portable.cjs')});\n`);
+  const dir = makeProjectDir('anyctx-await-invariants-', { imports: { '#helpers-only': './helpers-only.mjs', '#leaky-helpers': './leaky-helpers.mjs' } });
   for (const file of ['helpers-only.mjs', 'leaky-helpers.mjs', 'ticks-runner.mjs']) copyFileSync(join(fixtures, file), join(dir, file));
-  mkdirSync(join(dir, 'node_modules'));
-  linkPackages(join(dir, 'node_modules'), ['anyctx']);
   return dir;
 }
 

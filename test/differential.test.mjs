@@ -7,7 +7,7 @@
 // rewrite); the oracle runs them untouched.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';

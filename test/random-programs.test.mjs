@@ -12,13 +12,13 @@
 // Keep the generated batch files: ANYCTX_RANDOM_KEEP=1 ...
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORACLE, PORTABLE } from './engines.mjs';
 import { runProgram } from './support/run-program.mjs';
 import fc from 'fast-check';
+import { makeProjectDir } from './support/project-dir.mjs';
 
 const HARNESS = fileURLToPath(new URL('fixtures/random-programs/harness.mjs', import.meta.url));
 const PROGRAMS = Number(process.env.ANYCTX_RANDOM_PROGRAMS ?? 1000);
@@ -366,17 +366,7 @@ let keepWorkDir = Boolean(process.env.ANYCTX_RANDOM_KEEP);
 let batches = 0;
 
 function createWorkDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'anyctx-random-programs-'));
-  const target = (file) => new URL(`./ctx/${file}`, import.meta.url).href;
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({
-      type: 'module',
-      imports: { '#ctx': { 'anyctx-native': './ctx-native.mjs', default: './ctx-portable.mjs' } },
-    }),
-  );
-  writeFileSync(join(dir, 'ctx-native.mjs'), `export * from '${target('native.mjs')}';\n`);
-  writeFileSync(join(dir, 'ctx-portable.mjs'), `export * from '${target('portable.mjs')}';\n`);
+  const dir = makeProjectDir('anyctx-random-programs-', { packages: [] });
   copyFileSync(HARNESS, join(dir, 'harness.mjs'));
   return dir;
 }

@@ -1,12 +1,12 @@
 // The corpus of forms (test/forms/, see its README.md): listing them, writing them into a
 // work folder as they are and as each rewriter rewrites them, and running a folder's forms
 // under an engine, all in one process, each form's observations keyed by its name.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { linkPackages, repoRoot } from '../support/packages.mjs';
+import { repoRoot } from '../support/packages.mjs';
 import { runProgram } from '../support/run-program.mjs';
+import { makeProjectDir } from '../support/project-dir.mjs';
 
 export const FORMS_DIR = join(repoRoot, 'test', 'forms');
 const RUNNER = fileURLToPath(new URL('./forms-runner.mjs', import.meta.url));
@@ -49,27 +49,7 @@ export const runsOn = (engine, form) => !form.node24Only || !engine.node.include
  * the rewritten forms import their helpers from 'anyctx/portable' as a user's code would.
  */
 export function createWorkDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'anyctx-forms-'));
-  const ctx = (file) => JSON.stringify(join(repoRoot, 'test', 'ctx', file));
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({
-      type: 'module',
-      imports: {
-        '#ctx': {
-          'anyctx-native': { import: './ctx-native.mjs', require: './ctx-native.cjs' },
-          default: { import: './ctx-portable.mjs', require: './ctx-portable.cjs' },
-        },
-      },
-    }),
-  );
-  writeFileSync(join(dir, 'ctx-native.mjs'), `export * from ${ctx('native.mjs')};\n`);
-  writeFileSync(join(dir, 'ctx-portable.mjs'), `export * from ${ctx('portable.mjs')};\n`);
-  writeFileSync(join(dir, 'ctx-native.cjs'), `module.exports = require(${ctx('native.cjs')});\n`);
-  writeFileSync(join(dir, 'ctx-portable.cjs'), `module.exports = require(${ctx('portable.cjs')});\n`);
-  mkdirSync(join(dir, 'node_modules'));
-  linkPackages(join(dir, 'node_modules'), ['anyctx']);
-  return dir;
+  return makeProjectDir('anyctx-forms-');
 }
 
 /**
