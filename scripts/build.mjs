@@ -6,7 +6,7 @@
 // ships its code once.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runtimeBuildOptions } from '../packages/anyctx/build-options.mjs';
 
@@ -14,6 +14,15 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const BOTH_FORMATS = [['esm', 'js'], ['cjs', 'cjs']];
 const COMMON = { bundle: true, sourcemap: true, sourcesContent: false, logLevel: 'warning' };
+
+// What a build killed before its swap left behind (its process is gone).
+for (const name of ['anyctx', 'anyctx-build']) {
+  const root = new URL(`../packages/${name}/`, import.meta.url);
+  for (const entry of readdirSync(root)) {
+    const pid = /^dist\.(?:next|previous)-(\d+)$/.exec(entry)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(new URL(entry, root), { recursive: true, force: true });
+  }
+}
 
 await buildPackage('anyctx', async (source, dist) => {
   // The browser build leaves Node's task sources out. Node's own engine (index) is reached
@@ -69,9 +78,13 @@ await buildPackage('anyctx-build', async (source, dist) => {
 async function buildPackage(name, bundle) {
   const root = new URL(`../packages/${name}/`, import.meta.url);
   const dist = new URL(`dist.next-${process.pid}/`, root);
-  rmSync(dist, { recursive: true, force: true });
-  await bundle(new URL('src/', root), dist);
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', new URL('types', dist).pathname], { cwd: root, stdio: 'inherit' });
+  try {
+    await bundle(new URL('src/', root), dist);
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', new URL('types', dist).pathname], { cwd: root, stdio: 'inherit' });
+  } catch (error) {
+    rmSync(dist, { recursive: true, force: true });
+    throw error;
+  }
 
   const finished = new URL('dist/', root);
   const previous = new URL(`dist.previous-${process.pid}/`, root);
@@ -79,4 +92,13 @@ async function buildPackage(name, bundle) {
   if (existsSync(finished)) renameSync(finished, previous);
   renameSync(dist, finished);
   rmSync(previous, { recursive: true, force: true });
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }

@@ -22,9 +22,9 @@ export const INTERNAL_PROPERTIES = [
 ];
 
 /**
- * `nodeSources`: whether the build has Node's task sources (src/host/node-sources.ts). The
+ * `nodeSources`: whether the build has Node's task sources (host/node-sources.ts). The
  * browser build has not, and code only they need is compiled out of it
- * (src/host/build-flags.d.ts).
+ * (host/build-flags.d.ts).
  */
 export function runtimeBuildOptions({ nodeSources }) {
   return {

@@ -4,7 +4,7 @@
 //
 // The expectations are Node's: with ANYCTX_QUICK_ORACLE=1 the same tests run against Node's own
 // node:async_hooks instead, which shows that they hold there:
-//   ANYCTX_QUICK_ORACLE=1 node_modules/node24/bin/node --import tsx --test test/quick/*.test.mjs
+//   ANYCTX_QUICK_ORACLE=1 node_modules/node24/bin/node --import tsx --test test/quick/async-*.test.mjs
 // (AsyncContext, which Node does not have, is then anyctx's, built on Node's AsyncLocalStorage,
 // as the `anyctx` entry builds it on Node.)
 const core = '../../packages/anyctx/src/core/';

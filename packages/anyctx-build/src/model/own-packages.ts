@@ -1,6 +1,6 @@
 // The packages whose files are never rewritten: the runtime the rewritten code calls (its
-// helpers must not wrap themselves) and the tools that rewrite. The plugins, the Babel plugin
-// and the register loader all ask here.
+// helpers must not wrap themselves) and the tools that rewrite. The plugins and the Babel
+// plugin ask here; the register loader knows its own folders (register/own-files.ts).
 
 export const OWN_PACKAGES: readonly string[] = ['anyctx', 'anyctx-build'];
 

@@ -1,5 +1,5 @@
 // What the rewrite inserts, shape by shape: SHAPES names each one with its template, and
-// ShapeText writes them as text, the pieces that go around the original code each keeps
+// ShapeText writes them as text, the fragments that go around the original code each keeps
 // (what the oxc rewrite inserts). The Babel plugin builds the same shapes as nodes
 // (src/babel/emit.ts); test/quick/rewrite-model.test.mjs holds both to these templates, and
 // test/rewrite/map-back.mjs turns each shape back into what it came from.

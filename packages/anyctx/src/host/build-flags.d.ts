@@ -1,4 +1,4 @@
-// Constants the build writes in (scripts/runtime-build-options.mjs), so that code a build
+// Constants the build writes in (packages/anyctx/build-options.mjs), so that code a build
 // cannot use is compiled out of it.
 
 /** Whether this build has Node's task sources (src/host/node-sources.ts): false in the browser build. */
