@@ -1,4 +1,4 @@
-// carryContext (src/host/carry-context.ts) on Node's MessageChannel, whose ports are
+// carryContext (packages/anyctx/src/host/carry-context.ts) on Node's MessageChannel, whose ports are
 // EventTargets as a browser's are, with the native entry and the portable engine: values of
 // the named storages travel with each message, listeners see the original data, removal and
 // onmessage read-back work, undo restores the port, bad input gets Node-style errors.

@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageDir, repoRoot, unlessBuilt } from './support/packages.mjs';
 import { nodeBinary } from './engines.mjs';
+import { cleanEnv, runProgram } from './support/run-program.mjs';
 
 const skip = unlessBuilt('anyctx/portable.js', 'anyctx/index.cjs', 'anyctx-build/transform.js');
 const NPM = join(repoRoot, 'node_modules', 'npm11', 'bin', 'npm-cli.js');
 // npm's own settings only: npm_* variables from a surrounding `npm test` would be read as config.
-const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_.*|NODE_OPTIONS|NODE_TEST_CONTEXT)$/i.test(name)));
+const env = cleanEnv();
 const npm = (args, cwd) => execFileSync(process.execPath, [NPM, ...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, encoding: 'utf8' });
 
 let work;
@@ -31,7 +32,7 @@ after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-test('anyctx from its tarball installs with no other package, and works for import and require', { skip }, () => {
+test('anyctx from its tarball installs with no other package, and works for import and require', { skip }, async () => {
   const app = join(work, 'app');
   execFileSync('mkdir', [app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
@@ -47,7 +48,8 @@ test('anyctx from its tarball installs with no other package, and works for impo
     als.run('request', () => setTimeout(() => console.log(als.getStore(), required.AsyncLocalStorage === AsyncLocalStorage), 1));
   `);
   for (const node of [nodeBinary('node20'), nodeBinary('node24')]) {
-    assert.equal(execFileSync(node, ['main.mjs'], { cwd: app, encoding: 'utf8' }), 'request true\n', node);
+    const run = await runProgram(node, ['main.mjs'], { cwd: app, check: true });
+    assert.equal(run.stdout, 'request true\n', node);
   }
 });
 

@@ -315,7 +315,7 @@ describe('found by these tests', () => {
   });
   it('a declaration after the first await using, named before it in JSX', () => {
     // A rewriter bug, open: both rewriters split the block, as the rule they share
-    // (src/model/wrappable-body.ts) looks for Identifier nodes only and <G /> is a
+    // (packages/anyctx-build/src/model/wrappable-body.ts) looks for Identifier nodes only and <G /> is a
     // JSXIdentifier. The class moves into a block of its own, and h() throws "G is not defined".
     assertHolds('async function f() { const h = () => <G />; await using a = null; class G {} return h(); }', 'a.jsx', { rewritten: false, leftByRule: 1 });
   });

@@ -347,7 +347,7 @@ describe('transforming twice changes nothing more', () => {
 });
 
 // A body wrapped in \`try\`, or a block split at its first \`await using\`, would not mean what it
-// meant (src/model/wrappable-body.ts): such a function is left as it was, and the
+// meant (packages/anyctx-build/src/model/wrappable-body.ts): such a function is left as it was, and the
 // functions around and inside it are rewritten as usual.
 describe('functions whose body cannot be wrapped are left as they were', () => {
   const UNWRAPPABLE = {

@@ -1,6 +1,6 @@
 // When the await rewrite leaves code as it was, for the invariant (test/rewrite/invariant.mjs):
 // the test's own statement of the rule in README.md ("Functions the rewrite leaves as they
-// were"), written from that description and not from src/model/wrappable-body.ts, so
+// were"), written from that description and not from anyctx-build's src/model/wrappable-body.ts, so
 // that the two can disagree. An async function (or the module body) that meets the rule
 // keeps its own suspension points as they were; the functions in it are rewritten on their own.
 //
