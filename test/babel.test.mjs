@@ -16,7 +16,7 @@ import { ORACLE, PORTABLE } from './engines.mjs';
 import { processSlots } from './process-slots.mjs';
 import { rebundledRewrite } from './rebundled.mjs';
 import { FORMS_DIR, createWorkDir, runForms, runnableForms, syntaxOnlyForms, writeForms } from './rewrite/forms.mjs';
-import { unlessBuilt } from './support/packages.mjs';
+import { built, unlessBuilt } from './support/packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scenariosDir = join(root, 'test', 'scenarios', 'await');
@@ -202,6 +202,16 @@ describe('Babel plugin: the rewrite', () => {
       assert.equal(compile(transformed, filename, [plugin], parsing(filename)).code, compile(transformed, filename, [], parsing(filename)).code);
     });
   }
+
+  // The runtime's own files must stay as they are (their helpers would wrap themselves),
+  // installed under node_modules or, as in a workspace or a link, in a package named anyctx.
+  it("leaves the runtime's own built files alone, wherever the package is", { skip }, () => {
+    const code = 'export async function f(x) { return await x; }\n';
+    const own = built('anyctx', 'chunk.js'); // packages/anyctx/dist/: a package named anyctx, not under node_modules
+    assert.equal(compile(code, own, [plugin]).code, compile(code, own, []).code);
+    const elsewhere = join(root, 'test', 'chunk.js');
+    assert.match(compile(code, elsewhere, [plugin]).code, /\.enter\(\)/, 'the same code elsewhere is rewritten');
+  });
 
   // A bundle of rewritten modules has the helpers' import renamed (Vite's dependency optimizer
   // does this with Rolldown); Babel run over it afterwards (Metro, babel-loader on a

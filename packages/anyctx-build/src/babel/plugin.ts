@@ -14,7 +14,7 @@ import { redirectAsyncHooks } from './async-hooks-imports';
 import { collidingWords, generatedNames } from '../model/names';
 import { HELPER_STYLES, PLAIN_FILE_STYLES, detectHelperStyle, helpersExportFor, type HelperStyle, type PlainFileStyle } from '../model/helper-style';
 import { MAY_SUSPEND } from '../model/suspension-points';
-import { INSTALLED_OWN_FILE } from '../model/own-packages';
+import { ownFileCheck } from '../model/own-packages';
 
 export interface AnyctxBabelOptions {
   /** Where the helpers come from (default 'anyctx/portable'). It must resolve, from every
@@ -41,6 +41,7 @@ export function anyctxBabelPlugin(api: PluginApi, options: AnyctxBabelOptions = 
   api.assertVersion(7);
   const t = api.types;
   const { runtime, helpers, plainFileHelpers, asyncHooks } = checkOptions(options);
+  const isOwnFile = ownFileCheck();
 
   return {
     name: 'anyctx',
@@ -49,7 +50,7 @@ export function anyctxBabelPlugin(api: PluginApi, options: AnyctxBabelOptions = 
         enter(program, state) {
           const filename = state.filename ?? state.file.opts.filename ?? undefined;
           const code = state.file.code ?? '';
-          if (filename !== undefined && INSTALLED_OWN_FILE.test(filename)) return;
+          if (filename !== undefined && isOwnFile(filename)) return;
           if (asyncHooks && (code === '' || code.includes('async_hooks'))) redirectAsyncHooks(program, t, runtime);
           // Babel given only an AST has no code to pre-check.
           if (code !== '' && !MAY_SUSPEND.test(code)) return;

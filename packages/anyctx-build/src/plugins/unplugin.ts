@@ -5,12 +5,10 @@
 
 import { createUnplugin, type FilterPattern, type UnpluginInstance } from 'unplugin';
 import type { PluginBuild } from 'esbuild';
-import { dirname, join, sep } from 'node:path';
 import { transform } from '../transform/transform';
 import { esbuildRuntime, rollupRuntimeHook, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
 import { esbuildTargetsNode, rolldownTargetsNode, viteRunsOnNode, viteTargetsNoNode, webpackTargetsNode, type ViteEnvironment, type WebpackLikeTarget } from './build-target';
-import { INSTALLED_OWN_FILE, OWN_PACKAGES } from '../model/own-packages';
-import { PackageScopes } from '../model/package-scope';
+import { ownFileCheck } from '../model/own-packages';
 import { MAY_SUSPEND } from '../model/suspension-points';
 
 export interface AnyctxPluginOptions {
@@ -137,16 +135,3 @@ function transformModule(code: string, filename: string, runtime: string) {
   return transform(code, { filename, runtime, plainFileHelpers: 'import' });
 }
 
-/**
- * Whether a file belongs to the package that ships the engine, which must stay untouched
- * (its helpers would import itself): an installed anyctx, or anyctx's own build when it
- * is linked or is the project itself. Package roots and names are read once per plugin.
- */
-function ownFileCheck(): (filename: string) => boolean {
-  const scopes = new PackageScopes();
-  return (filename) => {
-    if (INSTALLED_OWN_FILE.test(filename)) return true;
-    const scope = scopes.of(dirname(filename));
-    return scope !== undefined && OWN_PACKAGES.includes(scope.name as string) && filename.startsWith(join(scope.root, 'dist') + sep);
-  };
-}
