@@ -14,10 +14,11 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const BOTH_FORMATS = [['esm', 'js'], ['cjs', 'cjs']];
 const COMMON = { bundle: true, sourcemap: true, sourcesContent: false, logLevel: 'warning' };
+const packageRoot = (name) => new URL(`../packages/${name}/`, import.meta.url);
 
 // What a build killed before its swap left behind (its process is gone).
 for (const name of ['anyctx', 'anyctx-build']) {
-  const root = new URL(`../packages/${name}/`, import.meta.url);
+  const root = packageRoot(name);
   for (const entry of readdirSync(root)) {
     const pid = /^dist\.(?:next|previous)-(\d+)$/.exec(entry)?.[1];
     if (pid !== undefined && !isRunning(Number(pid))) rmSync(new URL(entry, root), { recursive: true, force: true });
@@ -76,7 +77,7 @@ await buildPackage('anyctx-build', async (source, dist) => {
 });
 
 async function buildPackage(name, bundle) {
-  const root = new URL(`../packages/${name}/`, import.meta.url);
+  const root = packageRoot(name);
   const dist = new URL(`dist.next-${process.pid}/`, root);
   try {
     await bundle(new URL('src/', root), dist);

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageDir, repoRoot, unlessBuilt } from './support/packages.mjs';
@@ -34,7 +34,7 @@ after(() => {
 
 test('anyctx from its tarball installs with no other package, and works for import and require', { skip }, async () => {
   const app = join(work, 'app');
-  execFileSync('mkdir', [app]);
+  mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
   npm(['install', '--offline', packed.anyctx.tarball], app);
   const installed = readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.'));
@@ -71,7 +71,7 @@ for (const name of ['anyctx', 'anyctx-build']) {
     const maps = files.filter((file) => file.endsWith('.map'));
     assert.ok(maps.length > 0);
     const unpacked = join(work, `unpacked-${name}`);
-    execFileSync('mkdir', ['-p', unpacked]);
+    mkdirSync(unpacked, { recursive: true });
     execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
     for (const map of maps) {
       const { sources, sourcesContent } = JSON.parse(readFileSync(join(unpacked, 'package', map), 'utf8'));

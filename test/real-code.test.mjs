@@ -4,7 +4,7 @@
 // corpus: the harness must catch broken outputs (mutations of real ones), every shape it maps
 // back is met on a small input, the rule that leaves a function as it was
 // (test/rewrite/left-as-it-was.mjs) says what it should, and the cases of the
-// semicolon-free / directive / names bug report and those these tests found hold.
+// semicolon-free code, directives and generated names, and those these tests found, hold.
 //
 // The corpus runs in two worker threads (test/rewrite/real-code.worker.mjs), largest files first:
 // 2 min 20 s on two cores (Node 20), of which TypeScript's 9 MB typescript.js and workerd's
@@ -228,11 +228,11 @@ describe('every shape, through both rewriters', () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// The bug report: semicolon-free code, directives without `;`, programs using the
-// generated names, and files that only spell a rewritten body.
+// Semicolon-free code, directives without `;`, programs using the generated names, and
+// files that only spell a rewritten body.
 // ---------------------------------------------------------------------------------------
 
-describe('the bug report', () => {
+describe('semicolon-free code, directives, generated names, spelled bodies', () => {
   // A line the rewrite may start with `(` follows a statement without `;`: how that statement ends…
   const ENDINGS = ["log('x')", 'a', 'a[0]', 'a.b', '`t${1}`', '/r/g', 'a++', 'a--', '1', "'s'", 'x = {}', 'f(function () {})', 'new A'];
   // …and how the next line starts (some of which continue the statement above in the original too).
