@@ -82,3 +82,114 @@ test('uninstall puts every original back, and install instruments again', () => 
   const als = new AsyncLocalStorage();
   return als.run('again', () => Promise.resolve().then(() => assert.equal(als.getStore(), 'again')));
 });
+
+// Other code may wrap what the engine instrumented (an APM agent wrapping setTimeout, a
+// library wrapping Promise.prototype.then). Uninstalling takes off the engine's layer only:
+// the wrapper stays where it is and keeps working, and what it calls (the engine's layer,
+// which it holds) goes straight to the original, carrying no context any more.
+test('uninstall leaves a wrapper put on top of the engine working, through to the original', async () => {
+  const als = new AsyncLocalStorage();
+  const engineSetTimeout = globalThis.setTimeout;
+  const engineThen = Promise.prototype.then;
+  const engineQueueMicrotask = globalThis.queueMicrotask;
+  const engineFinally = Promise.prototype.finally;
+  const calls = { setTimeout: 0, then: 0, queueMicrotask: 0, finally: 0 };
+  const wrappedSetTimeout = function setTimeout(...args) { calls.setTimeout++; return engineSetTimeout.apply(this, args); };
+  const wrappedThen = function then(...args) { calls.then++; return engineThen.apply(this, args); };
+  const wrappedQueueMicrotask = function queueMicrotask(...args) { calls.queueMicrotask++; return engineQueueMicrotask.apply(this, args); };
+  const wrappedFinally = function (...args) { calls.finally++; return engineFinally.apply(this, args); };
+  globalThis.setTimeout = wrappedSetTimeout;
+  Promise.prototype.finally = wrappedFinally;
+  Promise.prototype.then = wrappedThen;
+  globalThis.queueMicrotask = wrappedQueueMicrotask;
+  const observe = (store) => als.run(store, () => Promise.all([
+    new Promise((resolve) => setTimeout(() => resolve(als.getStore()), 1)),
+    new Promise((resolve) => queueMicrotask(() => resolve(als.getStore()))),
+    Promise.resolve().then(() => als.getStore()),
+    // The `then` of a thenable that a finally callback returns runs in the callback's frame.
+    new Promise((done) => Promise.resolve().finally(() => ({ then: (resolve) => resolve(done(als.getStore())) }))),
+    // The engine's own layers, as other code holds them.
+    new Promise((resolve) => engineSetTimeout(() => resolve(als.getStore()), 1)),
+    new Promise((resolve) => engineThen.call(Promise.resolve(), () => resolve(als.getStore()))),
+  ]));
+  try {
+    assert.deepEqual(await observe('installed'), ['installed', 'installed', 'installed', 'installed', 'installed', 'installed']);
+    uninstall();
+    assert.equal(globalThis.setTimeout, wrappedSetTimeout, 'the wrapper stays');
+    assert.equal(Promise.prototype.then, wrappedThen, 'the wrapper stays');
+    assert.equal(globalThis.queueMicrotask, wrappedQueueMicrotask, 'the wrapper stays');
+    assert.equal(Promise.prototype.finally, wrappedFinally, 'the wrapper stays');
+    const before = { ...calls };
+    assert.deepEqual(await observe('uninstalled'), [undefined, undefined, undefined, undefined, undefined, undefined]);
+    for (const name of Object.keys(calls)) assert.ok(calls[name] > before[name], `the wrapper of ${name} ran`);
+    // Installed again, the engine puts a new layer on top; taken off, the wrapper is back.
+    install();
+    assert.notEqual(globalThis.setTimeout, wrappedSetTimeout);
+    assert.deepEqual(await observe('again'), ['again', 'again', 'again', 'again', undefined, undefined]);
+    uninstall();
+    assert.equal(globalThis.setTimeout, wrappedSetTimeout);
+    assert.equal(Promise.prototype.then, wrappedThen);
+    assert.equal(Promise.prototype.finally, wrappedFinally);
+  } finally {
+    globalThis.setTimeout = originals.setTimeout;
+    Promise.prototype.then = originalThen;
+    Promise.prototype.finally = originalFinally;
+    globalThis.queueMicrotask = originals.queueMicrotask;
+    install();
+  }
+  assert.notEqual(globalThis.setTimeout, originals.setTimeout);
+  assert.equal(await als.run('restored', () => new Promise((resolve) => setTimeout(() => resolve(als.getStore()), 1))), 'restored');
+});
+
+// The same holds for a wrapper of a global constructor.
+test('uninstall leaves a wrapper of the Promise constructor working, constructing native promises', async () => {
+  const als = new AsyncLocalStorage();
+  const EnginePromise = globalThis.Promise;
+  let constructed = 0;
+  class WrappedPromise extends EnginePromise {
+    constructor(executor) { super(executor); constructed++; }
+  }
+  globalThis.Promise = WrappedPromise;
+  try {
+    uninstall();
+    assert.equal(globalThis.Promise, WrappedPromise);
+    const thenable = { then: (resolve) => resolve(als.getStore()) };
+    const seen = await als.run('uninstalled', () => new Promise((resolve) => resolve(thenable)));
+    assert.equal(seen, undefined, 'resolve(thenable) no longer carries the context');
+    assert.ok(constructed > 0, 'the wrapper constructs');
+    assert.ok(new Promise(() => {}) instanceof originals.Promise);
+    assert.equal(new EnginePromise(() => {}).constructor, originals.Promise);
+  } finally {
+    globalThis.Promise = originals.Promise;
+    install();
+  }
+});
+
+// Hooks switch `then` to its variant with ids and back, beneath whatever is on top of it.
+test('enabling and disabling a hook switches the engine\'s then without replacing a wrapper on top', async () => {
+  const { createHook } = engine;
+  const engineThen = Promise.prototype.then;
+  let wrapped = 0;
+  const wrappedThen = function then(...args) { wrapped++; return engineThen.apply(this, args); };
+  Promise.prototype.then = wrappedThen;
+  const inits = [];
+  const hook = createHook({ init(asyncId, type) { if (type === 'PROMISE') inits.push(asyncId); } });
+  try {
+    hook.enable();
+    assert.equal(Promise.prototype.then, wrappedThen);
+    await Promise.resolve().then(() => {});
+    assert.ok(inits.length > 0, 'the variant with hooks runs under the wrapper');
+    hook.disable();
+    assert.equal(Promise.prototype.then, wrappedThen);
+    const count = inits.length;
+    const als = new AsyncLocalStorage();
+    assert.equal(await als.run('frames', () => Promise.resolve().then(() => als.getStore())), 'frames');
+    assert.equal(inits.length, count);
+    assert.ok(wrapped > 0);
+  } finally {
+    hook.disable();
+    Promise.prototype.then = originalThen;
+    uninstall();
+    install();
+  }
+});

@@ -13,10 +13,18 @@ export const INTERNAL_PROPERTIES = [
   // async-call.ts: a rewritten function's per-call record; async-generator-body.ts: the
   // count of calls that resume a generator
   'inner', 'outer', 'phase', 'hooked', 'depth',
-  // hook-layer.ts: what the frame half calls in the async_hooks half
-  'promiseAsyncId', 'emitPromiseResolve', 'beginAwait', 'enterAwait', 'endAwait',
-  // install.ts: the hooked versions of the task sources
-  'prepare', 'promiseThen', 'microtask', 'timers',
+  // hook-layer.ts: what the frame half calls in the async_hooks half; promise-constructor.ts:
+  // what its hooked variant calls
+  'beginAwait', 'enterAwait', 'endAwait', 'promiseAsyncId', 'emitPromiseResolve',
+  // sources.ts, node-sources.ts, web-sources.ts and the entries: the registry's variants and
+  // source names; patch.ts: a layer's parts
+  'frames', 'ids', 'hooks',
+  'betweenTasks', 'asyncHooksSetup', 'promiseThen', 'promiseStatics', 'promiseFinally', 'promiseConstructor', 'microtask', 'timers',
+  'processErrorFrames', 'immediate', 'processNextTick', 'nodeMessagePort', 'nodeHookErrors',
+  'animationFrame', 'idleCallback', 'schedulerPostTask', 'xmlHttpRequest', 'fileReader', 'indexedDb', 'mutationObserver',
+  'resizeObserver', 'intersectionObserver', 'performanceObserver', 'unhandledRejectionEvent', 'finalizationRegistry',
+  'asyncGenerator', 'awaitHelpersGlobal',
+  'holder', 'property', 'previous', 'defined', 'original', 'owner', 'point', 'installed', 'variants', 'to',
   // timers.ts: handle ids; listener-wrappers.ts: listener identity
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];

@@ -1,9 +1,10 @@
 // The async_hooks half of the engine (async ids, execution resources, hook callbacks,
 // AsyncResource) is part of a program only if the program can observe it, by importing
 // createHook, AsyncHook, executionAsyncId, triggerAsyncId, executionAsyncResource or
-// AsyncResource. The frame half reaches it only through this slot, which the async_hooks
-// half fills when it is loaded (host/async-hooks.ts): a bundle that imports none of those
-// leaves it out, and its engine carries frames only.
+// AsyncResource. The core's frame half (bind, the await helpers) reaches it only through this
+// slot, which the async_hooks half fills when it is loaded (host/async-hooks.ts), and the
+// host's task sources through their variants (host/sources.ts): a bundle that imports none
+// of those exports leaves it out, and its engine carries frames only.
 
 import type { AsyncCall } from './async-call';
 
@@ -15,8 +16,6 @@ export interface HookLayer {
   enterAwait(call: AsyncCall): void;
   /** Also forgets the resource. */
   endAwait(call: AsyncCall): void;
-  promiseAsyncId(promise: object): number;
-  emitPromiseResolve(asyncId: number): void;
 }
 
 export let hookLayer: HookLayer | undefined;
@@ -25,7 +24,10 @@ export function setHookLayer(layer: HookLayer): void {
   hookLayer = layer;
 }
 
-/** How many hooks are enabled (hooks.ts counts them); always 0 without the layer. */
+/**
+ * How many hooks are enabled (hooks.ts counts them); always 0 without the layer. Read per
+ * await by the helpers; the host's task sources switch variants instead (host/install.ts).
+ */
 export let enabledHooks = 0;
 
 export function setEnabledHooks(count: number): void {

@@ -3,13 +3,14 @@
 // no process.nextTick, setImmediate, Node MessagePort or process events, so their
 // instrumentation is left out of the bundle.
 
-import { installHost, type HostSource } from '../host/install';
-import { webSources } from '../host/web';
+import { installHost } from '../host/install';
+import type { Variants } from '../host/sources';
+import { webSources } from '../host/web-sources';
 import { awaitFrames as helpers, awaitFramesBasic as basicHelpers } from '../core/await-helpers';
 import { publishAwaitHelpers } from '../host/await-helpers-global';
 import { installAsyncGenerator } from '../host/async-generator';
 
-const sources: HostSource[] = [...webSources];
+const sources: Record<string, Variants> = { ...webSources };
 
 /** Installs the engine's instrumentation; done on import, idempotent. */
 export function install(): void {
@@ -31,7 +32,8 @@ export const awaitFrames: typeof helpers = /* @__PURE__ */ withHelperSources(hel
 export { basicHelpers as awaitFramesBasic };
 
 function withHelperSources<T extends object>(value: T): T {
-  sources.push(installAsyncGenerator, publishAwaitHelpers(value));
+  sources.asyncGenerator = { frames: installAsyncGenerator };
+  sources.awaitHelpersGlobal = { frames: publishAwaitHelpers(value) };
   return value;
 }
 

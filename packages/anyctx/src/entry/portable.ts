@@ -4,12 +4,16 @@
 
 import { installHost } from '../host/install';
 import { nodeSources } from '../host/node-sources';
-import { webSources } from '../host/web';
+import { webSources } from '../host/web-sources';
 import { publishAwaitHelpers } from '../host/await-helpers-global';
 import { installAsyncGenerator } from '../host/async-generator';
 import { awaitFrames } from '../core/await-helpers';
 
-const sources = [...nodeSources, ...webSources, installAsyncGenerator, publishAwaitHelpers(awaitFrames)];
+const sources = {
+  ...nodeSources, ...webSources,
+  asyncGenerator: { frames: installAsyncGenerator },
+  awaitHelpersGlobal: { frames: publishAwaitHelpers(awaitFrames) },
+};
 
 /** Installs the engine's instrumentation; done on import, idempotent. */
 export function install(): void {

@@ -9,45 +9,27 @@
 import { setHookLayer } from '../core/hook-layer';
 import { AsyncResource } from '../core/async-resource';
 import { beginAwaitResource, endAwaitResource, enterAwaitResource } from '../core/await-resources';
-import { promiseAsyncId } from '../core/promise-ids';
-import { emitPromiseResolve, setDestroyScheduler } from '../core/hooks';
-import { setExecution, TOP_LEVEL_RESOURCE } from '../core/execution';
-import { useHookedSources } from './install';
-import { switchWithHooks } from './promise-then';
-import { installMicrotaskWithHooks } from './microtask';
-import { installTimersWithHooks } from './timers';
+import { useHookedVariants } from './install';
+import { hookedVariants } from './sources';
 
 let loaded = false;
 
 /**
  * Loads the async_hooks half, once, and returns `value`. The entries evaluate their exports
- * before they install the engine, so the host sources are installed in their hooked form.
+ * before they install the engine, so the task sources are installed with ids from the start
+ * (loaded later, by a chunk loaded on demand, the switch gives them ids from then on).
  */
 export function withAsyncHooks<T>(value: T): T {
   if (loaded) return value;
   loaded = true;
+  // What the core's frame half calls in this half (core/hook-layer.ts).
   setHookLayer({
     bind: (fn) => AsyncResource.bind(fn),
     beginAwait: beginAwaitResource,
     enterAwait: enterAwaitResource,
     endAwait: endAwaitResource,
-    promiseAsyncId,
-    emitPromiseResolve,
   });
-  useHookedSources({
-    prepare(global) {
-      // Destroy callbacks run in a batch after the current callback (on Node in its check
-      // phase: the setImmediate source sets that). Through the host's own timer: an
-      // instrumented one would make a resource of its own, whose destroy would schedule
-      // another flush, forever.
-      const nativeSetTimeout = global.setTimeout.bind(global);
-      setDestroyScheduler((flush) => nativeSetTimeout(flush, 0));
-      // The top-level execution id lasts for the synchronous main script only.
-      global.queueMicrotask(() => setExecution(0, 0, TOP_LEVEL_RESOURCE));
-    },
-    promiseThen: switchWithHooks,
-    microtask: installMicrotaskWithHooks,
-    timers: installTimersWithHooks,
-  });
+  // What the task sources run in this half's modes (sources.ts).
+  useHookedVariants(hookedVariants);
   return value;
 }

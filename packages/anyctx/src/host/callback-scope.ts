@@ -5,7 +5,7 @@
 import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame';
 import { executionAsyncId, executionResource, setExecution, triggerAsyncId } from '../core/execution';
 import { emitAfter, emitBefore, hookCounts } from '../core/hooks';
-import { replaceMethod } from './patch';
+import { replaceGatedMethod } from './patch';
 import { noteThrow } from './uncaught';
 
 /** Without async_hooks: `callback`, to be called later (with any `this` and arguments) in the current frame. */
@@ -33,7 +33,8 @@ type Scheduler = (this: unknown, callback: unknown, ...rest: unknown[]) => unkno
  * the caller's frame. What it returns (a handle, an id, a promise) passes through unchanged.
  */
 export function scheduleInCallerFrame(target: object, key: string): void {
-  replaceMethod<Scheduler>(target, key, (original) => function (this: unknown, callback: unknown) {
+  replaceGatedMethod<Scheduler>(target, key, (original, gate) => function (this: unknown, callback: unknown) {
+    if (gate.to !== undefined) return Reflect.apply(gate.to, this, arguments);
     if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
     const scheduled = inCurrentFrame(callback);
     // The common shapes without an array (an absent argument must stay absent).

@@ -1,78 +1,70 @@
-// Installing the portable engine's host instrumentation: once, and reversibly.
+// The switch: which variant of each task source runs (sources.ts). The one place that
+// decides, at install and whenever the engine's mode changes: when the async_hooks half is
+// loaded, and when the first hook is enabled or the last disabled. Each change points the
+// engine's layers (patch.ts) at the new variant's code, so no source checks the mode per call.
 
-import { onUnscopedChange, restoreFrame, EMPTY_FRAME } from '../core/frame';
-import { restoreAll } from './patch';
-import { installPromiseThen, type switchWithHooks } from './promise-then';
-import { installPromiseConstructor } from './promise-constructor';
-import { installPromiseStatics } from './promise-statics';
-import { installPromiseFinally } from './promise-finally';
-import { installMicrotask } from './microtask';
-import { installTimers } from './timers';
+import { enabledHooks } from '../core/hook-layer';
+import { onHooksChange } from '../core/hooks';
+import { asVariantOf, removeLayers } from './patch';
+import { sharedSources, variantFor, type Install, type Mode, type Sources, type Variants } from './sources';
 
-/** Instruments one platform's task source on the global, where the platform has it. */
-export type HostSource = (global: typeof globalThis) => void;
-
-/** What the async_hooks layer (async-hooks.ts) changes in the shared sources. */
-export interface HookedSources {
-  /** Before any source: what the hooks need of the host's own functions. */
-  prepare: HostSource;
-  promiseThen: typeof switchWithHooks;
-  microtask: HostSource;
-  timers: HostSource;
+interface Running {
+  readonly name: string;
+  readonly variants: Variants;
+  /** The variant installed (undefined: none). */
+  installed: Install | undefined;
 }
 
-let hooked: HookedSources | undefined;
+/** The installed sources, in install order; undefined while the engine is not installed. */
+let running: Running[] | undefined;
+/** The variants with ids and hooks, once the async_hooks half is loaded. */
+let hooked: Sources | undefined;
 
-/** Called by the async_hooks layer when it is loaded, before the engine installs. */
-export function useHookedSources(sources: HookedSources): void {
-  hooked = sources;
+function mode(): Mode {
+  return hooked === undefined ? 'frames' : enabledHooks > 0 ? 'hooks' : 'ids';
 }
 
-let uninstallThen: (() => void) | undefined;
-
-export function isInstalled(): boolean {
-  return uninstallThen !== undefined;
+/** Gives every running source the variant of the current mode, where it has another. */
+function switchVariants(): void {
+  if (running === undefined) return;
+  const now = mode();
+  for (const source of running) {
+    const more = hooked?.[source.name];
+    const variant = variantFor(more === undefined ? source.variants : { ...source.variants, ...more }, now);
+    if (variant === source.installed) continue;
+    source.installed = variant;
+    asVariantOf(source, () => variant?.(globalThis));
+  }
 }
 
 /**
- * Instruments what every runtime has (promises, microtasks, timers), then `sources`: the
- * entry chooses them, so a browser build carries no Node source (and no async generator
- * instrumentation unless its transformed code has async generators).
+ * Called by the async_hooks half when it is loaded (host/async-hooks.ts), with its variants
+ * (sources.ts): from then on the mode is `ids` or `hooks`, as hooks are enabled.
  */
-export function installHost(sources: readonly HostSource[]): void {
-  if (uninstallThen !== undefined) return;
-  const global = globalThis;
-  const nativeQueueMicrotask = global.queueMicrotask.bind(global);
-  hooked?.prepare(global);
-
-  uninstallThen = installPromiseThen(global.Promise, hooked?.promiseThen);
-  installPromiseStatics(global.Promise);
-  installPromiseFinally(global.Promise);
-  installPromiseConstructor(global);
-  (hooked?.microtask ?? installMicrotask)(global);
-  (hooked?.timers ?? installTimers)(global);
-  for (const source of sources) source(global);
-
-  // Between tasks no context is current: whatever an outermost `enterWith` set is dropped
-  // before code the engine cannot see (platform events, uninstrumented callbacks) runs. A
-  // microtask is enough: microtasks only run when the stack is empty.
-  let resetQueued = false;
-  const reset = () => {
-    resetQueued = false;
-    restoreFrame(EMPTY_FRAME);
-  };
-  onUnscopedChange(() => {
-    if (!resetQueued) {
-      resetQueued = true;
-      nativeQueueMicrotask(reset);
-    }
-  });
+export function useHookedVariants(variants: Sources): void {
+  hooked = variants;
+  onHooksChange(switchVariants);
+  switchVariants();
 }
 
+export function isInstalled(): boolean {
+  return running !== undefined;
+}
+
+/**
+ * Installs the sources every runtime has, then `sources`: the entry chooses them, so a
+ * browser build carries no Node source (and no async generator instrumentation unless its
+ * transformed code has async generators). Idempotent.
+ */
+export function installHost(sources: Sources): void {
+  if (running !== undefined) return;
+  running = Object.entries({ ...sharedSources, ...sources }).map(([name, variants]) => ({ name, variants, installed: undefined }));
+  switchVariants();
+}
+
+/** Takes off the engine's layers: where other code wrapped one, its wrapper stays and works. */
 export function uninstall(): void {
-  if (uninstallThen === undefined) return;
-  uninstallThen();
-  uninstallThen = undefined;
-  restoreAll();
-  onUnscopedChange(undefined);
+  if (running === undefined) return;
+  running = undefined;
+  removeLayers();
 }

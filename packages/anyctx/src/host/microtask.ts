@@ -1,5 +1,5 @@
 // queueMicrotask: the callback runs in the frame current when it was queued. Where the
-// program has async_hooks, as in Node, a Microtask resource (with its own async id) exists
+// program has async_hooks (the `ids` variant, sources.ts), as in Node, a Microtask resource (with its own async id) exists
 // only when there is a frame to carry or a hook to tell; otherwise the callback runs with the
 // ids of the microtask queue (0).
 
@@ -7,7 +7,7 @@ import { currentFrame, EMPTY_FRAME } from '../core/frame';
 import { hookCounts } from '../core/hooks';
 import { AsyncResource } from '../core/async-resource';
 import { defaultTriggerAsyncId } from '../core/execution';
-import { replaceMethod } from './patch';
+import { replaceGatedMethod } from './patch';
 import { inCurrentFrame } from './callback-scope';
 import { noteThrow } from './uncaught';
 
@@ -31,7 +31,8 @@ export function callHost(original: Function, thisArg: unknown, callback: Functio
 
 /** Without async_hooks. */
 export function installMicrotask(global: typeof globalThis): void {
-  replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
+  replaceGatedMethod<QueueMicrotask>(global, 'queueMicrotask', (original, gate) => function queueMicrotask(this: unknown, callback: Function) {
+    if (gate.to !== undefined) return Reflect.apply(gate.to, this, arguments);
     // Always a scope, even in the empty frame: an enterWith in this callback must not reach
     // the next microtask.
     return Reflect.apply(original, this, [typeof callback !== 'function' || inHostCall ? callback : inCurrentFrame(callback)]);
@@ -39,7 +40,8 @@ export function installMicrotask(global: typeof globalThis): void {
 }
 
 export function installMicrotaskWithHooks(global: typeof globalThis): void {
-  replaceMethod<QueueMicrotask>(global, 'queueMicrotask', (original) => function queueMicrotask(this: unknown, callback: Function) {
+  replaceGatedMethod<QueueMicrotask>(global, 'queueMicrotask', (original, gate) => function queueMicrotask(this: unknown, callback: Function) {
+    if (gate.to !== undefined) return Reflect.apply(gate.to, this, arguments);
     if (typeof callback !== 'function' || inHostCall) return Reflect.apply(original, this, [callback]);
     // No resource, but still a scope, as above.
     if (currentFrame() === EMPTY_FRAME && hookCounts.init === 0) return Reflect.apply(original, this, [inCurrentFrame(callback)]);

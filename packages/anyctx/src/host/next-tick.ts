@@ -8,7 +8,7 @@
 import { currentFrame, type Frame } from '../core/frame';
 import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
 import { emitDestroy, emitInit, hookCounts } from '../core/hooks';
-import { replaceMethod } from './patch';
+import { replaceGatedMethod } from './patch';
 import { runCallback } from './callback-scope';
 import { callHost } from './microtask';
 
@@ -43,7 +43,8 @@ const runTick = TickObject.run;
 export function installNextTick(global: typeof globalThis): void {
   const proc = (global as { process?: object }).process;
   if (proc === undefined || typeof (proc as { nextTick?: unknown }).nextTick !== 'function') return;
-  replaceMethod<NextTick>(proc, 'nextTick', (original) => function nextTick(this: unknown, callback: Function, ...args: unknown[]) {
+  replaceGatedMethod<NextTick>(proc, 'nextTick', (original, gate) => function nextTick(this: unknown, callback: Function, ...args: unknown[]) {
+    if (gate.to !== undefined) return Reflect.apply(gate.to, this, arguments);
     if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
     return callHost(original, this, runTick, new TickObject(callback, args));
   });

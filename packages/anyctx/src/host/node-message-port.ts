@@ -1,7 +1,7 @@
 // Node's MessageChannel: messages are delivered in the frame in which the channel was
 // created (Node makes each port an async resource of its own), whoever posted them.
 //
-// The frame is taken when the channel is constructed (a subclass of the native
+// The frame is taken when the channel is constructed (by the engine's layer on the native
 // MessageChannel, so channels stay native) and restored around the port's delivered
 // messages and its own 'close' event, which reach the listeners one of two ways:
 // - Node's: every event of a port goes through the registered symbol method
@@ -15,7 +15,7 @@
 // installed.
 
 import { currentFrame, runInFrame, type Frame } from '../core/frame';
-import { replaceMethod, replaceValue } from './patch';
+import { replaceConstructor, replaceMethod } from './patch';
 import { presentsAsNode } from './presents-as-node';
 
 type Channel = { port1: object; port2: object };
@@ -49,13 +49,12 @@ export function installNodeMessagePort(global: typeof globalThis): void {
     return;
   }
 
-  const MessageChannel = class MessageChannel extends NativeChannel {
-    constructor() {
-      super();
-      const frame = currentFrame();
-      creationFrames.set(this.port1, frame);
-      creationFrames.set(this.port2, frame);
-    }
-  };
-  replaceValue(global, 'MessageChannel', MessageChannel);
+  replaceConstructor(global, 'MessageChannel', (Native) => (newTarget, args) => {
+    if (newTarget === undefined) return Reflect.apply(Native, undefined, args); // the platform's TypeError
+    const channel = Reflect.construct(Native, args, newTarget) as Channel;
+    const frame = currentFrame();
+    creationFrames.set(channel.port1, frame);
+    creationFrames.set(channel.port2, frame);
+    return channel;
+  });
 }

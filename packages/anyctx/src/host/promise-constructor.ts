@@ -1,47 +1,50 @@
 // The global Promise constructor, so that `new Promise(executor)` carries context too:
 // `resolve(thenable)` runs the thenable's `then` in the resolver's frame, `reject(reason)`
-// records the rejection's frame, and while hooks are enabled the promise gets its PROMISE
-// resource at construction and promiseResolve when resolved, as in Node.
+// records the rejection's frame, and while hooks are enabled (the `hooks` variant,
+// sources.ts) the promise gets its PROMISE resource at construction and promiseResolve when
+// resolved, as in Node.
 //
-// The replacement is a plain function sharing the native prototype, so promises are still
-// native (async functions' promises, `instanceof Promise`, `await`'s fast path and
-// subclassing are unchanged) and `Promise.prototype.constructor` stays the native one.
-// Its statics treat it as an alias of the native constructor: `Promise.resolve(p)` returns a
-// native `p` itself, never a wrapper promise that would cost extra ticks.
+// The engine's layer (patch.ts) shares the native prototype, so promises are still native
+// (async functions' promises, `instanceof Promise`, `await`'s fast path and subclassing are
+// unchanged) and `Promise.prototype.constructor` stays the native one. Its statics treat it
+// as an alias of the native constructor: `Promise.resolve(p)` returns a native `p` itself,
+// never a wrapper promise that would cost extra ticks.
 
-import { enabledHooks, hookLayer } from '../core/hook-layer';
-import { copyOwnProperties, replaceValue } from './patch';
-import { recordRejection } from './rejection';
+import { promiseAsyncId } from '../core/promise-ids';
+import { emitPromiseResolve } from '../core/hooks';
 import { keepThenableFrame } from '../core/thenable';
 import { generatorCalls } from '../core/async-generator-body';
+import { replaceConstructor, type Construct } from './patch';
+import { recordRejection } from './rejection';
 
 type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
 
-export function installPromiseConstructor(global: typeof globalThis): void {
-  const NativePromise = global.Promise;
+/** What the hooked variant adds: the promise's id, and its promiseResolve. */
+interface PromiseHooks {
+  promiseAsyncId(promise: object): number;
+  emitPromiseResolve(asyncId: number): void;
+}
 
-  const Promise = function Promise(this: unknown, executor: Executor) {
-    if (new.target === undefined || typeof executor !== 'function') {
-      // Let the native constructor throw its own error.
-      return new.target === undefined
-        ? (NativePromise as unknown as (e: unknown) => never)(executor)
-        : Reflect.construct(NativePromise, [executor], new.target);
-    }
+// The hooked variant's code is passed in (`hooks`), so that the other does not reach it.
+function promiseConstructor(NativePromise: Function, hooks?: PromiseHooks): Construct {
+  return (newTarget, args) => {
+    const executor = args[0] as Executor;
+    // Let the native constructor throw its own error.
+    if (newTarget === undefined) return Reflect.apply(NativePromise, undefined, args);
+    if (typeof executor !== 'function') return Reflect.construct(NativePromise, args, newTarget);
     // Create the promise first and run the executor after, exactly as the native constructor
     // would (a throwing executor rejects), so the promise exists for its init hook and for
     // rejections the executor makes synchronously.
     let resolve!: (value: unknown) => void;
     let reject!: (reason: unknown) => void;
-    const target = new.target === Promise ? NativePromise : new.target;
     const promise = Reflect.construct(NativePromise, [(res: typeof resolve, rej: typeof reject) => {
       resolve = res;
       reject = rej;
-    }], target) as Promise<unknown>;
-    // While a hook is enabled (and so the async_hooks layer is there).
-    const asyncId = enabledHooks > 0 ? hookLayer!.promiseAsyncId(promise) : 0;
+    }], newTarget) as Promise<unknown>;
+    const asyncId = hooks === undefined ? 0 : hooks.promiseAsyncId(promise);
     // V8 reports rejection through the promiseResolve hook too.
     const rejectInFrame = (reason: unknown) => {
-      if (asyncId !== 0) hookLayer!.emitPromiseResolve(asyncId);
+      if (asyncId !== 0) hooks!.emitPromiseResolve(asyncId);
       recordRejection(promise);
       reject(reason);
     };
@@ -50,7 +53,7 @@ export function installPromiseConstructor(global: typeof globalThis): void {
     generatorCalls.depth++;
     try {
       executor((value) => {
-        if (asyncId !== 0) hookLayer!.emitPromiseResolve(asyncId);
+        if (asyncId !== 0) hooks!.emitPromiseResolve(asyncId);
         let settled: unknown;
         try {
           settled = keepThenableFrame(value);
@@ -67,21 +70,13 @@ export function installPromiseConstructor(global: typeof globalThis): void {
       generatorCalls.depth--;
     }
     return promise;
-  } as unknown as PromiseConstructor;
+  };
+}
 
-  // Its name, length, prototype and species getter are the native constructor's own (the
-  // bundler may rename the local binding), as are the static methods, replaced below.
-  copyOwnProperties(NativePromise, Promise);
-  Object.defineProperty(Promise, 'toString', { value: () => NativePromise.toString(), writable: true, configurable: true });
-  // Every static method (all, race, resolve, withResolvers, try...), with its name and length.
-  // Promise.resolve and Promise.reject are the instrumented ones by now (promise-statics.ts).
-  for (const key of Reflect.ownKeys(NativePromise)) {
-    const original = Object.getOwnPropertyDescriptor(NativePromise, key)!.value;
-    if (typeof original !== 'function') continue;
-    const alias = { alias(this: unknown, ...args: unknown[]) { return Reflect.apply(original, this === Promise ? NativePromise : this, args); } }.alias;
-    copyOwnProperties(original, alias);
-    Object.defineProperty(Promise, key, { value: alias, writable: true, configurable: true });
-  }
+export function installPromiseConstructor(global: typeof globalThis): void {
+  replaceConstructor(global, 'Promise', (NativePromise) => promiseConstructor(NativePromise));
+}
 
-  replaceValue(global, 'Promise', Promise);
+export function installPromiseConstructorWithHooks(global: typeof globalThis): void {
+  replaceConstructor(global, 'Promise', (NativePromise) => promiseConstructor(NativePromise, { promiseAsyncId, emitPromiseResolve }));
 }

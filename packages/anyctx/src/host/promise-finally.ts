@@ -4,11 +4,11 @@
 // as a frame-keeping thenable first.
 
 import { replaceMethod } from './patch';
-import { keepThenableFrame } from '../core/thenable';
+import { NativePromise, keepThenableFrame } from '../core/thenable';
 
 type Finally = (this: Promise<unknown>, onFinally?: unknown) => Promise<unknown>;
 
-export function installPromiseFinally(NativePromise: PromiseConstructor): void {
+export function installPromiseFinally(): void {
   replaceMethod<Finally>(NativePromise.prototype, 'finally', (original) => ({
     finally(this: Promise<unknown>, onFinally?: unknown) {
       if (typeof onFinally !== 'function') return Reflect.apply(original, this, [onFinally]);

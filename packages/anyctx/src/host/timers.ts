@@ -1,14 +1,13 @@
 // setTimeout / setInterval and their clear functions: callbacks run in the frame current at
 // scheduling, every tick of an interval starting from that same frame. The handle returned
 // is the host's own (Node's Timeout with unref/ref/refresh/Symbol.toPrimitive, or a number).
-// Where the program has async_hooks, each timer is also a Timeout resource (the async_hooks
-// layer installs that version instead: host/async-hooks.ts); without, the clear functions
-// need no change.
+// Where the program has async_hooks, each timer is also a Timeout resource (the `ids`
+// variant, sources.ts); without, the clear functions need no change.
 
 import { currentFrame } from '../core/frame';
 import { defaultTriggerAsyncId, newAsyncId } from '../core/execution';
 import { emitDestroy, emitInit, hookCounts } from '../core/hooks';
-import { replaceMethod } from './patch';
+import { replaceGatedMethod, replaceMethod } from './patch';
 import { runCallback, scheduleInCallerFrame } from './callback-scope';
 
 type Scheduler = (this: unknown, callback: Function, ...rest: unknown[]) => unknown;
@@ -49,8 +48,9 @@ export class HandleIds {
  * a run (setInterval): destroy comes from the clear function instead.
  */
 export function instrumentScheduler(target: object, name: string, type: string, repeats: boolean, ids: HandleIds): void {
-  replaceMethod<Scheduler>(target, name, (original) => function (this: unknown, callback: Function) {
+  replaceGatedMethod<Scheduler>(target, name, (original, gate) => function (this: unknown, callback: Function) {
     // `arguments` rather than rest parameters: no arrays allocated on this hot path.
+    if (gate.to !== undefined) return Reflect.apply(gate.to, this, arguments);
     if (typeof callback !== 'function') return Reflect.apply(original, this, arguments);
     const frame = currentFrame();
     const asyncId = newAsyncId();

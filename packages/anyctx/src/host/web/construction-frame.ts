@@ -4,23 +4,17 @@
 // batches records from many causes into one call, so no single cause's frame would be
 // right; the construction frame is the one the observer's author chose.
 //
-// The replacement constructor builds the platform's own object (its prototype stays the
+// The engine's layer (patch.ts) builds the platform's own object (its prototype stays the
 // platform's, so instanceof, subclassing and the prototype's methods are unchanged).
 
-import { copyOwnProperties, replaceValue } from '../patch';
+import { replaceConstructor } from '../patch';
 import { inCurrentFrame } from '../callback-scope';
 
-type ObserverConstructor = new (callback: Function, ...rest: unknown[]) => object;
-
 export function callbackInConstructionFrame(global: typeof globalThis, name: string): void {
-  const Native = (global as Record<string, unknown>)[name] as ObserverConstructor | undefined;
-  if (typeof Native !== 'function') return;
-  const Observer: Function = function (this: unknown, callback: unknown, ...rest: unknown[]): unknown {
-    if (new.target === undefined) return Reflect.apply(Native as unknown as Function, this, [callback, ...rest]); // the platform's TypeError
-    const routed = typeof callback === 'function' ? inCurrentFrame(callback) : callback;
-    return Reflect.construct(Native, [routed, ...rest], (new.target as unknown) === Observer ? Native : new.target);
-  };
-  // Its prototype too: instances and subclasses stay the platform's.
-  copyOwnProperties(Native, Observer);
-  replaceValue(global, name, Observer);
+  replaceConstructor(global, name, (Native) => (newTarget, args) => {
+    if (newTarget === undefined) return Reflect.apply(Native, undefined, args); // the platform's TypeError
+    const routed = Array.prototype.slice.call(args);
+    if (typeof routed[0] === 'function') routed[0] = inCurrentFrame(routed[0]);
+    return Reflect.construct(Native, routed, newTarget);
+  });
 }

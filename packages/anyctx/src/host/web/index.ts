@@ -1,23 +1,33 @@
-// The web platform's task sources, one module each (SEMANTICS §2). EventTarget needs none:
-// listeners already run synchronously inside dispatchEvent, in the dispatcher's frame, and
-// events the platform fires by itself start from the empty frame, because the engine
-// restores every frame it sets and drops an outermost enterWith before the next task.
-import type { HostSource } from '../install';
-import { installAnimationFrame } from './animation-frame';
-import { installIdleCallback } from './idle-callback';
-import { installPostTask } from './post-task';
-import { installXmlHttpRequest } from './xml-http-request';
-import { installFileReader } from './file-reader';
-import { installIndexedDb } from './indexed-db';
-import { installMutationObserver } from './mutation-observer';
-import { installResizeObserver } from './resize-observer';
-import { installIntersectionObserver } from './intersection-observer';
-import { installPerformanceObserver } from './performance-observer';
-import { installUnhandledRejectionEvent } from './unhandled-rejection-event';
-import { installFinalizationRegistry } from './finalization-registry';
+// The web platform's task sources, one module each in web/ (SEMANTICS §2), as a table of
+// the registry's kind (sources.ts): each has one variant, the same in every mode. EventTarget
+// needs none: listeners already run synchronously inside dispatchEvent, in the dispatcher's
+// frame, and events the platform fires by itself start from the empty frame, because the
+// engine restores every frame it sets and drops an outermost enterWith before the next task.
+import type { Sources } from './sources';
+import { installAnimationFrame } from './web/animation-frame';
+import { installIdleCallback } from './web/idle-callback';
+import { installPostTask } from './web/post-task';
+import { installXmlHttpRequest } from './web/xml-http-request';
+import { installFileReader } from './web/file-reader';
+import { installIndexedDb } from './web/indexed-db';
+import { installMutationObserver } from './web/mutation-observer';
+import { installResizeObserver } from './web/resize-observer';
+import { installIntersectionObserver } from './web/intersection-observer';
+import { installPerformanceObserver } from './web/performance-observer';
+import { installUnhandledRejectionEvent } from './web/unhandled-rejection-event';
+import { installFinalizationRegistry } from './web/finalization-registry';
 
-export const webSources: readonly HostSource[] = [
-  installAnimationFrame, installIdleCallback, installPostTask, installXmlHttpRequest, installFileReader,
-  installIndexedDb, installMutationObserver, installResizeObserver, installIntersectionObserver,
-  installPerformanceObserver, installUnhandledRejectionEvent, installFinalizationRegistry,
-];
+export const webSources: Sources = {
+  animationFrame: { frames: installAnimationFrame },
+  idleCallback: { frames: installIdleCallback },
+  schedulerPostTask: { frames: installPostTask },
+  xmlHttpRequest: { frames: installXmlHttpRequest },
+  fileReader: { frames: installFileReader },
+  indexedDb: { frames: installIndexedDb },
+  mutationObserver: { frames: installMutationObserver },
+  resizeObserver: { frames: installResizeObserver },
+  intersectionObserver: { frames: installIntersectionObserver },
+  performanceObserver: { frames: installPerformanceObserver },
+  unhandledRejectionEvent: { frames: installUnhandledRejectionEvent },
+  finalizationRegistry: { frames: installFinalizationRegistry },
+};
