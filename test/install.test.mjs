@@ -193,3 +193,23 @@ test('enabling and disabling a hook switches the engine\'s then without replacin
     install();
   }
 });
+
+// Each variant's implementations are made once: a program that enables and disables hooks
+// again and again gets the same functions back, and makes no new ones.
+test('switching back to a variant puts back the functions it had', () => {
+  const { createHook } = engine;
+  const NativePromise = Promise.prototype.constructor;
+  const framesOnly = [Promise.prototype.then, NativePromise.resolve, NativePromise.reject, globalThis.setTimeout];
+  const hook = createHook({ init() {} });
+  for (let i = 0; i < 3; i++) {
+    hook.enable();
+    assert.notEqual(Promise.prototype.then, framesOnly[0], 'then has ids and hooks');
+    assert.notEqual(NativePromise.resolve, framesOnly[1], 'Promise.resolve has ids and hooks');
+    const withHooks = [Promise.prototype.then, NativePromise.resolve, NativePromise.reject];
+    hook.disable();
+    assert.deepEqual([Promise.prototype.then, NativePromise.resolve, NativePromise.reject, globalThis.setTimeout], framesOnly);
+    hook.enable();
+    assert.deepEqual([Promise.prototype.then, NativePromise.resolve, NativePromise.reject], withHooks);
+    hook.disable();
+  }
+});

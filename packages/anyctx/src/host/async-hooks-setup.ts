@@ -2,15 +2,15 @@
 
 import { setDestroyScheduler } from '../core/hooks';
 import { setExecution, TOP_LEVEL_RESOURCE } from '../core/execution';
-import { original } from './patch';
+import { underlying } from './patch';
 
 export function installAsyncHooksSetup(global: typeof globalThis): void {
   // Destroy callbacks run in a batch after the current callback (on Node in its check
   // phase: the setImmediate source sets that). Through the host's own timer: an
   // instrumented one would make a resource of its own, whose destroy would schedule
   // another flush, forever.
-  const nativeSetTimeout = original<typeof setTimeout>(global, 'setTimeout').bind(global);
+  const nativeSetTimeout = underlying<typeof setTimeout>(global, 'setTimeout').bind(global);
   setDestroyScheduler((flush) => nativeSetTimeout(flush, 0));
   // The top-level execution id lasts for the synchronous main script only.
-  original<typeof queueMicrotask>(global, 'queueMicrotask').call(global, () => setExecution(0, 0, TOP_LEVEL_RESOURCE));
+  underlying<typeof queueMicrotask>(global, 'queueMicrotask').call(global, () => setExecution(0, 0, TOP_LEVEL_RESOURCE));
 }

@@ -3,11 +3,11 @@
 // microtask is enough: microtasks only run when the stack is empty.
 
 import { onUnscopedChange, restoreFrame, EMPTY_FRAME } from '../core/frame';
-import { onRemove, original } from './patch';
+import { onRemove, underlying } from './patch';
 
 export function installBetweenTasks(global: typeof globalThis): void {
   // The host's own queueMicrotask: the engine's would run the reset in a scope that undoes it.
-  const nativeQueueMicrotask = original<typeof queueMicrotask>(global, 'queueMicrotask').bind(global);
+  const nativeQueueMicrotask = underlying<typeof queueMicrotask>(global, 'queueMicrotask').bind(global);
   let resetQueued = false;
   const reset = () => {
     resetQueued = false;

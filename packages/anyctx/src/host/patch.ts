@@ -1,23 +1,22 @@
 // The engine's layers on host objects: the one way the engine changes a host function, a
 // constructor or an accessor, and the one way it undoes that.
 //
-// A layer is a function (or accessor) of the engine's own, put on `holder[property]`, that
-// forwards to an implementation made from the original. The layer stays the same object for
-// as long as the engine is installed, so code that wrapped it afterwards, or kept a reference
-// to it, keeps working whatever happens beneath: switching a source's variant (install.ts)
-// points the layer at another implementation, and removing it points it at the original. The
-// original goes back on the holder only where the layer is still what the holder has; a
-// wrapper that other code put on top stays, and calls through the layer to the original.
-// (Node swaps one prototype when a mode changes, never the functions others hold.)
-//
-// On the hottest path, `then`, the forwarding call itself cost 10-15% of a `.then` hop
-// (measured on Node 24): there the implementation is what the holder has, and it checks a
-// gate first, whose `to` is set once that implementation is no longer the one in effect
-// (replaceGatedMethod). Pointing such a layer changes the holder's method where the engine's
-// is still on top, and the gates of the implementations others may hold.
+// Code that wrapped what the engine installed, or keeps a reference to it, must keep working
+// whatever the engine does beneath it: switch a source's variant (install.ts), or uninstall.
+// So nothing the engine installed is left doing work that is no longer in effect:
+// - a constructor or an accessor is a forwarding layer that keeps its identity, pointed at the
+//   implementation in effect, or at the original;
+// - a method is its implementation itself, which first checks its gate: once another is in
+//   effect, or the engine is uninstalled, the gate says what to call instead. Most methods
+//   get that check from a small forwarding function (replaceMethod); those on hot paths check
+//   it themselves (replaceGatedMethod): a forwarding call cost 10-15% of a `.then` hop on
+//   Node 24 and 9% of a setTimeout on Node 20.
+// Removing a layer puts the original back only where the holder still has the engine's
+// layer; a wrapper that other code put on top stays, and calls through to the original. (Node
+// swaps one prototype when a mode changes, never the functions others hold: the same idea.)
 //
 // Layers keep the original's name, length and own properties (e.g. Node's
-// `setTimeout[util.promisify.custom]`), and whether it can be called with `new`.
+// `setTimeout[util.promisify.custom]`).
 
 interface Layer {
   readonly holder: object;
@@ -26,7 +25,7 @@ interface Layer {
   readonly previous: PropertyDescriptor | undefined;
   /** What the layer defined: its value, getter or setter tell whether it is still there. */
   defined: PropertyDescriptor;
-  /** What the layer forwards to when it forwards to no implementation. */
+  /** What the holder had under the layer: what it forwards to once removed (underlying). */
   readonly original: unknown;
   /** The source whose variant made the layer (asVariantOf). */
   readonly owner: unknown;
@@ -117,7 +116,7 @@ export function removeLayers(): void {
 }
 
 /** What `holder[property]` is under the engine's layer, or is, where the engine has none. */
-export function original<T>(holder: object, property: PropertyKey): T {
+export function underlying<T>(holder: object, property: PropertyKey): T {
   const layer = layers.find((layer) => layer.holder === holder && layer.property === property);
   return (layer === undefined ? (holder as Record<PropertyKey, unknown>)[property] : layer.original) as T;
 }
@@ -134,23 +133,6 @@ function copyOwnProperties(from: object, to: object, skip: readonly PropertyKey[
   }
 }
 
-/** The method `holder[property]` and how a layer of it is defined; undefined where there is none to replace. */
-function findMethod(holder: object, property: PropertyKey): { original: Function; defined: PropertyDescriptor } | undefined {
-  // An inherited method (process.emit comes from EventEmitter.prototype) is shadowed by an
-  // own property of the holder, removed again with the layer.
-  let found: PropertyDescriptor | undefined;
-  for (let o: object | null = holder; o !== null && found === undefined; o = Object.getPrototypeOf(o)) {
-    found = Object.getOwnPropertyDescriptor(o, property);
-  }
-  if (found === undefined) return undefined;
-  // Deno defines its timer globals as accessors: the function is what the getter returns,
-  // and the layer becomes a plain data property.
-  const original: unknown = found.get === undefined ? found.value : Reflect.get(holder, property);
-  const writable = found.get === undefined ? found.writable : true;
-  if (typeof original !== 'function' || (found.configurable === false && writable === false)) return undefined;
-  return { original, defined: { writable, enumerable: found.enumerable, configurable: found.configurable } };
-}
-
 /**
  * Where an implementation calls instead of doing its own work: undefined while it is the one
  * in effect, else the one that is (or the original, once the layer is removed).
@@ -159,15 +141,25 @@ export interface Gate { to: Function | undefined }
 
 /**
  * A method layer: the holder has the implementation itself, made by `build(make)`, which
- * checks its gate first. Pointing the layer makes (once per variant) the new implementation,
- * puts it on the holder where the engine's is still on top, and opens every other
- * implementation's gate to it, for code that holds one.
+ * checks its gate first. Pointing the layer makes the new implementation (once per `make`: a
+ * variant that runs again passes the same function), puts it on the holder where the
+ * engine's is still on top, and opens every other implementation's gate to it, for code
+ * that holds one.
  */
 function putMethod<F extends Function>(holder: object, property: PropertyKey, make: Function, build: (make: Function) => (original: F, gate: Gate) => F): void {
   putLayer(holder, property, make, () => {
-    const found = findMethod(holder, property);
+    // An inherited method (process.emit comes from EventEmitter.prototype) is shadowed by an
+    // own property of the holder, removed again with the layer.
+    let found: PropertyDescriptor | undefined;
+    for (let o: object | null = holder; o !== null && found === undefined; o = Object.getPrototypeOf(o)) {
+      found = Object.getOwnPropertyDescriptor(o, property);
+    }
     if (found === undefined) return;
-    const original = found.original as F;
+    // Deno defines its timer globals as accessors: the function is what the getter returns,
+    // and the layer becomes a plain data property.
+    const original = (found.get === undefined ? found.value : Reflect.get(holder, property)) as F;
+    const writable = found.get === undefined ? found.writable : true;
+    if (typeof original !== 'function' || (found.configurable === false && writable === false)) return;
     const made = new Map<Function, [F, Gate]>();
     const implementation = (next: Function): F => {
       let entry = made.get(next);
@@ -180,7 +172,7 @@ function putMethod<F extends Function>(holder: object, property: PropertyKey, ma
       return entry[0];
     };
     const layer: Omit<Layer, 'holder' | 'property' | 'previous' | 'owner'> = {
-      defined: { ...found.defined, value: implementation(make) },
+      defined: { value: implementation(make), writable, enumerable: found.enumerable, configurable: found.configurable },
       original,
       point: (next) => {
         const impl = next === undefined ? original : implementation(next);

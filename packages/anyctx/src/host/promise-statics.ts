@@ -6,20 +6,23 @@
 import { promiseAsyncId } from '../core/promise-ids';
 import { emitPromiseResolve } from '../core/hooks';
 import { NativePromise, keepThenableFrame } from '../core/thenable';
-import { original, replaceMethod } from './patch';
+import { replaceMethod, underlying } from './patch';
 import { recordRejection } from './rejection';
 
 type Static = (this: unknown, value: unknown) => Promise<unknown>;
+/** What a variant does with a promise created already settled. */
+type Created = ((promise: Promise<unknown>) => void) | undefined;
 
 function settledWithHooks(promise: Promise<unknown>): void {
   emitPromiseResolve(promiseAsyncId(promise));
 }
 
-// `created`: what the variant does with a promise created already settled (the hooked
-// variant's code is passed in, so that the other does not reach it).
-function install(created?: (promise: Promise<unknown>) => void): void {
-  const nativeReject = original<Static>(NativePromise, 'reject');
-  replaceMethod<Static>(NativePromise, 'resolve', (original) => ({
+// One function of each per variant, made once: the switch finds the implementations it made
+// before by them (patch.ts). The hooked variant's code is passed in, so that the other does
+// not reach it.
+const resolving = (created: Created) => (original: Static): Static => {
+  const nativeReject = underlying<Static>(NativePromise, 'reject');
+  return {
     resolve(this: unknown, value: unknown) {
       let settled: unknown;
       try {
@@ -32,21 +35,29 @@ function install(created?: (promise: Promise<unknown>) => void): void {
       if (created !== undefined && promise !== value) created(promise);
       return promise;
     },
-  }).resolve);
-  replaceMethod<Static>(NativePromise, 'reject', (original) => ({
-    reject(this: unknown, reason: unknown) {
-      const promise = Reflect.apply(original, this, [reason]);
-      if (created !== undefined) created(promise);
-      recordRejection(promise);
-      return promise;
-    },
-  }).reject);
-}
+  }.resolve;
+};
+
+const rejecting = (created: Created) => (original: Static): Static => ({
+  reject(this: unknown, reason: unknown) {
+    const promise = Reflect.apply(original, this, [reason]);
+    if (created !== undefined) created(promise);
+    recordRejection(promise);
+    return promise;
+  },
+}.reject);
+
+const resolveWithFrames = /* @__PURE__ */ resolving(undefined);
+const rejectWithFrames = /* @__PURE__ */ rejecting(undefined);
+const resolveWithHooks = /* @__PURE__ */ resolving(settledWithHooks);
+const rejectWithHooks = /* @__PURE__ */ rejecting(settledWithHooks);
 
 export function installPromiseStatics(): void {
-  install();
+  replaceMethod(NativePromise, 'resolve', resolveWithFrames);
+  replaceMethod(NativePromise, 'reject', rejectWithFrames);
 }
 
 export function installPromiseStaticsWithHooks(): void {
-  install(settledWithHooks);
+  replaceMethod(NativePromise, 'resolve', resolveWithHooks);
+  replaceMethod(NativePromise, 'reject', rejectWithHooks);
 }
