@@ -17,14 +17,15 @@ export const INTERNAL_PROPERTIES = [
   // what its hooked variant calls
   'beginAwait', 'enterAwait', 'endAwait', 'promiseAsyncId', 'emitPromiseResolve',
   // sources.ts, node-sources.ts, web-sources.ts and the entries: the registry's variants and
-  // source names; patch.ts: a layer's parts
+  // source names
   'frames', 'ids', 'hooks',
   'betweenTasks', 'asyncHooksSetup', 'promiseThen', 'promiseStatics', 'promiseFinally', 'promiseConstructor', 'microtask', 'timers',
   'processErrorFrames', 'immediate', 'processNextTick', 'nodeMessagePort', 'nodeHookErrors',
   'animationFrame', 'idleCallback', 'schedulerPostTask', 'xmlHttpRequest', 'fileReader', 'indexedDb', 'mutationObserver',
   'resizeObserver', 'intersectionObserver', 'performanceObserver', 'unhandledRejectionEvent', 'finalizationRegistry',
   'asyncGenerator', 'awaitHelpersGlobal',
-  'holder', 'property', 'previous', 'defined', 'original', 'owner', 'point', 'installed', 'variants', 'to',
+  // patch.ts: a layer's parts and a gate's; install.ts: a running source's
+  'holder', 'property', 'previous', 'defined', 'original', 'owner', 'point', 'to', 'installed', 'variants',
   // timers.ts: handle ids; listener-wrappers.ts: listener identity
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];
