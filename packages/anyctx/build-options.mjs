@@ -24,8 +24,10 @@ export const INTERNAL_PROPERTIES = [
   'animationFrame', 'idleCallback', 'schedulerPostTask', 'xmlHttpRequest', 'fileReader', 'indexedDb', 'mutationObserver',
   'resizeObserver', 'intersectionObserver', 'performanceObserver', 'unhandledRejectionEvent', 'finalizationRegistry',
   'asyncGenerator', 'awaitHelpersGlobal',
-  // patch.ts: a layer's parts and a gate's; install.ts: a running source's
-  'holder', 'property', 'previous', 'defined', 'original', 'owner', 'point', 'to', 'installed', 'variants',
+  // patch.ts: a layer's parts and a gate's; install.ts: a running source's, and what the
+  // async_hooks half adds to the switch
+  'holder', 'property', 'previous', 'defined', 'original', 'owner', 'gateInEffect', 'implement', 'firstMade', 'implementations', 'to',
+  'installed', 'variants', 'variantFor', 'asVariantOf',
   // timers.ts: handle ids; listener-wrappers.ts: listener identity
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];

@@ -2,7 +2,7 @@
 
 import { setDestroyScheduler } from '../core/hooks';
 import { setExecution, TOP_LEVEL_RESOURCE } from '../core/execution';
-import { underlying } from './patch';
+import { underlying } from './layer-records';
 
 export function installAsyncHooksSetup(global: typeof globalThis): void {
   // Destroy callbacks run in a batch after the current callback (on Node in its check

@@ -9,8 +9,12 @@
 import { setHookLayer } from '../core/hook-layer';
 import { AsyncResource } from '../core/async-resource';
 import { beginAwaitResource, endAwaitResource, enterAwaitResource } from '../core/await-resources';
-import { useHookedVariants } from './install';
-import { hookedVariants } from './sources';
+import { enabledHooks } from '../core/hook-layer';
+import { onHooksChange } from '../core/hooks';
+import { switchVariants, useHookedSwitch } from './install';
+import { hookedVariants, variantFor } from './sources';
+import { asVariantOf } from './variant-switch';
+import { withLayerRecords } from './layer-records';
 
 let loaded = false;
 
@@ -30,6 +34,12 @@ export function withAsyncHooks<T>(value: T): T {
     endAwait: endAwaitResource,
   });
   // What the task sources run in this half's modes (sources.ts).
-  useHookedVariants(hookedVariants);
+  // The switch points layers at other variants: it needs their records.
+  withLayerRecords(undefined);
+  onHooksChange(switchVariants);
+  useHookedSwitch({
+    variantFor: ({ name, variants }) => variantFor({ ...variants, ...hookedVariants[name as keyof typeof hookedVariants] }, enabledHooks > 0 ? 'hooks' : 'ids'),
+    asVariantOf,
+  });
   return value;
 }

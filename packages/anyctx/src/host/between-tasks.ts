@@ -3,7 +3,7 @@
 // microtask is enough: microtasks only run when the stack is empty.
 
 import { onUnscopedChange, restoreFrame, EMPTY_FRAME } from '../core/frame';
-import { onRemove, underlying } from './patch';
+import { onRemove, underlying } from './layer-records';
 
 export function installBetweenTasks(global: typeof globalThis): void {
   // The host's own queueMicrotask: the engine's would run the reset in a scope that undoes it.

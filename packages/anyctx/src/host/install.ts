@@ -3,47 +3,51 @@
 // loaded, and when the first hook is enabled or the last disabled. Each change points the
 // engine's layers (patch.ts) at the new variant's code, so no source checks the mode per call.
 
-import { enabledHooks } from '../core/hook-layer';
-import { onHooksChange } from '../core/hooks';
-import { asVariantOf, removeLayers } from './patch';
-import { sharedSources, variantFor, type Install, type Mode, type Sources, type Variants } from './sources';
+import { layersOf, removeLayers, withLayerRecords } from './layer-records';
+import { sharedSources, type Install, type Sources, type Variants } from './sources';
 
-interface Running {
+export interface Running {
   readonly name: string;
   readonly variants: Variants;
   /** The variant installed (undefined: none). */
   installed: Install | undefined;
 }
 
-/** The installed sources, in install order; undefined while the engine is not installed. */
-let running: Running[] | undefined;
-/** The variants with ids and hooks, once the async_hooks half is loaded. */
-let hooked: Sources | undefined;
-
-function mode(): Mode {
-  return hooked === undefined ? 'frames' : enabledHooks > 0 ? 'hooks' : 'ids';
+/**
+ * What the async_hooks half adds to the switch once it is loaded (host/async-hooks.ts): the
+ * variant each source runs in the engine's mode (`ids` or `hooks`), and how a variant takes
+ * the place of another (variant-switch.ts). Without it the mode is `frames` for good: each
+ * source runs its `frames` variant, installed once.
+ */
+export interface HookedSwitch {
+  variantFor(source: Running): Install | undefined;
+  asVariantOf(source: Running, install: () => void): void;
 }
 
+/** The installed sources, in install order; undefined while the engine is not installed. */
+let running: Running[] | undefined;
+let hooked: HookedSwitch | undefined;
+
 /** Gives every running source the variant of the current mode, where it has another. */
-function switchVariants(): void {
-  if (running === undefined) return;
-  const now = mode();
-  for (const source of running) {
-    const more = hooked?.[source.name];
-    const variant = variantFor(more === undefined ? source.variants : { ...source.variants, ...more }, now);
+export function switchVariants(): void {
+  for (const source of running ?? []) {
+    const variant = hooked === undefined ? source.variants.frames : hooked.variantFor(source);
     if (variant === source.installed) continue;
     source.installed = variant;
-    asVariantOf(source, () => variant?.(globalThis));
+    layersOf(source);
+    const install = () => variant?.(globalThis);
+    if (hooked === undefined) install();
+    else hooked.asVariantOf(source, install);
   }
+  layersOf(undefined);
 }
 
 /**
- * Called by the async_hooks half when it is loaded (host/async-hooks.ts), with its variants
- * (sources.ts): from then on the mode is `ids` or `hooks`, as hooks are enabled.
+ * Called by the async_hooks half when it is loaded (host/async-hooks.ts): from then on the
+ * mode is `ids` or `hooks`, as hooks are enabled.
  */
-export function useHookedVariants(variants: Sources): void {
-  hooked = variants;
-  onHooksChange(switchVariants);
+export function useHookedSwitch(switcher: HookedSwitch): void {
+  hooked = switcher;
   switchVariants();
 }
 
@@ -62,9 +66,12 @@ export function installHost(sources: Sources): void {
   switchVariants();
 }
 
-/** Takes off the engine's layers: where other code wrapped one, its wrapper stays and works. */
-export function uninstall(): void {
+/**
+ * Takes off the engine's layers: where other code wrapped one, its wrapper stays and works.
+ * Made by a pure call: a program that has it keeps records of the layers (layer-records.ts).
+ */
+export const uninstall: () => void = /* @__PURE__ */ withLayerRecords(function uninstall(): void {
   if (running === undefined) return;
   running = undefined;
   removeLayers();
-}
+});

@@ -6,7 +6,8 @@
 import { promiseAsyncId } from '../core/promise-ids';
 import { emitPromiseResolve } from '../core/hooks';
 import { NativePromise, keepThenableFrame } from '../core/thenable';
-import { replaceMethod, underlying } from './patch';
+import { replaceMethod } from './patch';
+import { underlying } from './layer-records';
 import { recordRejection } from './rejection';
 
 type Static = (this: unknown, value: unknown) => Promise<unknown>;
