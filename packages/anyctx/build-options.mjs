@@ -27,7 +27,7 @@ export const INTERNAL_PROPERTIES = [
   // patch.ts: a layer's parts and a gate's; install.ts: a running source's, and what the
   // async_hooks half adds to the switch
   'holder', 'property', 'previous', 'defined', 'original', 'owner', 'gateInEffect', 'implement', 'firstMade', 'implementations', 'to',
-  'installed', 'variants', 'variantFor', 'asVariantOf',
+  'installed', 'variants', 'sourceName', 'variantFor', 'asVariantOf',
   // timers.ts: handle ids; listener-wrappers.ts: listener identity
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];

@@ -38,7 +38,7 @@ export function withAsyncHooks<T>(value: T): T {
   withLayerRecords(undefined);
   onHooksChange(switchVariants);
   useHookedSwitch({
-    variantFor: ({ name, variants }) => variantFor({ ...variants, ...hookedVariants[name as keyof typeof hookedVariants] }, enabledHooks > 0 ? 'hooks' : 'ids'),
+    variantFor: ({ sourceName, variants }) => variantFor({ ...variants, ...hookedVariants[sourceName as keyof typeof hookedVariants] }, enabledHooks > 0 ? 'hooks' : 'ids'),
     asVariantOf,
   });
   return value;

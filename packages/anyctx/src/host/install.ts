@@ -7,7 +7,7 @@ import { layersOf, removeLayers, withLayerRecords } from './layer-records';
 import { sharedSources, type Install, type Sources, type Variants } from './sources';
 
 export interface Running {
-  readonly name: string;
+  readonly sourceName: string;
   readonly variants: Variants;
   /** The variant installed (undefined: none). */
   installed: Install | undefined;
@@ -62,7 +62,7 @@ export function isInstalled(): boolean {
  */
 export function installHost(sources: Sources): void {
   if (running !== undefined) return;
-  running = Object.entries({ ...sharedSources, ...sources }).map(([name, variants]) => ({ name, variants, installed: undefined }));
+  running = Object.entries({ ...sharedSources, ...sources }).map(([sourceName, variants]) => ({ sourceName, variants, installed: undefined }));
   switchVariants();
 }
 
