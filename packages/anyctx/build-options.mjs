@@ -16,18 +16,8 @@ export const INTERNAL_PROPERTIES = [
   // hook-layer.ts: what the frame half calls in the async_hooks half; promise-constructor.ts:
   // what its hooked variant calls
   'beginAwait', 'enterAwait', 'endAwait', 'promiseAsyncId', 'emitPromiseResolve',
-  // sources.ts, node-sources.ts, web-sources.ts and the entries: the registry's variants and
-  // source names
-  'frames', 'ids', 'hooks',
-  'betweenTasks', 'asyncHooksSetup', 'promiseThen', 'promiseStatics', 'promiseFinally', 'promiseConstructor', 'microtask', 'timers',
-  'processErrorFrames', 'immediate', 'processNextTick', 'nodeMessagePort', 'nodeHookErrors',
-  'animationFrame', 'idleCallback', 'schedulerPostTask', 'xmlHttpRequest', 'fileReader', 'indexedDb', 'mutationObserver',
-  'resizeObserver', 'intersectionObserver', 'performanceObserver', 'unhandledRejectionEvent', 'finalizationRegistry',
-  'asyncGenerator', 'awaitHelpersGlobal',
-  // patch.ts: a layer's parts and a gate's; install.ts: a running source's, and what the
-  // async_hooks half adds to the switch
+  // patch.ts: a layer's parts and a gate's
   'holder', 'property', 'previous', 'defined', 'original', 'owner', 'gateInEffect', 'implement', 'firstMade', 'implementations', 'to',
-  'installed', 'variants', 'sourceName', 'variantFor', 'asVariantOf',
   // timers.ts: handle ids; listener-wrappers.ts: listener identity
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];

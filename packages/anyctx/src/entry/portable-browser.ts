@@ -4,13 +4,13 @@
 // instrumentation is left out of the bundle.
 
 import { installHost } from '../host/install';
-import type { Variants } from '../host/sources';
+import type { Source } from '../host/sources';
 import { webSources } from '../host/web-sources';
 import { awaitFrames as helpers, awaitFramesBasic as basicHelpers } from '../core/await-helpers';
 import { publishAwaitHelpers } from '../host/await-helpers-global';
 import { installAsyncGenerator } from '../host/async-generator';
 
-const sources: Record<string, Variants> = { ...webSources };
+const sources: Source[] = [...webSources];
 
 /** Installs the engine's instrumentation; done on import, idempotent. */
 export function install(): void {
@@ -32,8 +32,7 @@ export const awaitFrames: typeof helpers = /* @__PURE__ */ withHelperSources(hel
 export { basicHelpers as awaitFramesBasic };
 
 function withHelperSources<T extends object>(value: T): T {
-  sources.asyncGenerator = { frames: installAsyncGenerator };
-  sources.awaitHelpersGlobal = { frames: publishAwaitHelpers(value) };
+  sources.push([installAsyncGenerator], [publishAwaitHelpers(value)]);
   return value;
 }
 

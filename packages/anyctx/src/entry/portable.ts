@@ -9,11 +9,7 @@ import { publishAwaitHelpers } from '../host/await-helpers-global';
 import { installAsyncGenerator } from '../host/async-generator';
 import { awaitFrames } from '../core/await-helpers';
 
-const sources = {
-  ...nodeSources, ...webSources,
-  asyncGenerator: { frames: installAsyncGenerator },
-  awaitHelpersGlobal: { frames: publishAwaitHelpers(awaitFrames) },
-};
+const sources = [...nodeSources, ...webSources, [installAsyncGenerator], [publishAwaitHelpers(awaitFrames)]] as const;
 
 /** Installs the engine's instrumentation; done on import, idempotent. */
 export function install(): void {

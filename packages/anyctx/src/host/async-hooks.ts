@@ -9,19 +9,17 @@
 import { setHookLayer } from '../core/hook-layer';
 import { AsyncResource } from '../core/async-resource';
 import { beginAwaitResource, endAwaitResource, enterAwaitResource } from '../core/await-resources';
-import { enabledHooks } from '../core/hook-layer';
 import { onHooksChange } from '../core/hooks';
-import { switchVariants, useHookedSwitch } from './install';
-import { hookedVariants, variantFor } from './sources';
-import { asVariantOf } from './variant-switch';
+import { useSwitch } from './install';
+import { switchVariants } from './variant-switch';
 import { withLayerRecords } from './layer-records';
 
 let loaded = false;
 
 /**
  * Loads the async_hooks half, once, and returns `value`. The entries evaluate their exports
- * before they install the engine, so the task sources are installed with ids from the start
- * (loaded later, by a chunk loaded on demand, the switch gives them ids from then on).
+ * before they install the engine (each is one module, evaluated at once), so the switch
+ * installs the task sources with ids from the start.
  */
 export function withAsyncHooks<T>(value: T): T {
   if (loaded) return value;
@@ -33,13 +31,10 @@ export function withAsyncHooks<T>(value: T): T {
     enterAwait: enterAwaitResource,
     endAwait: endAwaitResource,
   });
-  // What the task sources run in this half's modes (sources.ts).
-  // The switch points layers at other variants: it needs their records.
+  // The switch chooses the task sources' variants by mode (variant-switch.ts), pointing
+  // layers at other variants: it needs their records.
   withLayerRecords(undefined);
   onHooksChange(switchVariants);
-  useHookedSwitch({
-    variantFor: ({ sourceName, variants }) => variantFor({ ...variants, ...hookedVariants[sourceName as keyof typeof hookedVariants] }, enabledHooks > 0 ? 'hooks' : 'ids'),
-    asVariantOf,
-  });
+  useSwitch(switchVariants);
   return value;
 }

@@ -3,11 +3,12 @@
 // microtask is enough: microtasks only run when the stack is empty.
 
 import { onUnscopedChange, restoreFrame, EMPTY_FRAME } from '../core/frame';
-import { onRemove, underlying } from './layer-records';
+import { onRemove } from './layer-records';
 
 export function installBetweenTasks(global: typeof globalThis): void {
-  // The host's own queueMicrotask: the engine's would run the reset in a scope that undoes it.
-  const nativeQueueMicrotask = underlying<typeof queueMicrotask>(global, 'queueMicrotask').bind(global);
+  // The host's own queueMicrotask (the registry installs this source first): the engine's
+  // would run the reset in a scope that undoes it.
+  const nativeQueueMicrotask = global.queueMicrotask.bind(global);
   let resetQueued = false;
   const reset = () => {
     resetQueued = false;

@@ -1,54 +1,25 @@
-// The switch: which variant of each task source runs (sources.ts). The one place that
-// decides, at install and whenever the engine's mode changes: when the async_hooks half is
-// loaded, and when the first hook is enabled or the last disabled. Each change points the
-// engine's layers (patch.ts) at the new variant's code, so no source checks the mode per call.
+// Installing the engine: every source of the registry (sources.ts) the entry asks for, each
+// in the variant of the engine's mode. Without async_hooks the mode is `frames` for good, and
+// each source's `frames` variant is installed once, here; the async_hooks half brings the
+// switch that chooses by mode and changes its mind (variant-switch.ts).
 
-import { layersOf, removeLayers, withLayerRecords } from './layer-records';
-import { sharedSources, type Install, type Sources, type Variants } from './sources';
-
-export interface Running {
-  readonly sourceName: string;
-  readonly variants: Variants;
-  /** The variant installed (undefined: none). */
-  installed: Install | undefined;
-}
-
-/**
- * What the async_hooks half adds to the switch once it is loaded (host/async-hooks.ts): the
- * variant each source runs in the engine's mode (`ids` or `hooks`), and how a variant takes
- * the place of another (variant-switch.ts). Without it the mode is `frames` for good: each
- * source runs its `frames` variant, installed once.
- */
-export interface HookedSwitch {
-  variantFor(source: Running): Install | undefined;
-  asVariantOf(source: Running, install: () => void): void;
-}
+import { removeLayers, withLayerRecords } from './layer-records';
+import { sharedSources, type Source } from './sources';
 
 /** The installed sources, in install order; undefined while the engine is not installed. */
-let running: Running[] | undefined;
-let hooked: HookedSwitch | undefined;
+let running: Source[] | undefined;
+let switchVariants: (() => void) | undefined;
 
-/** Gives every running source the variant of the current mode, where it has another. */
-export function switchVariants(): void {
-  for (const source of running ?? []) {
-    const variant = hooked === undefined ? source.variants.frames : hooked.variantFor(source);
-    if (variant === source.installed) continue;
-    source.installed = variant;
-    layersOf(source);
-    const install = () => variant?.(globalThis);
-    if (hooked === undefined) install();
-    else hooked.asVariantOf(source, install);
-  }
-  layersOf(undefined);
+export function runningSources(): readonly Source[] | undefined {
+  return running;
 }
 
 /**
- * Called by the async_hooks half when it is loaded (host/async-hooks.ts): from then on the
- * mode is `ids` or `hooks`, as hooks are enabled.
+ * Called by the async_hooks half when it is loaded, before the engine installs (the entries
+ * see to that): `switcher` installs the sources, and switches them from then on.
  */
-export function useHookedSwitch(switcher: HookedSwitch): void {
-  hooked = switcher;
-  switchVariants();
+export function useSwitch(switcher: () => void): void {
+  switchVariants = switcher;
 }
 
 export function isInstalled(): boolean {
@@ -60,10 +31,11 @@ export function isInstalled(): boolean {
  * browser build carries no Node source (and no async generator instrumentation unless its
  * transformed code has async generators). Idempotent.
  */
-export function installHost(sources: Sources): void {
+export function installHost(sources: readonly Source[]): void {
   if (running !== undefined) return;
-  running = Object.entries({ ...sharedSources, ...sources }).map(([sourceName, variants]) => ({ sourceName, variants, installed: undefined }));
-  switchVariants();
+  running = [...sharedSources, ...sources];
+  if (switchVariants !== undefined) switchVariants();
+  else for (const [frames] of running) frames?.(globalThis);
 }
 
 /**

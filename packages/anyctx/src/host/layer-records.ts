@@ -3,7 +3,7 @@
 // them: `uninstall` and the async_hooks half are made by pure calls of withLayerRecords, so a
 // bundle that imports neither puts its layers and keeps no record (nothing could read one).
 
-import { recordLayers, type Gate, type Lay, type Made } from './patch';
+import { copyOwnProperties, recordLayers, type Gate, type Lay, type Made } from './patch';
 
 export interface Layer {
   readonly holder: object;
@@ -51,9 +51,36 @@ export function setClaim(claimLayer: typeof claim): void {
   claim = claimLayer;
 }
 
+type Accessor = { get(): unknown; set(value: unknown): void };
+
+/**
+ * What a method or an accessor that checks no gate itself makes, behind a forwarding layer
+ * that checks one: what is in effect, or the original once removed (patch.ts's header).
+ */
+const forwarding = (implement: (make: Function) => Made, original: any) => (make: Function): Made => {
+  const made = implement(make);
+  const value = made[0];
+  if (made[1] !== undefined) return made;
+  const gate: Gate = { to: undefined };
+  if (typeof value !== 'function') {
+    return [{
+      get(this: unknown) { return Reflect.apply((gate.to ?? value as Accessor).get, this, []); },
+      set(this: unknown, set: unknown) { Reflect.apply((gate.to ?? value as Accessor).set, this, [set]); },
+    }, gate];
+  }
+  // Where the original has a prototype it can be called with `new`, and so can the layer; a
+  // builtin method cannot, nor can its layer.
+  const forward = 'prototype' in original
+    ? function (this: unknown) { return Reflect.apply(gate.to ?? value, this, arguments); }
+    : { method(this: unknown) { return Reflect.apply(gate.to ?? value, this, arguments); } }.method;
+  copyOwnProperties(original, forward, ['prototype', 'caller', 'arguments']);
+  return [forward, gate];
+};
+
 /** Puts a layer (patch.ts), and keeps its record. */
-const lay: Lay = (holder, property, make, original, implement, describe, cell) => {
+const lay: Lay = (holder, property, make, original, implementOwn, describe, cell) => {
   if (claim?.(holder, property, make)) return;
+  const implement = cell === undefined ? forwarding(implementOwn, original) : implementOwn;
   const made = implement(make);
   const layer: Layer = {
     holder, property, previous: Object.getOwnPropertyDescriptor(holder, property), defined: describe(made[0]), original,

@@ -1,18 +1,18 @@
 // The task sources of Node and of runtimes that imitate it (Bun, Deno, workerd with
-// nodejs_compat, React Native's setImmediate), as a table of the registry's kind
+// nodejs_compat, React Native's setImmediate), as a list of the registry's kind
 // (sources.ts): left out of the browser build, which has none of them. setImmediate and
 // nextTick give their tasks ids in every mode: Node's own sources, kept as Node has them.
-import type { Sources } from './sources';
+import type { Source } from './sources';
 import { installProcessErrorFrames } from './process-events';
 import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
 import { installNodeHookErrors } from './node-hook-errors';
 
-export const nodeSources: Sources = {
-  processErrorFrames: { frames: installProcessErrorFrames },
-  immediate: { frames: installImmediate },
-  processNextTick: { frames: installNextTick },
-  nodeMessagePort: { frames: installNodeMessagePort },
-  nodeHookErrors: { frames: installNodeHookErrors },
-};
+export const nodeSources: readonly Source[] = [
+  [installProcessErrorFrames],
+  [installImmediate],
+  [installNextTick],
+  [installNodeMessagePort],
+  [installNodeHookErrors],
+];

@@ -5,13 +5,14 @@
 // whatever the engine does beneath it: uninstall, or (in a program with async_hooks) switch a
 // source's variant (variant-switch.ts). So nothing the engine installed is left doing work
 // that is no longer in effect. Every layer has a gate, which says where it calls instead:
-// - a method is its implementation itself, which first checks its gate (`to` undefined: it is
-//   the one in effect; else what to call instead). Most methods get that check from a small
-//   forwarding function (replaceMethod); those on hot paths check it themselves
-//   (replaceGatedMethod): a forwarding call cost 10-15% of a `.then` hop on Node 24 and 9% of
-//   a setTimeout on Node 20;
-// - a constructor or an accessor is a forwarding layer that keeps its identity and calls what
-//   its gate holds: the implementation in effect, or the original.
+// - a method or an accessor checks its gate first (`to` undefined: it is the one in effect;
+//   else what to call instead). Those on hot paths check it themselves (replaceGatedMethod):
+//   a forwarding call cost 10-15% of a `.then` hop on Node 24 and 9% of a setTimeout on
+//   Node 20. The others get the check from a small forwarding layer, which only a program
+//   that can remove or switch layers has (layer-records.ts): elsewhere the implementation
+//   is the layer;
+// - a constructor is a forwarding layer that keeps its identity and calls what its gate
+//   holds: the implementation in effect, or the original.
 // Removing a layer opens its gate to the original, and puts the original back only where the
 // holder still has the engine's layer; a wrapper that other code put on top stays, and calls
 // through to the original. (Node swaps one prototype when a mode changes, never the functions
@@ -31,7 +32,10 @@
  */
 export interface Gate { to: any }
 
-/** What a variant's `make` gives: an implementation, and the gate of a method's. */
+/**
+ * What a variant's `make` gives: an implementation, and its gate where it checks one itself
+ * (a gated method's; a forwarding layer's, layer-records.ts).
+ */
 export type Made = [value: any, gate?: Gate];
 
 /** How a layer is put: `implement(make)`'s implementation, described by `describe`. */
@@ -61,7 +65,7 @@ const lay: Lay = (holder, property, make, original, implement, describe, cell) =
 };
 
 /** Copies `from`'s own properties but `skip` onto `to`, so that a layer looks like the original. */
-function copyOwnProperties(from: object, to: object, skip: readonly PropertyKey[] = []): void {
+export function copyOwnProperties(from: object, to: object, skip: readonly PropertyKey[] = []): void {
   for (const key of Reflect.ownKeys(from)) {
     if (skip.includes(key)) continue;
     try {
@@ -72,11 +76,8 @@ function copyOwnProperties(from: object, to: object, skip: readonly PropertyKey[
   }
 }
 
-/**
- * A method layer: the holder has the implementation itself, `build(make, original, gate)`,
- * which checks its gate first.
- */
-function putMethod<F extends Function>(holder: object, property: PropertyKey, make: Function, build: (make: any, original: F, gate: Gate) => F): void {
+/** A method layer: what `build(make, original)` makes (patch.ts's header). */
+function putMethod<F extends Function>(holder: object, property: PropertyKey, make: Function, build: (make: any, original: F) => Made): void {
   // An inherited method (process.emit comes from EventEmitter.prototype) is shadowed by an
   // own property of the holder, removed again with the layer.
   let found: PropertyDescriptor | undefined;
@@ -90,25 +91,18 @@ function putMethod<F extends Function>(holder: object, property: PropertyKey, ma
   const writable = found.get === undefined ? found.writable : true;
   if (typeof original !== 'function' || (found.configurable === false && writable === false)) return;
   lay(holder, property, make, original, (next) => {
-    const gate: Gate = { to: undefined };
-    const impl = build(next, original, gate);
-    copyOwnProperties(original, impl, ['prototype', 'caller', 'arguments']);
-    return [impl, gate];
+    const made = build(next, original);
+    copyOwnProperties(original, made[0], ['prototype', 'caller', 'arguments']);
+    return made;
   }, (value) => ({ value, writable, enumerable: found.enumerable, configurable: found.configurable }));
 }
 
 /**
- * `holder[property]`'s method replaced by `make(original)`, behind a forwarding call that
- * checks the gate. Where the original has a prototype it can be called with `new`, and so
- * can the replacement; a builtin method cannot, nor can its replacement.
+ * `holder[property]`'s method replaced by `make(original)`; where layers can be removed or
+ * switched, behind a forwarding layer that checks the gate (layer-records.ts).
  */
 export function replaceMethod<F extends Function>(holder: object, property: PropertyKey, make: (original: F) => F): void {
-  putMethod<F>(holder, property, make, (next: typeof make, original, gate) => {
-    const impl: Function = next(original);
-    return ('prototype' in original
-      ? function (this: unknown) { return Reflect.apply(gate.to ?? impl, this, arguments); }
-      : { method(this: unknown) { return Reflect.apply(gate.to ?? impl, this, arguments); } }.method) as unknown as F;
-  });
+  putMethod<F>(holder, property, make, (next: typeof make, original) => [next(original)]);
 }
 
 /**
@@ -118,7 +112,10 @@ export function replaceMethod<F extends Function>(holder: object, property: Prop
  * `.then` hop on Node 24), the schedulers (9% of a setTimeout on Node 20), microtasks, ticks.
  */
 export function replaceGatedMethod<F extends Function>(holder: object, property: PropertyKey, make: (original: F, gate: Gate) => F): void {
-  putMethod<F>(holder, property, make, (next: typeof make, original, gate) => next(original, gate));
+  putMethod<F>(holder, property, make, (next: typeof make, original) => {
+    const gate: Gate = { to: undefined };
+    return [next(original, gate), gate];
+  });
 }
 
 /** Replaces `holder[property]` by a method that calls `before(this)` and then the original. */
@@ -181,16 +178,8 @@ export function replaceAccessor(
 ): void {
   const descriptor = Object.getOwnPropertyDescriptor(holder, property);
   if (descriptor?.get === undefined || descriptor.set === undefined || !descriptor.configurable) return;
-  const original: Accessor = descriptor as Accessor;
-  const cell: Gate = { to: undefined };
-  lay(holder, property, make, original, (next) => [next(original.get, original.set)], (value) => {
-    cell.to = value;
-    return {
-      ...descriptor,
-      get(this: unknown) { return Reflect.apply(cell.to.get, this, []); },
-      set(this: unknown, value: unknown) { Reflect.apply(cell.to.set, this, [value]); },
-    };
-  }, cell);
+  const original = descriptor as Accessor;
+  lay(holder, property, make, original, (next) => [next(original.get, original.set)], ({ get, set }: Accessor) => ({ ...descriptor, get, set }));
 }
 
 /** Defines `holder[property]`, a value (nothing to forward to), taken off with the layers. */

@@ -7,7 +7,6 @@ import { promiseAsyncId } from '../core/promise-ids';
 import { emitPromiseResolve } from '../core/hooks';
 import { NativePromise, keepThenableFrame } from '../core/thenable';
 import { replaceMethod } from './patch';
-import { underlying } from './layer-records';
 import { recordRejection } from './rejection';
 
 type Static = (this: unknown, value: unknown) => Promise<unknown>;
@@ -18,12 +17,13 @@ function settledWithHooks(promise: Promise<unknown>): void {
   emitPromiseResolve(promiseAsyncId(promise));
 }
 
+// The host's own reject, read before the engine's layer is on.
+const nativeReject = NativePromise.reject;
+
 // One function of each per variant, made once: the switch finds the implementations it made
 // before by them (patch.ts). The hooked variant's code is passed in, so that the other does
 // not reach it.
-const resolving = (created: Created) => (original: Static): Static => {
-  const nativeReject = underlying<Static>(NativePromise, 'reject');
-  return {
+const resolving = (created: Created) => (original: Static): Static => ({
     resolve(this: unknown, value: unknown) {
       let settled: unknown;
       try {
@@ -36,8 +36,7 @@ const resolving = (created: Created) => (original: Static): Static => {
       if (created !== undefined && promise !== value) created(promise);
       return promise;
     },
-  }.resolve;
-};
+  }.resolve);
 
 const rejecting = (created: Created) => (original: Static): Static => ({
   reject(this: unknown, reason: unknown) {

@@ -1,6 +1,9 @@
-// Pointing the engine's layers (patch.ts) at another variant of their source: the part of the
-// switch (install.ts) that only a program with async_hooks has, since only there does the
-// engine's mode change (host/async-hooks.ts loads it).
+// The switch: which variant of each task source runs (sources.ts), in a program with
+// async_hooks (host/async-hooks.ts loads it; without, install.ts installs each source's
+// `frames` variant once). The one place that decides, whenever the engine's mode changes:
+// when the async_hooks half is loaded (at install, or after it, by a chunk loaded on demand),
+// and when the first hook is enabled or the last disabled. Each change points the engine's
+// layers (patch.ts) at the new variant's code, so no source checks the mode per call.
 //
 // A variant that asks for a layer where the source's previous variant had one gets that
 // layer, pointed again: a method's holder gets the new implementation where the engine's is
@@ -10,7 +13,10 @@
 // disables hooks again and again gets the same functions back). The layers of the previous
 // variant that the new one does not ask for forward to the original from then on.
 
-import { layers, setClaim, type Layer } from './layer-records';
+import { enabledHooks } from '../core/hook-layer';
+import { layers, layersOf, setClaim, type Layer } from './layer-records';
+import { runningSources } from './install';
+import { hookedVariants, HOOKS, IDS, type Install, type Source } from './sources';
 
 let unclaimed: Layer[] = [];
 
@@ -28,7 +34,8 @@ function point(layer: Layer, make: Function): void {
   layer.gateInEffect = gate;
   const { holder, property } = layer;
   const now = Object.getOwnPropertyDescriptor(holder, property);
-  if (now?.value === layer.defined.value) Object.defineProperty(holder, property, layer.defined = { ...now, value });
+  // An accessor stays: the one in effect before forwards to the new one.
+  if (typeof value === 'function' && now?.value === layer.defined.value) Object.defineProperty(holder, property, layer.defined = { ...now, value });
 }
 
 function claim(holder: object, property: PropertyKey, make: Function): boolean {
@@ -38,17 +45,44 @@ function claim(holder: object, property: PropertyKey, make: Function): boolean {
   return true;
 }
 
+/** The variant `source` runs in `mode`: its own, or that of the mode before. */
+function variantFor(source: Source, mode: number): Install | undefined {
+  const hooked = hookedVariants.get(source);
+  return hooked?.[mode] ?? source[mode] ?? (mode > 0 ? variantFor(source, mode - 1) : undefined);
+}
+
+/** The variant installed of each running source, for the sources running then. */
+let installed = new Map<Source, Install | undefined>();
+let installedFor: readonly Source[] | undefined;
+
+/** Gives every running source the variant of the current mode, where it has another. */
+export function switchVariants(): void {
+  const running = runningSources();
+  if (running !== installedFor) {
+    installed = new Map();
+    installedFor = running;
+  }
+  for (const source of running ?? []) {
+    const variant = variantFor(source, enabledHooks > 0 ? HOOKS : IDS);
+    if (variant === installed.get(source)) continue;
+    installed.set(source, variant);
+    asVariantOf(source, () => variant?.(globalThis));
+  }
+}
+
 /**
  * Runs `install`, a variant of `source`, in place of the variant before: see above. The
- * layers it puts anew are tagged as the source's by install.ts (layersOf).
+ * layers it puts anew are tagged as the source's.
  */
-export function asVariantOf(source: unknown, install: () => void): void {
+function asVariantOf(source: Source, install: () => void): void {
   unclaimed = layers.filter((layer) => layer.owner === source);
   setClaim(claim);
+  layersOf(source);
   try {
     install();
   } finally {
     for (const layer of unclaimed) layer.gateInEffect.to = layer.original;
     unclaimed = [];
+    layersOf(undefined);
   }
 }

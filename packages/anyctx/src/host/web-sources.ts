@@ -1,9 +1,9 @@
-// The web platform's task sources, one module each in web/ (SEMANTICS §2), as a table of
+// The web platform's task sources, one module each in web/ (SEMANTICS §2), as a list of
 // the registry's kind (sources.ts): each has one variant, the same in every mode. EventTarget
 // needs none: listeners already run synchronously inside dispatchEvent, in the dispatcher's
 // frame, and events the platform fires by itself start from the empty frame, because the
 // engine restores every frame it sets and drops an outermost enterWith before the next task.
-import type { Sources } from './sources';
+import type { Source } from './sources';
 import { installAnimationFrame } from './web/animation-frame';
 import { installIdleCallback } from './web/idle-callback';
 import { installPostTask } from './web/post-task';
@@ -17,17 +17,17 @@ import { installPerformanceObserver } from './web/performance-observer';
 import { installUnhandledRejectionEvent } from './web/unhandled-rejection-event';
 import { installFinalizationRegistry } from './web/finalization-registry';
 
-export const webSources: Sources = {
-  animationFrame: { frames: installAnimationFrame },
-  idleCallback: { frames: installIdleCallback },
-  schedulerPostTask: { frames: installPostTask },
-  xmlHttpRequest: { frames: installXmlHttpRequest },
-  fileReader: { frames: installFileReader },
-  indexedDb: { frames: installIndexedDb },
-  mutationObserver: { frames: installMutationObserver },
-  resizeObserver: { frames: installResizeObserver },
-  intersectionObserver: { frames: installIntersectionObserver },
-  performanceObserver: { frames: installPerformanceObserver },
-  unhandledRejectionEvent: { frames: installUnhandledRejectionEvent },
-  finalizationRegistry: { frames: installFinalizationRegistry },
-};
+export const webSources: readonly Source[] = [
+  [installAnimationFrame],
+  [installIdleCallback],
+  [installPostTask],
+  [installXmlHttpRequest],
+  [installFileReader],
+  [installIndexedDb],
+  [installMutationObserver],
+  [installResizeObserver],
+  [installIntersectionObserver],
+  [installPerformanceObserver],
+  [installUnhandledRejectionEvent],
+  [installFinalizationRegistry],
+];
