@@ -26,7 +26,7 @@ export function setHookLayer(layer: HookLayer): void {
 
 /**
  * How many hooks are enabled (hooks.ts counts them); always 0 without the layer. Read per
- * await by the helpers; the host's task sources switch variants instead (host/install.ts).
+ * await by the helpers; the host's task sources switch variants instead (host/variant-switch.ts).
  */
 export let enabledHooks = 0;
 

@@ -25,7 +25,7 @@ export interface Layer {
   readonly firstMade: [Function, Made];
   /** The implementations made, by `make` (variant-switch.ts). */
   implementations?: Map<Function, Made>;
-  /** The task source whose variant made the layer (install.ts). */
+  /** The task source whose variant made the layer (variant-switch.ts). */
   owner: unknown;
 }
 

@@ -26,9 +26,9 @@
 // `setTimeout[util.promisify.custom]`).
 
 /**
- * Where an implementation calls instead of doing its own work. A method's: undefined while it
- * is the one in effect, else the one that is (or the original, once the layer is removed). A
- * constructor's or an accessor's: the implementation its forwarding layer calls.
+ * Where an implementation calls instead of doing its own work. A method's or an accessor's:
+ * undefined while it is the one in effect, else the one that is (or the original, once the
+ * layer is removed). A constructor's: the implementation its forwarding layer calls.
  */
 export interface Gate { to: any }
 

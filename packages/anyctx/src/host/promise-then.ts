@@ -3,7 +3,7 @@
 //
 // Two variants (sources.ts): `thenWithFrames` only carries frames; `thenWithHooks` also gives
 // promises async ids (PROMISE resources) and emits their hooks, which Node does only while a
-// hook is enabled. The switch (install.ts) points the engine's `then` at one or the other as
+// hook is enabled. The switch (variant-switch.ts) points the engine's `then` at one or the other as
 // hooks come and go, so the common case pays no per-call "are hooks enabled" check; only a
 // program with async_hooks has the second.
 
