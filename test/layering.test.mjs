@@ -3,7 +3,9 @@
 // since a type import is still a dependency a reader must follow.
 //
 // - anyctx (the runtime) depends on nothing: no package, no file of anyctx-build; Node's
-//   async_hooks only in its Node entry (entry/index.ts).
+//   async_hooks only in its Node entry (entry/index.ts). opentelemetry/ (the context manager,
+//   an entry of its own) imports the engine only through the package's public entry, `anyctx`,
+//   so that an app has one engine, and OpenTelemetry's API (an optional peer).
 // - core/ is the engine without a host: it imports core/ and protocol/ only; protocol/
 //   imports nothing (the build tools read it without the engine).
 // - host/ imports core/, host/, protocol/; entry/ anything of its own package.
@@ -54,18 +56,22 @@ const TYPE_ONLY_PACKAGES = ['@babel/types', 'esbuild'];
 const isBuiltin = (specifier) => specifier.startsWith('node:') || builtinModules.includes(specifier);
 const folderOf = (packageRoot, target) => relative(join(packageRoot, 'src'), target).split(sep)[0];
 
+/** Packages a runtime folder may import, and the folder. */
+const RUNTIME_PACKAGE_IMPORTS = { opentelemetry: ['anyctx', '@opentelemetry/api'] };
+
 const RUNTIME_MAY_IMPORT = {
   protocol: [],
+  opentelemetry: ['opentelemetry'],
   core: ['core', 'protocol'],
   host: ['core', 'host', 'protocol'],
-  entry: ['core', 'host', 'protocol', 'entry'],
+  entry: ['core', 'host', 'protocol', 'entry', 'opentelemetry'],
 };
 
 test('the runtime imports no package and no file outside its own sources', () => {
   const imports = importsOf(RUNTIME);
   const outside = imports.filter(({ specifier, target, file }) =>
     target === undefined
-      ? !(specifier === 'node:async_hooks' && file === join('entry', 'index.ts'))
+      ? !(specifier === 'node:async_hooks' && file === join('entry', 'index.ts')) && !RUNTIME_PACKAGE_IMPORTS[file.split(sep)[0]]?.includes(specifier)
       : !target.startsWith(join(RUNTIME, 'src') + sep));
   assert.deepEqual(outside.map(({ file, specifier }) => `${file} → ${specifier}`), []);
 });
