@@ -1,9 +1,9 @@
 // Runs every benchmark, one child process per measurement and engine, prints the tables and
-// writes them into README.md between <!-- bench:start --> and <!-- bench:end -->.
+// writes them into docs/benchmarks.md between <!-- bench:start --> and <!-- bench:end -->.
 // Usage: node bench/run.mjs [--rounds=N] [--http-rounds=N] [--http-seconds=S] [--no-readme]
 //                           [--only=processes,http,transform]
 // (`npm run bench` builds dist/ first). About five minutes on 2 cores. --only runs some
-// of the three parts and leaves the README alone.
+// of the three parts and leaves docs/benchmarks.md alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -194,7 +194,7 @@ if (existsSync(GENERATED)) {
   writeFileSync(new URL('results.json', GENERATED), JSON.stringify({ startedAt, rows, transformRuns }, null, 1));
 }
 if (ONLY) {
-  for (const part of PARTS.filter((part) => !runs(part))) console.error(`--only: ${part} not run, README not updated`);
+  for (const part of PARTS.filter((part) => !runs(part))) console.error(`--only: ${part} not run, docs/benchmarks.md not updated`);
 } else if (!process.argv.includes('--no-readme')) {
-  if (writeBenchSection(section)) console.error('README.md updated');
+  if (writeBenchSection(section)) console.error('docs/benchmarks.md updated');
 }

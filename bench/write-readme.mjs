@@ -1,24 +1,24 @@
-// Puts the latest benchmark section into README.md, between the two markers. Without both
-// markers (or without a README) it warns and leaves the file alone: where the section
-// belongs is the README author's decision, not the benchmark's.
+// Puts the latest benchmark section into docs/benchmarks.md, between the two markers. Without
+// both markers (or without the file) it warns and leaves the file alone: where the section
+// belongs is the page author's decision, not the benchmark's.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export const START_MARKER = '<!-- bench:start -->';
 export const END_MARKER = '<!-- bench:end -->';
 
-export const README = new URL('../README.md', import.meta.url);
+export const BENCHMARKS_PAGE = new URL('../docs/benchmarks.md', import.meta.url);
 
-// Returns true when the README was rewritten.
-export function writeBenchSection(section, readme = README) {
+// Returns true when the page was rewritten.
+export function writeBenchSection(section, readme = BENCHMARKS_PAGE) {
   if (!existsSync(readme)) {
-    console.warn(`warning: ${readme.pathname} does not exist; README not updated`);
+    console.warn(`warning: ${readme.pathname} does not exist; not updated`);
     return false;
   }
   const text = readFileSync(readme, 'utf8');
   const start = text.indexOf(START_MARKER);
   const end = text.indexOf(END_MARKER, start + START_MARKER.length);
   if (start === -1 || end === -1) {
-    console.warn(`warning: ${readme.pathname} lacks the markers ${START_MARKER} … ${END_MARKER}; README not updated`);
+    console.warn(`warning: ${readme.pathname} lacks the markers ${START_MARKER} … ${END_MARKER}; not updated`);
     return false;
   }
   const updated = `${text.slice(0, start + START_MARKER.length)}\n${section.trim()}\n${text.slice(end)}`;

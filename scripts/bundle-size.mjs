@@ -1,7 +1,7 @@
 // Measures what a browser app ships when it imports anyctx: the package resolved by esbuild
 // for the browser platform (so through package.json "exports", whose `browser` condition gives
-// dist/portable.browser.js: core + the host's shared and web task sources), bundled and minified, then gzipped at level 9. Writes the table into the
-// README between the size markers, and prints which source files the bytes come from.
+// dist/portable.browser.js: core + the host's shared and web task sources), bundled and minified, then gzipped at level 9. Writes the table into
+// docs/size.md between the size markers, and prints which source files the bytes come from.
 //
 //   node scripts/bundle-size.mjs            (after `npm run build`; `npm run size` does both)
 import { build, version as esbuildVersion } from 'esbuild';
@@ -14,7 +14,7 @@ import { runtimeBuildOptions } from '../packages/anyctx/build-options.mjs';
 import { productionBundlers } from './production-bundlers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const readmePath = new URL('../README.md', import.meta.url);
+const pagePath = new URL('../docs/size.md', import.meta.url);
 const START = '<!-- size:start -->';
 const END = '<!-- size:end -->';
 
@@ -136,28 +136,20 @@ function formatTable(rows) {
   return lines.join('\n');
 }
 
-// Between the markers; the markers themselves go at the end of the Benchmarks section the
-// first time.
-function writeIntoReadme(table) {
-  let readme = readFileSync(readmePath, 'utf8');
-  if (!readme.includes(START)) {
-    const section = readme.indexOf('\n## Benchmarks\n');
-    if (section === -1) throw new Error('README.md has no "## Benchmarks" section for the size table');
-    const next = readme.indexOf('\n## ', section + 1);
-    const at = next === -1 ? readme.length : next + 1;
-    const block = `### Browser bundle size\n\n\`npm run size\` bundles the package the way a browser app gets it and writes this table.\n\n${START}\n${END}\n\n`;
-    readme = readme.slice(0, at) + block + readme.slice(at);
-  }
-  const start = readme.indexOf(START) + START.length;
-  const end = readme.indexOf(END);
-  if (end < start) throw new Error('README.md: the size markers are out of order');
-  writeFileSync(readmePath, `${readme.slice(0, start)}\n${table}\n${readme.slice(end)}`);
+// Between the markers of docs/size.md; without them, the page gets them at its end.
+function writeIntoPage(table) {
+  let page = readFileSync(pagePath, 'utf8');
+  if (!page.includes(START)) page = `${page.trimEnd()}\n\n${START}\n${END}\n`;
+  const start = page.indexOf(START) + START.length;
+  const end = page.indexOf(END);
+  if (end < start) throw new Error('docs/size.md: the size markers are out of order');
+  writeFileSync(pagePath, `${page.slice(0, start)}\n${table}\n${page.slice(end)}`);
 }
 
 const rows = [];
 for (const variant of VARIANTS) rows.push({ ...variant, ...(await measure(variant)) });
 const table = formatTable(rows);
-writeIntoReadme(table);
+writeIntoPage(table);
 console.log(table);
 
 console.log('\nBytes per source file, minified and what each costs in the gzipped bundle:');

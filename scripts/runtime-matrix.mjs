@@ -3,10 +3,10 @@
 // the runtime has node:async_hooks, with the runtime's own AsyncLocalStorage ("native");
 // each output is compared with the oracle (Node 24's own async_hooks on the original file).
 // Writes test/runtimes/matrix-results.json and the table between the matrix markers of
-// README.md.
+// docs/runtimes.md.
 //
 // A scenario needing an API a runtime lacks (test/runtimes/scenario-needs.mjs) is "n/a" there.
-// Browsers add the 'web' group: the web task sources of test/browser/, expected per SEMANTICS.
+// Browsers add the 'web' group: the web task sources of test/browser/, expected per docs/semantics.md §2.
 //
 //   node scripts/runtime-matrix.mjs [--runtime bun,deno] [--group als,await] [--no-readme]
 //                                   [--out results.json]
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { bundleScenario, root } from '../test/runtimes/bundle.mjs';
 import { runtimes } from '../test/runtimes/index.mjs';
 import { runProcess } from '../test/runtimes/run-process.mjs';
-import { renderMarkdown, writeIntoReadme } from '../test/runtimes/matrix-table.mjs';
+import { renderMarkdown, writeIntoPage } from '../test/runtimes/matrix-table.mjs';
 import { needsOf, notApplicable } from '../test/runtimes/scenario-needs.mjs';
 
 const { values: options } = parseArgs({
@@ -220,8 +220,8 @@ const partial = Boolean(wantedRuntimes || wantedGroups);
 const resultsFile = options.out ?? join(root, 'test', 'runtimes', partial ? 'matrix-results.partial.json' : 'matrix-results.json');
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 console.log(`results: ${relative(root, resultsFile)} (${results.seconds} s)`);
-// A partial run never replaces the README's table.
+// A partial run never replaces the table in docs/runtimes.md.
 if (!options['no-readme'] && !partial && !options.out) {
-  writeIntoReadme(join(root, 'README.md'), renderMarkdown(results));
-  console.log('README.md: matrix updated');
+  writeIntoPage(join(root, 'docs', 'runtimes.md'), renderMarkdown(results));
+  console.log('docs/runtimes.md: matrix updated');
 }

@@ -1,4 +1,4 @@
-// The invariants of SEMANTICS §6 for code rewritten by the await transform:
+// The invariants of docs/semantics.md §6 for code rewritten by the await transform:
 //
 // (a) No extra ticks. Random programs mix rewritten async functions (and async
 //     generators) with untouched ones and with spy microtasks (queueMicrotask, then()

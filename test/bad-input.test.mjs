@@ -1,4 +1,4 @@
-// Bad input gets the error Node gives (SEMANTICS §6.4): every case of bad-input.cases.mjs
+// Bad input gets the error Node gives (docs/semantics.md §6.4): every case of bad-input.cases.mjs
 // must throw the same error class, `name`, `code` and message under the portable engine as under
 // Node 24's own async_hooks, or not throw where Node does not. The portable engine is
 // checked on both Node 24 and Node 20, since it must not borrow the host's behaviour.

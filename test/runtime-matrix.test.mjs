@@ -3,7 +3,7 @@
 // engine must give native Node 24's output for every scenario the runtime can run, but for
 // the listed known failures (test/runtimes/known-failures.mjs), each a difference of the
 // runtime itself; a listed one that passes must leave the list. The runtimes' own
-// async_hooks ("native") are information for the README's table, not asserted here.
+// async_hooks ("native") are information for the table in docs/runtimes.md, not asserted here.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

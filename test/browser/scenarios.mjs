@@ -1,5 +1,5 @@
 // Browser-only scenarios: one per web task source, each recording the store its callback
-// sees. The store names say where the callback should run (SEMANTICS §2); the test holds
+// sees. The store names say where the callback should run (docs/semantics.md §2); the test holds
 // the expected table. A source the browser lacks records 'missing'.
 import { AsyncLocalStorage, carryContext } from 'anyctx/portable';
 

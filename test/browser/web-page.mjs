@@ -1,7 +1,7 @@
 // The web task source page (scenarios.mjs, a Web Worker, a button to click), bundled with
 // esbuild and anyctx's esbuild plugin for the browser, and a server on 127.0.0.1 that
 // serves it and collects what the page posts. Used by browser.test.mjs and by the runtime
-// matrix. Expected stores come from SEMANTICS §2: these sources do not exist in Node.
+// matrix. Expected stores come from docs/semantics.md §2: these sources do not exist in Node.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { built } from '../support/packages.mjs';

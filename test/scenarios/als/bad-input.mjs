@@ -1,4 +1,4 @@
-// SEMANTICS §6.4: bad input gets the error Node gives (type and code).
+// docs/semantics.md §6.4: bad input gets the error Node gives (type and code).
 import { AsyncLocalStorage } from '#ctx';
 import { log, attempt } from '../_lib/out.cjs';
 

@@ -1,4 +1,4 @@
-// SEMANTICS §3: new AsyncLocalStorage({ defaultValue, name }): getStore() returns the
+// docs/semantics.md §3: new AsyncLocalStorage({ defaultValue, name }): getStore() returns the
 // defaultValue where no value was set (also in async work); name is readable.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §3: enterWith inside a function stays in force after the function returns
+// docs/semantics.md §3: enterWith inside a function stays in force after the function returns
 // (the rest of the synchronous execution), but not beyond an enclosing run().
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

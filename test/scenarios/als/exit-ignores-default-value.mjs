@@ -1,4 +1,4 @@
-// SEMANTICS §3: exit(fn) is run(undefined, fn): inside, getStore() is undefined even
+// docs/semantics.md §3: exit(fn) is run(undefined, fn): inside, getStore() is undefined even
 // when the storage has a defaultValue; other storages are untouched.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §3 and the seed's logger example (HTTP requests replaced by timers, since
+// docs/semantics.md §3 and the seed's logger example (HTTP requests replaced by timers, since
 // the portable engine cannot see sockets): several instances never interfere, and
 // concurrent flows keep their own ids.
 import { AsyncLocalStorage } from '#ctx';

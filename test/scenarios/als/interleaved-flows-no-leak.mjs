@@ -1,4 +1,4 @@
-// SEMANTICS §6.1 (no leak): many concurrent flows interleaved by timers, immediates,
+// docs/semantics.md §6.1 (no leak): many concurrent flows interleaved by timers, immediates,
 // ticks and promises; each step checks it sees its own flow's store.
 import { AsyncLocalStorage } from '#ctx';
 import { atExit, log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §3: run(store) with a store Object.is-equal to the current one does not
+// docs/semantics.md §3: run(store) with a store Object.is-equal to the current one does not
 // switch frames, so an enterWith of the same storage inside it survives the run.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §3: when run() ends it restores only its own storage's entry; an enterWith
+// docs/semantics.md §3: when run() ends it restores only its own storage's entry; an enterWith
 // of another storage inside fn survives, one of the same storage does not.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §3: run(store, fn, ...args) calls fn synchronously with the arguments and
+// docs/semantics.md §3: run(store, fn, ...args) calls fn synchronously with the arguments and
 // returns its result; fn is called with a null `this`, as in Node.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

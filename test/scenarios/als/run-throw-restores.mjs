@@ -1,4 +1,4 @@
-// Seed example (asyncLocalStorage.run) and SEMANTICS §3: a throw inside run()
+// Seed example (asyncLocalStorage.run) and docs/semantics.md §3: a throw inside run()
 // propagates unchanged, the context is exited, and async work scheduled before the throw
 // keeps the store. A nested run after a throw works normally.
 import { AsyncLocalStorage } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §3: AsyncLocalStorage.bind(fn) captures the whole frame (every storage),
+// docs/semantics.md §3: AsyncLocalStorage.bind(fn) captures the whole frame (every storage),
 // passes `this` and arguments through, and can be called any number of times.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

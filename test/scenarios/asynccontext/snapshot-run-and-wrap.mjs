@@ -1,4 +1,4 @@
-// SEMANTICS §5: new AsyncContext.Snapshot() captures every variable at construction;
+// docs/semantics.md §5: new AsyncContext.Snapshot() captures every variable at construction;
 // snapshot.run(fn, ...args) runs fn in it and restores; Snapshot.wrap(fn) returns a
 // function that runs fn in the frame of the wrap() call, passing `this` and arguments.
 import { AsyncContext } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §5 with §2: Variable values follow the same capture rules as
+// docs/semantics.md §5 with §2: Variable values follow the same capture rules as
 // AsyncLocalStorage for promises, thenables, timers, ticks, immediates and emitters.
 import { AsyncContext } from '#ctx';
 import { EventEmitter } from 'node:events';

@@ -1,4 +1,4 @@
-// SEMANTICS §5: Variables and AsyncLocalStorage live on the same frames: each sees only
+// docs/semantics.md §5: Variables and AsyncLocalStorage live on the same frames: each sees only
 // its own value, both travel together through async work, and snapshots of either kind
 // capture both.
 import { AsyncContext, AsyncLocalStorage } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §5: AsyncContext.Variable({ name, defaultValue }): get() returns the
+// docs/semantics.md §5: AsyncContext.Variable({ name, defaultValue }): get() returns the
 // default outside run(), run(value, fn, ...args) sets it for fn (synchronously, returning
 // fn's result) and for the async work fn starts.
 import { AsyncContext } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §4/§6.4: a missing or non-string type is a TypeError with code
+// docs/semantics.md §4/§6.4: a missing or non-string type is a TypeError with code
 // ERR_INVALID_ARG_TYPE; other bad arguments get Node's errors too.
 import { AsyncResource } from '#ctx';
 import { log, attempt } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §4: instance and static bind keep the function's length, honour thisArg
+// docs/semantics.md §4: instance and static bind keep the function's length, honour thisArg
 // (or the call's receiver when none is given), expose the resource as `asyncResource`,
 // and run in the resource's frame.
 import { AsyncLocalStorage, AsyncResource } from '#ctx';

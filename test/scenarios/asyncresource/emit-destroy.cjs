@@ -1,4 +1,4 @@
-// SEMANTICS §4: emitDestroy() returns the resource and fires destroy hooks (after the
+// docs/semantics.md §4: emitDestroy() returns the resource and fires destroy hooks (after the
 // resource's last callback); requireManualDestroy does not change that.
 const ctx = require('#ctx');
 const { createTracer } = require('../_lib/tracer.cjs');

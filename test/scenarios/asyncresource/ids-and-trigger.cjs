@@ -1,4 +1,4 @@
-// SEMANTICS §4: asyncId() is unique per resource; triggerAsyncId() defaults to the
+// docs/semantics.md §4: asyncId() is unique per resource; triggerAsyncId() defaults to the
 // execution id at construction or takes the option; inside runInAsyncScope the
 // execution id is the resource's id and the trigger id is its trigger.
 // CommonJS, so the top level has Node's top-level execution id.

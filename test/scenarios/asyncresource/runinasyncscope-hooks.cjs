@@ -1,4 +1,4 @@
-// SEMANTICS §4: an AsyncResource emits init at construction (with its trigger), and
+// docs/semantics.md §4: an AsyncResource emits init at construction (with its trigger), and
 // before/after around every runInAsyncScope and bound call, nested properly.
 const ctx = require('#ctx');
 const { createTracer } = require('../_lib/tracer.cjs');

@@ -1,4 +1,4 @@
-// SEMANTICS §2: runInAsyncScope and bound functions run in the frame current when the
+// docs/semantics.md §2: runInAsyncScope and bound functions run in the frame current when the
 // AsyncResource was constructed, then put the caller's frame back.
 import { AsyncLocalStorage, AsyncResource } from '#ctx';
 import { log } from '../_lib/out.cjs';

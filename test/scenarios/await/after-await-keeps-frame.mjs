@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §2: code after `await` runs in the frame of the async function, whatever
+// docs/semantics.md §2: code after `await` runs in the frame of the async function, whatever
 // frame resolved the awaited promise; the caller's frame is back once it suspends.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §2: an async generator body runs in the frame of whoever calls next()
+// docs/semantics.md §2: an async generator body runs in the frame of whoever calls next()
 // (Node's rule), and for-await loops drive it from the loop's frame.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §2 (generators: the frame of whoever calls next()), ways context gets lost
+// docs/semantics.md §2 (generators: the frame of whoever calls next()), ways context gets lost
 // (DESIGN): generators. A generator made in one store and looped over in others runs in
 // each loop's store; awaits in the generator and in the loop body keep it; break and
 // return() finish the generator in the loop's store; nested loops keep theirs.

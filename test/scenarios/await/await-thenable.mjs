@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §2: `await thenable` calls thenable.then in the frame of the awaiting code;
+// docs/semantics.md §2: `await thenable` calls thenable.then in the frame of the awaiting code;
 // the continuation keeps the function's frame whatever frame the thenable resolves from.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §6.1: many concurrent async flows interleaved by timers, thenables and
+// docs/semantics.md §6.1: many concurrent async flows interleaved by timers, thenables and
 // promise combinators; every resumption checks its own flow's store.
 import { AsyncLocalStorage } from '#ctx';
 import { atExit, log } from '../_lib/out.cjs';

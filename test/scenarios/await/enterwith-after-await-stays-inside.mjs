@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §3, ways context gets lost (DESIGN): an enterWith after an await is seen by
+// docs/semantics.md §3, ways context gets lost (DESIGN): an enterWith after an await is seen by
 // the rest of that function only. Its caller (awaiting it or not), its siblings and the
 // caller's later awaits keep their own store; in a loop body it lasts to the body's end.
 import { AsyncLocalStorage } from '#ctx';

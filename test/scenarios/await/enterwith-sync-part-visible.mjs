@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §3: an enterWith in the synchronous part of an async function is visible to
+// docs/semantics.md §3: an enterWith in the synchronous part of an async function is visible to
 // the caller after the call returns; one after an await is not.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

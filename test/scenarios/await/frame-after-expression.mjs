@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §2: `await expr` resumes in the frame current just after expr was evaluated,
+// docs/semantics.md §2: `await expr` resumes in the frame current just after expr was evaluated,
 // so an enterWith inside expr (or in a function it calls) is seen after the await.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,5 +1,5 @@
 // waits-for: transform
-// SEMANTICS §6.2: transformed awaits resume in exactly the microtask turn the untouched
+// docs/semantics.md §6.2: transformed awaits resume in exactly the microtask turn the untouched
 // program would, interleaved with then() chains and ticks the same way.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

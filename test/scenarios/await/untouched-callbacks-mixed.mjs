@@ -4,7 +4,7 @@
 // rewritten async code through timers, then() and an emitter, and has an async function
 // of its own; the rewritten code keeps its store across every await around those calls.
 // (The library's own code after its own awaits is not observed: untouched code may lose
-// the store there, SEMANTICS §6.1.)
+// the store there, docs/semantics.md §6.1.)
 import { AsyncLocalStorage } from '#ctx';
 import { EventEmitter } from 'node:events';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §2: EventTarget listeners run in the frame of the dispatching code, like
+// docs/semantics.md §2: EventTarget listeners run in the frame of the dispatching code, like
 // EventEmitter listeners; addEventListener captures nothing. `this`, the event and the
 // once option pass through untouched.
 import { AsyncLocalStorage } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §2: EventEmitter listeners run in the frame of the code that emits;
+// docs/semantics.md §2: EventEmitter listeners run in the frame of the code that emits;
 // registering a listener captures nothing.
 import { AsyncLocalStorage } from '#ctx';
 import { EventEmitter } from 'node:events';

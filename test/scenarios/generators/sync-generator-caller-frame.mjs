@@ -1,4 +1,4 @@
-// SEMANTICS §2: a sync generator body runs in the frame of whoever calls next(), not
+// docs/semantics.md §2: a sync generator body runs in the frame of whoever calls next(), not
 // the frame in which the generator object was created.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

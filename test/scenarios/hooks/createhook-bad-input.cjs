@@ -1,4 +1,4 @@
-// SEMANTICS §6.4: createHook with a callback that is not a function throws Node's
+// docs/semantics.md §6.4: createHook with a callback that is not a function throws Node's
 // error (TypeError, ERR_ASYNC_CALLBACK).
 const { createHook } = require('#ctx');
 const { log } = require('../_lib/out.cjs');

@@ -1,4 +1,4 @@
-// SEMANTICS §4: a hook disabled while hooks are firing takes effect from the next event:
+// docs/semantics.md §4: a hook disabled while hooks are firing takes effect from the next event:
 // the other hooks still get the current one, the disabled hook gets nothing after it.
 const ctx = require('#ctx');
 const { createIdLabels } = require('../_lib/ids.cjs');

@@ -1,4 +1,4 @@
-// SEMANTICS §4: a hook enabled while hooks are firing takes effect from the next event:
+// docs/semantics.md §4: a hook enabled while hooks are firing takes effect from the next event:
 // it misses the init that enabled it but gets the following ones.
 const ctx = require('#ctx');
 const { createIdLabels } = require('../_lib/ids.cjs');

@@ -1,4 +1,4 @@
-// SEMANTICS §4: inside each kind of callback executionAsyncId() is the id of the
+// docs/semantics.md §4: inside each kind of callback executionAsyncId() is the id of the
 // resource whose callback runs and triggerAsyncId() that resource's trigger; after the
 // callback the outer ids are back.
 const ctx = require('#ctx');

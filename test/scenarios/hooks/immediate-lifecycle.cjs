@@ -1,4 +1,4 @@
-// SEMANTICS §4: Immediate resources: init, before/after around the callback, destroy;
+// docs/semantics.md §4: Immediate resources: init, before/after around the callback, destroy;
 // an immediate scheduled from an immediate is triggered by it.
 const ctx = require('#ctx');
 const { createTracer } = require('../_lib/tracer.cjs');

@@ -1,4 +1,4 @@
-// Seed (init's `resource` argument) and SEMANTICS §4: the resource passed to init is the
+// Seed (init's `resource` argument) and docs/semantics.md §4: the resource passed to init is the
 // object the API returned (Timeout, Immediate, promise, AsyncResource); init runs in the
 // creator's frame and before/after in the frame the callback gets.
 const ctx = require('#ctx');

@@ -1,4 +1,4 @@
-// SEMANTICS §4: queueMicrotask creates a Microtask resource with init, before/after and
+// docs/semantics.md §4: queueMicrotask creates a Microtask resource with init, before/after and
 // destroy; promise jobs scheduled from it are triggered by it.
 const ctx = require('#ctx');
 const { createTracer } = require('../_lib/tracer.cjs');

@@ -1,4 +1,4 @@
-// SEMANTICS §4: TickObject resources for process.nextTick: init, before/after, destroy,
+// docs/semantics.md §4: TickObject resources for process.nextTick: init, before/after, destroy,
 // with execution and trigger ids inside the callback.
 const ctx = require('#ctx');
 const { createTracer } = require('../_lib/tracer.cjs');

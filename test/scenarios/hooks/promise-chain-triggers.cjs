@@ -1,4 +1,4 @@
-// SEMANTICS §4: promise resources in a chain: each derived promise is triggered by the
+// docs/semantics.md §4: promise resources in a chain: each derived promise is triggered by the
 // promise it was derived from; before/after wrap then/catch callbacks; promiseResolve
 // marks each resolution. (finally() is left out: V8 makes extra internal promises for it.)
 const ctx = require('#ctx');

@@ -1,4 +1,4 @@
-// Seed (promise execution tracking) and SEMANTICS §4: promise callbacks have no ids of
+// Seed (promise execution tracking) and docs/semantics.md §4: promise callbacks have no ids of
 // their own until a hook is enabled; with one, the then() callback runs as the derived
 // promise, triggered by the promise it was derived from; after disabling, ids stop.
 const ctx = require('#ctx');

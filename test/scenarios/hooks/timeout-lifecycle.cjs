@@ -1,4 +1,4 @@
-// SEMANTICS §4: a Timeout gets init (triggered by the scheduling execution), one
+// docs/semantics.md §4: a Timeout gets init (triggered by the scheduling execution), one
 // before/after pair around its callback, and destroy afterwards; inside the callback the
 // execution id is the Timeout's and the trigger id its trigger.
 const ctx = require('#ctx');

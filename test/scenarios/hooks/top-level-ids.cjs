@@ -1,4 +1,4 @@
-// Seed (overview, executionAsyncId, executionAsyncResource) and SEMANTICS §4: at a
+// Seed (overview, executionAsyncId, executionAsyncResource) and docs/semantics.md §4: at a
 // CommonJS top level the execution id is 1 and the trigger id 0;
 // executionAsyncResource() is an object, the same one each time.
 const { executionAsyncId, triggerAsyncId, executionAsyncResource } = require('#ctx');

@@ -1,4 +1,4 @@
-// SEMANTICS §6.4: instrumented scheduling APIs reject non-function callbacks with Node's
+// docs/semantics.md §6.4: instrumented scheduling APIs reject non-function callbacks with Node's
 // errors (type and code), and schedule nothing.
 import { AsyncLocalStorage } from '#ctx';
 import { log, attempt } from '../_lib/out.cjs';

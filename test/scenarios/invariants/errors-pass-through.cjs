@@ -1,4 +1,4 @@
-// SEMANTICS §6.3: errors pass through instrumented sources unchanged: the same object
+// docs/semantics.md §6.3: errors pass through instrumented sources unchanged: the same object
 // arrives where it is caught, its stack string is the one it had when it was made, and
 // the frames on top are still the user's (make <- thrower).
 const { AsyncLocalStorage, AsyncResource } = require('#ctx');

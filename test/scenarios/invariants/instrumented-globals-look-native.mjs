@@ -1,4 +1,4 @@
-// SEMANTICS §6.3: the instrumented globals keep their names and their usual results
+// docs/semantics.md §6.3: the instrumented globals keep their names and their usual results
 // (timer objects with ref/unref/hasRef/refresh, numeric ids usable with clear*).
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

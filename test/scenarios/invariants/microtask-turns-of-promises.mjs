@@ -1,4 +1,4 @@
-// SEMANTICS §6.2 (no extra ticks): each promise operation settles in exactly the
+// docs/semantics.md §6.2 (no extra ticks): each promise operation settles in exactly the
 // microtask turn it does untouched. A counter advanced by a chain of then() callbacks
 // tells in which turn every observed callback ran.
 import { AsyncLocalStorage } from '#ctx';

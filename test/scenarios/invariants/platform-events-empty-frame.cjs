@@ -1,4 +1,4 @@
-// SEMANTICS §2: events the platform fires on its own ('beforeExit', 'exit') run in the
+// docs/semantics.md §2: events the platform fires on its own ('beforeExit', 'exit') run in the
 // empty frame, whatever an enterWith at the top level or in a callback left behind.
 const { AsyncLocalStorage } = require('#ctx');
 const { log } = require('../_lib/out.cjs');

@@ -1,4 +1,4 @@
-// SEMANTICS §6.3: instrumenting promises changes nothing visible about them: prototypes, instanceof (also for promises from async functions), species
+// docs/semantics.md §6.3: instrumenting promises changes nothing visible about them: prototypes, instanceof (also for promises from async functions), species
 // of subclasses, and TypeErrors for misuse stay as they are; subclass callbacks still
 // get the then() frame. (Constructor identity: see promise-constructor-identity.mjs.)
 import { AsyncLocalStorage } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §2 (Node's rule for ports): a port's 'close' event, which Node dispatches itself
+// docs/semantics.md §2 (Node's rule for ports): a port's 'close' event, which Node dispatches itself
 // once the port is closed, runs in the channel's creation frame too, not in the frame that
 // called close() or added the listener.
 import { AsyncLocalStorage } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §2: on Node, MessagePort messages are delivered in the frame in which the
+// docs/semantics.md §2: on Node, MessagePort messages are delivered in the frame in which the
 // channel was created, not the frame of postMessage or of adding the listener, for
 // both port.on('message') and port.onmessage.
 import { AsyncLocalStorage } from '#ctx';

@@ -1,6 +1,6 @@
-// SEMANTICS §2: only messages the channel delivers run in its creation frame. A 'message'
+// docs/semantics.md §2: only messages the channel delivers run in its creation frame. A 'message'
 // event the program dispatches on a port itself is an ordinary event: its listeners run
-// inside dispatchEvent, in the dispatcher's frame. (Browsers have their own rule: SEMANTICS §2.)
+// inside dispatchEvent, in the dispatcher's frame. (Browsers have their own rule: docs/semantics.md §2.)
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';
 

@@ -1,4 +1,4 @@
-// SEMANTICS §2: catch() and finally() callbacks, like then(), run in the frame
+// docs/semantics.md §2: catch() and finally() callbacks, like then(), run in the frame
 // current when they were attached; finally passes the value/rejection through.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §6.1 (no leak): a promise resolved from another logical flow (a shared
+// docs/semantics.md §6.1 (no leak): a promise resolved from another logical flow (a shared
 // cache, a pool) does not hand that flow's frame to the waiting callbacks.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §2: a then() callback runs in the frame current when then() was called,
+// docs/semantics.md §2: a then() callback runs in the frame current when then() was called,
 // not the frame in which the promise was created or resolved.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §2: in a chain every link's callback runs in the frame of its own then()
+// docs/semantics.md §2: in a chain every link's callback runs in the frame of its own then()
 // call; a run() or enterWith() inside one callback does not reach the next link.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

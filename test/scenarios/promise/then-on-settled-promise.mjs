@@ -1,4 +1,4 @@
-// SEMANTICS §2: then() on an already fulfilled or rejected promise still runs its
+// docs/semantics.md §2: then() on an already fulfilled or rejected promise still runs its
 // callback with the frame of the then() call (the settled state captures nothing).
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

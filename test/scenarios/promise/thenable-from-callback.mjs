@@ -1,4 +1,4 @@
-// SEMANTICS §2: a then() callback that returns a thenable resolves the derived promise
+// docs/semantics.md §2: a then() callback that returns a thenable resolves the derived promise
 // with it; thenable.then runs in the frame of that (implicit) resolve: the callback's
 // frame as it was when the callback returned, not a run() already left inside it.
 import { AsyncLocalStorage } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §6.3 (values untouched): resolving with an object reads its `then` exactly
+// docs/semantics.md §6.3 (values untouched): resolving with an object reads its `then` exactly
 // once, synchronously, and calls it with the object as `this`; a non-function `then`
 // makes it a plain value.
 import { AsyncLocalStorage } from '#ctx';

@@ -1,4 +1,4 @@
-// SEMANTICS §6.3: when reading `then` throws, every way of resolving with that object
+// docs/semantics.md §6.3: when reading `then` throws, every way of resolving with that object
 // rejects the promise with the error; none of them throws to its caller (not even a
 // resolve function called long after the executor returned).
 import { AsyncLocalStorage } from '#ctx';

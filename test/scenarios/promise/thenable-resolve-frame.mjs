@@ -1,4 +1,4 @@
-// SEMANTICS §2: resolve(thenable) calls thenable.then in the frame of the resolve
+// docs/semantics.md §2: resolve(thenable) calls thenable.then in the frame of the resolve
 // call (not the promise's creation frame, not the frame of later then() calls).
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

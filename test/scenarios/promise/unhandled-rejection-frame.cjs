@@ -1,4 +1,4 @@
-// SEMANTICS §2: an 'unhandledRejection' handler runs in the frame that was current when
+// docs/semantics.md §2: an 'unhandledRejection' handler runs in the frame that was current when
 // the promise was rejected (not when it was created, not when the handler was added).
 // CommonJS, so no module-loader promise is involved.
 const { AsyncLocalStorage } = require('#ctx');

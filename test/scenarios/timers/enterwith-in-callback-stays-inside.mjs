@@ -1,4 +1,4 @@
-// SEMANTICS §1: every scheduled callback puts back the frame it found, so an enterWith
+// docs/semantics.md §1: every scheduled callback puts back the frame it found, so an enterWith
 // inside one callback does not leak into the next callback of any source.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §2: process.nextTick callbacks run with the frame at scheduling and get
+// docs/semantics.md §2: process.nextTick callbacks run with the frame at scheduling and get
 // their arguments untouched; a tick scheduled from a tick keeps its own frame.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §6.2 (no extra ticks): instrumented sources run in exactly the order of an
+// docs/semantics.md §6.2 (no extra ticks): instrumented sources run in exactly the order of an
 // untouched program, each with its own scheduling frame.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

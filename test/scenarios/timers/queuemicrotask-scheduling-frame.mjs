@@ -1,4 +1,4 @@
-// SEMANTICS §2: queueMicrotask callbacks run with the frame at scheduling, interleaved
+// docs/semantics.md §2: queueMicrotask callbacks run with the frame at scheduling, interleaved
 // with promise jobs in plain FIFO order (no extra ticks).
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// SEMANTICS §2: setImmediate callbacks run with the frame at scheduling, in FIFO order.
+// docs/semantics.md §2: setImmediate callbacks run with the frame at scheduling, in FIFO order.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';
 

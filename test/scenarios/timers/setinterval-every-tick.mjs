@@ -1,4 +1,4 @@
-// SEMANTICS §2: every tick of a setInterval runs in the frame current at scheduling; an
+// docs/semantics.md §2: every tick of a setInterval runs in the frame current at scheduling; an
 // enterWith inside one tick does not reach the next tick. The interval is long enough that
 // the timeout a tick schedules always runs before the next tick, on any runtime.
 import { AsyncLocalStorage } from '#ctx';

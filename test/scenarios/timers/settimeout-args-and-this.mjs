@@ -1,4 +1,4 @@
-// SEMANTICS §6.3: instrumented timers pass arguments and `this` (the Timeout object)
+// docs/semantics.md §6.3: instrumented timers pass arguments and `this` (the Timeout object)
 // through untouched, and setTimeout still returns the usual object.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

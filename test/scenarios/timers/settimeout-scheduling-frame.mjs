@@ -1,4 +1,4 @@
-// SEMANTICS §2: a setTimeout callback runs with the frame current at scheduling, and the
+// docs/semantics.md §2: a setTimeout callback runs with the frame current at scheduling, and the
 // caller's frame is back in place once the callback returns.
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';

@@ -1,4 +1,4 @@
-// Opt-in context for messages (SEMANTICS §2: browsers give message events no context of
+// Opt-in context for messages (docs/semantics.md §2: browsers give message events no context of
 // their own, as the platform fires them). `carryContext(target, storages)` makes the
 // target's postMessage send the current values of the storages, by name, along with each
 // message, and its 'message' listeners (addEventListener, onmessage) run with those values

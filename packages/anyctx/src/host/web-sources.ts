@@ -1,4 +1,4 @@
-// The web platform's task sources, one module each in web/ (SEMANTICS §2), as a list of
+// The web platform's task sources, one module each in web/ (docs/semantics.md §2), as a list of
 // the registry's kind (sources.ts): each has one variant, the same in every mode. EventTarget
 // needs none: listeners already run synchronously inside dispatchEvent, in the dispatcher's
 // frame, and events the platform fires by itself start from the empty frame, because the
