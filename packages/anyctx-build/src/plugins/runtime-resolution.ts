@@ -1,5 +1,12 @@
 // Where the rewritten code's helpers come from, and what `node:async_hooks` becomes.
 //
+// - One engine per bundle: every request for the engine — the app's `anyctx`, the helpers
+//   the rewritten awaits import (by `import`, or by `require()` in a CommonJS file),
+//   `node:async_hooks` where it becomes the runtime — resolves as an ES import, whatever
+//   asked for it. The runtime's package has a CommonJS and an ES build for each condition:
+//   resolved by the kind of request, a `require()` and an `import` would each get one, two
+//   engines each keeping only its own storages across the awaits the other's helpers
+//   rewrote. Every bundler can require an ES module.
 // - The runtime (`anyctx/portable` by default) is resolved from the importing file, and
 //   where that file has no path to it — a dependency in a strict layout (pnpm's), which
 //   sees only its own dependencies — from the project. Every rewritten file, dependencies
@@ -7,16 +14,20 @@
 // - In a build for a platform without Node's module, `node:async_hooks` resolves to the
 //   runtime too, so a library written for Node — OpenTelemetry's
 //   AsyncLocalStorageContextManager, a logger, a framework — gets the app's engine, whose
-//   context the rewritten awaits keep.
+//   context the rewritten awaits keep. Node's `events`, which such libraries require too
+//   (OpenTelemetry's manager does), resolves to the app's `events` package where it has one,
+//   else to the one anyctx-build depends on.
 //
 // Each bundler says in its own way what it builds for (build-target.ts), so each gets its own
-// hook. Where a bundler names no platform (Rollup), `node:async_hooks` is left alone unless
-// asked for.
+// hook. Rollup names no platform: its builds are all taken as builds for one without Node,
+// as its transform takes them (`asyncHooks: false` leaves Node's module alone).
 
 import type { OnResolveArgs, PluginBuild } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join } from 'node:path';
 import { ASYNC_HOOKS } from '../model/async-hooks-module';
+import { distURL } from '../register/own-files';
 import { PackageScopes } from '../model/package-scope';
 import { esbuildTargetsNode, webpackTargetsNode, type WebpackLikeTarget } from './build-target';
 
@@ -30,10 +41,26 @@ export interface RuntimeSettings {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const exactly = (text: string) => new RegExp(`^${escapeRegExp(text)}$`);
+
+/** The engine's public entries, besides `runtime`: resolved as ES imports too. */
+const ENGINE_ENTRIES = /^anyctx(?:\/portable)?$/;
+/** What asks for the engine: its entries and `runtime` (node:async_hooks is asked for apart). */
+const engineRequest = (runtime: string) => new RegExp(`${ENGINE_ENTRIES.source}|^${escapeRegExp(runtime)}$`);
+
+/** Node's `events` module, by either name. */
+export const EVENTS = /^(?:node:)?events$/;
+
+let ownEvents: string | undefined;
+/** The file of the `events` package anyctx-build depends on (found from its own dist/). */
+export function eventsPackage(): string {
+  return (ownEvents ??= createRequire(new URL('index.js', distURL())).resolve('events/'));
+}
+
+/** Whether a resolution found a file of the bundle (not an external, a builtin or a stub). */
+const isFile = (id: string | undefined) => id !== undefined && isAbsolute(id.replace(/[?#].*$/, ''));
 
 type ResolveContext = {
-  resolve(source: string, importer?: string, options?: { skipSelf?: boolean }): Promise<{ id: string } | null>;
+  resolve(source: string, importer?: string, options?: { skipSelf?: boolean; custom?: Record<string, unknown> }): Promise<{ id: string; external?: boolean | 'absolute' | 'relative' } | null>;
   environment?: { config?: { consumer?: string } };
 };
 
@@ -41,20 +68,32 @@ type ResolveContext = {
  * The Rollup-style hook (Rollup, Rolldown, Vite): ordered first, since resolvers of Node's
  * builtins (Vite's, @rollup/plugin-node-resolve) would otherwise answer before it. `applies`
  * tells, per call, whether this build wants `node:async_hooks` resolved to the runtime.
+ * `this.resolve` is asked without the kind of request (a CommonJS plugin's `require` flag
+ * included), so each of the engine's entries resolves to its ES build.
  */
 export function rollupRuntimeHook(settings: RuntimeSettings, applies: (context: ResolveContext, ssr: boolean) => boolean) {
-  const isRuntime = exactly(settings.runtime);
+  const isEngine = engineRequest(settings.runtime);
   return {
     order: 'pre' as const,
-    filter: { id: [ASYNC_HOOKS, isRuntime] },
+    filter: { id: [ASYNC_HOOKS, EVENTS, isEngine] },
     async handler(this: ResolveContext, source: string, importer: string | undefined, options?: object) {
       if (importer !== undefined && settings.isOwnFile(importer)) return null;
-      if (!isRuntime.test(source)) {
-        if (!ASYNC_HOOKS.test(source) || settings.asyncHooks === false) return null;
+      if (ASYNC_HOOKS.test(source) || EVENTS.test(source)) {
+        if (settings.asyncHooks === false) return null;
         if (settings.asyncHooks !== true && !applies(this, (options as { ssr?: boolean } | undefined)?.ssr === true)) return null;
       }
+      const custom = (options as { custom?: Record<string, object | undefined> } | undefined)?.custom;
+      if (EVENTS.test(source)) {
+        const found = await this.resolve('events', importer, { skipSelf: true, custom });
+        return found && !found.external && isFile(found.id) ? found : { id: eventsPackage() };
+      }
+      const request = ASYNC_HOOKS.test(source) ? settings.runtime : source;
+      // What other plugins asked is passed on, but an import it is: @rollup/plugin-commonjs
+      // marks a `require()` for @rollup/plugin-node-resolve, which would pick the CommonJS build.
+      const asImport = { skipSelf: true, custom: { ...custom, 'node-resolve': { ...custom?.['node-resolve'], isRequire: false } } };
+      const found = await this.resolve(request, importer, asImport);
       // With no importer, the bundler resolves from the project (its root or working directory).
-      return (await this.resolve(settings.runtime, importer, { skipSelf: true })) ?? this.resolve(settings.runtime, undefined, { skipSelf: true });
+      return found ?? (request === settings.runtime ? this.resolve(request, undefined, asImport) : null);
     },
   };
 }
@@ -66,35 +105,45 @@ const FROM_ANYCTX = { anyctx: true };
 export function esbuildRuntime(settings: RuntimeSettings): (build: PluginBuild) => void {
   return (build) => {
     const project = build.initialOptions.absWorkingDir ?? process.cwd();
-    const resolveRuntime = async (args: OnResolveArgs) => {
-      if (args.pluginData === FROM_ANYCTX || (args.importer !== '' && settings.isOwnFile(args.importer))) return undefined;
-      let resolved = await build.resolve(settings.runtime, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: FROM_ANYCTX });
-      if (resolved.errors.length > 0) resolved = await build.resolve(settings.runtime, { kind: args.kind, resolveDir: project, pluginData: FROM_ANYCTX });
+    const ours = (args: OnResolveArgs) => args.pluginData === FROM_ANYCTX || (args.importer !== '' && settings.isOwnFile(args.importer));
+    /** `request` as an ES import from the importer, else (the runtime only) from the project. */
+    const resolveAsImport = async (request: string, args: OnResolveArgs) => {
+      const kind = 'import-statement' as const;
+      let resolved = await build.resolve(request, { kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: FROM_ANYCTX });
+      if (resolved.errors.length > 0 && request === settings.runtime) resolved = await build.resolve(request, { kind, resolveDir: project, pluginData: FROM_ANYCTX });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       return { path: resolved.path, namespace: resolved.namespace, sideEffects: resolved.sideEffects, external: resolved.external };
     };
-    build.onResolve({ filter: exactly(settings.runtime) }, resolveRuntime);
+    build.onResolve({ filter: engineRequest(settings.runtime) }, (args) => (ours(args) ? undefined : resolveAsImport(args.path, args)));
     if (settings.asyncHooks === false || (settings.asyncHooks !== true && esbuildTargetsNode(build))) return;
-    build.onResolve({ filter: ASYNC_HOOKS }, resolveRuntime);
+    build.onResolve({ filter: ASYNC_HOOKS }, (args) => (ours(args) ? undefined : resolveAsImport(settings.runtime, args)));
+    build.onResolve({ filter: EVENTS }, async (args) => {
+      if (ours(args)) return undefined;
+      const found = await build.resolve('events', { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: FROM_ANYCTX });
+      return found.errors.length === 0 && !found.external && isFile(found.path) ? { path: found.path, namespace: found.namespace, sideEffects: found.sideEffects } : { path: eventsPackage() };
+    });
   };
 }
 
 type ResolveData = { request: string; context: string; contextInfo?: { issuer?: string } };
 
+type ResolveCallback = (error: Error | null, result?: string | false) => void;
 type WebpackLikeCompiler = WebpackLikeTarget & {
   context: string;
+  resolverFactory: { get(type: 'normal', options: { dependencyType: string }): { resolve(context: object, path: string, request: string, resolveContext: object, callback: ResolveCallback): void } };
   hooks: {
     afterEnvironment: { tap(name: string, callback: () => void): void };
-    normalModuleFactory: { tap(name: string, callback: (factory: { hooks: { beforeResolve: { tap(name: string, callback: (data: ResolveData) => void): void } } }) => void): void };
+    normalModuleFactory: { tap(name: string, callback: (factory: { hooks: { beforeResolve: { tapPromise(name: string, callback: (data: ResolveData) => Promise<void>): void } } }) => void): void };
   };
 };
 
 /**
  * webpack and Rspack: each request is looked at before it is resolved (an alias would come
  * after webpack has refused the `node:` scheme). `node:async_hooks` becomes the runtime
- * unless the target runs on Node, known once the defaults are applied. The runtime is
- * resolved from the project's directory where the importing file's has no path to its
- * package.
+ * unless the target runs on Node, known once the defaults are applied. The engine's entries
+ * become the file the bundler's resolver finds for an ES import (a `require()` would get the
+ * CommonJS build), from the importing file's directory, or for the runtime from the
+ * project's where that directory has no path to its package.
  */
 export function webpackRuntime(settings: RuntimeSettings): (compiler: WebpackLikeCompiler) => void {
   return (compiler) => {
@@ -103,12 +152,25 @@ export function webpackRuntime(settings: RuntimeSettings): (compiler: WebpackLik
       aliasAsyncHooks = settings.asyncHooks === true || (settings.asyncHooks !== false && !webpackTargetsNode(compiler));
     });
     const sees = packageVisibility(settings.runtime);
+    const isEngine = engineRequest(settings.runtime);
+    const resolve = (request: string, directory: string, dependencyType: string) =>
+      new Promise<string | undefined>((done) =>
+        compiler.resolverFactory.get('normal', { dependencyType }).resolve({}, directory, request, {}, (error, result) => done(error || !result ? undefined : result)));
     compiler.hooks.normalModuleFactory.tap('anyctx', (factory) => {
-      factory.hooks.beforeResolve.tap('anyctx', (data) => {
+      factory.hooks.beforeResolve.tapPromise('anyctx', async (data) => {
         const issuer = data.contextInfo?.issuer;
         if (issuer && settings.isOwnFile(issuer)) return;
+        if (aliasAsyncHooks && EVENTS.test(data.request)) {
+          const found = await resolve('events', data.context, 'commonjs');
+          data.request = found !== undefined && isFile(found) ? found : eventsPackage();
+          return;
+        }
         if (aliasAsyncHooks && ASYNC_HOOKS.test(data.request)) data.request = settings.runtime;
+        if (!isEngine.test(data.request)) return;
         if (data.request === settings.runtime && sees !== undefined && !sees(data.context)) data.context = compiler.context;
+        // Left to the bundler where it finds nothing: its error names the request.
+        const file = await resolve(data.request, data.context, 'esm');
+        if (file !== undefined) data.request = file;
       });
     });
   };

@@ -22,10 +22,11 @@ export interface AnyctxPluginOptions {
    * from the project where the file has no path to it (a dependency in a strict layout). */
   runtime?: string;
   /** Whether imports of `node:async_hooks` (or `async_hooks`) resolve to `runtime` instead,
-   * so that libraries written for Node share the app's engine. Default: in builds for a
+   * so that libraries written for Node share the app's engine (and `events` to the app's
+   * `events` package, else to the one anyctx-build depends on). Default: in builds for a
    * platform without Node's module — Vite's client, esbuild and Rolldown unless `platform`
-   * is 'node', webpack and Rspack unless the target is Node or Electron. Rollup names no
-   * platform: there it takes `true`. */
+   * is 'node', webpack and Rspack unless the target is Node or Electron, every Rollup build
+   * (Rollup names no platform). */
   asyncHooks?: boolean;
   /** Whether builds that run on Node are rewritten too — Vite's server environments that run
    * on Node (SSR), esbuild and Rolldown with `platform: 'node'`, webpack and Rspack with a
@@ -44,7 +45,7 @@ const SCRIPT_QUERY = /[?&]lang\.([cm]?[jt]sx?)(?:&|$)/;
 /** The plugin for each bundler, by the bundler's name. */
 export type AnyctxPlugins = UnpluginInstance<AnyctxPluginOptions | undefined, false>;
 
-export const unplugin: AnyctxPlugins = createUnplugin((options = {}) => {
+export const unplugin: AnyctxPlugins = createUnplugin((options = {}, meta) => {
   const runtime = options.runtime ?? 'anyctx/portable';
   const isOwnFile = ownFileCheck();
   const settings: RuntimeSettings = { asyncHooks: options.asyncHooks, runtime, isOwnFile };
@@ -53,7 +54,7 @@ export const unplugin: AnyctxPlugins = createUnplugin((options = {}) => {
   let rolldownPlatform: string | undefined;
   return {
     name: 'anyctx',
-    rollup: { resolveId: rollupRuntimeHook(settings, () => false) },
+    rollup: { resolveId: rollupRuntimeHook(settings, () => true) },
     rolldown: {
       options(inputOptions: { platform?: string }) {
         rolldownPlatform = inputOptions.platform;
@@ -69,16 +70,28 @@ export const unplugin: AnyctxPlugins = createUnplugin((options = {}) => {
       resolveId: rollupRuntimeHook(settings, viteTargetsNoNode),
       // Vite's dev server pre-bundles dependencies with its own plugin list: ours goes there
       // too (Rolldown's list from Vite 8 on, esbuild's before), or dependencies would lose
-      // the context in development only.
-      config() {
+      // the context in development only. A production build bundles each worker with the
+      // plugins of `worker.plugins` alone: ours is added there, or workers would lose the
+      // context in production only.
+      config(config: { worker?: { plugins?: unknown } }) {
+        if (forWorker.has(options)) return undefined;
         const meta = (this as { meta?: { rolldownVersion?: string } } | undefined)?.meta;
-        return meta?.rolldownVersion
-          ? { optimizeDeps: { rolldownOptions: { plugins: [unplugin.rolldown(options)] } } }
-          : { optimizeDeps: { esbuildOptions: { plugins: [unplugin.esbuild(options)] } } };
+        const userWorkerPlugins = config.worker?.plugins;
+        const workerOptions = { ...options };
+        forWorker.add(workerOptions);
+        return {
+          optimizeDeps: meta?.rolldownVersion ? { rolldownOptions: { plugins: [unplugin.rolldown(options)] } } : { esbuildOptions: { plugins: [unplugin.esbuild(options)] } },
+          // Vite flattens the list, awaiting what it holds.
+          worker: { plugins: () => [withPlugin(userWorkerPlugins, () => unplugin.vite(workerOptions))] },
+        };
       },
     },
     // The esbuild adapter runs onLoad for every file `onLoadFilter` matches: it is kept to scripts.
     transform: {
+      // Rollup reads CommonJS through a plugin (@rollup/plugin-commonjs) that turns each file
+      // into an ES module by its transform: the rewrite comes first, and sees the file as
+      // written (a `.cjs` file in module syntax would not parse).
+      order: meta.framework === 'rollup' ? ('pre' as const) : undefined,
       filter: {
         id: { include: options.include ?? [SCRIPT_ID, SCRIPT_QUERY], exclude: options.exclude },
         code: MAY_SUSPEND,
@@ -101,6 +114,25 @@ export const unplugin: AnyctxPlugins = createUnplugin((options = {}) => {
     },
   };
 });
+
+/** The options of the plugins the Vite plugin adds to `worker.plugins` (which add none). */
+const forWorker = new WeakSet<AnyctxPluginOptions>();
+
+/**
+ * `worker.plugins` (a function, or an array before Vite 5) with ours added, unless it has one
+ * named like ours already.
+ */
+async function withPlugin(plugins: unknown, make: () => unknown): Promise<unknown[]> {
+  const listed = typeof plugins === 'function' ? await (plugins as () => unknown)() : plugins;
+  const flat = await flatten(listed);
+  return flat.some((plugin) => (plugin as { name?: string } | null)?.name === 'anyctx') ? flat : [...flat, make()];
+}
+
+async function flatten(value: unknown): Promise<unknown[]> {
+  const resolved = await value;
+  if (!Array.isArray(resolved)) return resolved === undefined ? [] : [resolved];
+  return (await Promise.all(resolved.map(flatten))).flat();
+}
 
 type NativeBuild = { framework: string; build?: PluginBuild; compiler?: WebpackLikeTarget };
 
