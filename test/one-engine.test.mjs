@@ -22,10 +22,9 @@ import { ORACLE } from './engines.mjs';
 import { makeProjectDir } from './support/project-dir.mjs';
 import { repoRoot } from './support/packages.mjs';
 import { runProgram } from './support/run-program.mjs';
+import { bundlers, engineFiles } from './support/bundlers.mjs';
 
 const fixture = fileURLToPath(new URL('fixtures/one-engine-app/', import.meta.url));
-/** The engine's builds in anyctx's dist/ (the protocol module holds names only). */
-const ENGINE_FILE = /[\\/]anyctx[\\/]dist[\\/](?:portable|index)[^\\/]*\.[cm]?js$/;
 
 // What every line must say: each request's own value in every storage.
 const expected = ['A', 'B'].flatMap((name) =>
@@ -112,91 +111,9 @@ async function inChromium(t, script, key, { module = true } = {}) {
 
 const entry = () => join(project, 'src', 'main.js');
 
-/**
- * Each bundler, set up as the README says, with `anyctx()` and no options: builds the app
- * into `dir`; returns the bundle's file, whether it is an ES module, and the module ids the
- * bundler reports.
- */
-const bundlers = {
-  async esbuild(dir) {
-    const [{ build }, { default: anyctx }] = await Promise.all([import('esbuild'), import('anyctx-build/esbuild')]);
-    const result = await build({
-      entryPoints: [entry()], bundle: true, platform: 'browser', format: 'esm', outfile: join(dir, 'main.mjs'),
-      plugins: [anyctx()], metafile: true, logLevel: 'silent', absWorkingDir: project,
-    });
-    return { file: join(dir, 'main.mjs'), module: true, ids: Object.keys(result.metafile.inputs).map((id) => join(project, id)) };
-  },
-  async rollup(dir) {
-    const [{ rollup }, { nodeResolve }, { default: commonjs }, { default: anyctx }] = await Promise.all([
-      import('rollup'), import('@rollup/plugin-node-resolve'), import('@rollup/plugin-commonjs'), import('anyctx-build/rollup'),
-    ]);
-    const bundle = await rollup({ input: entry(), plugins: [nodeResolve({ browser: true, rootDir: project }), commonjs(), anyctx()], onwarn() {} });
-    const { output } = await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
-    await bundle.close();
-    return { file: join(dir, 'main.mjs'), module: true, ids: chunkModules(output) };
-  },
-  async rolldown(dir) {
-    const [{ rolldown }, { default: anyctx }] = await Promise.all([import('rolldown'), import('anyctx-build/rolldown')]);
-    const bundle = await rolldown({ input: entry(), platform: 'browser', cwd: project, plugins: [anyctx()], logLevel: 'silent' });
-    const { output } = await bundle.write({ file: join(dir, 'main.mjs'), format: 'es' });
-    await bundle.close();
-    return { file: join(dir, 'main.mjs'), module: true, ids: chunkModules(output) };
-  },
-  async vite(dir) {
-    const [{ build }, { default: anyctx }] = await Promise.all([import('vite'), import('anyctx-build/vite')]);
-    const result = await build({
-      configFile: false, root: project, logLevel: 'silent', plugins: [anyctx()],
-      build: { outDir: dir, emptyOutDir: true, rollupOptions: { input: entry(), output: { entryFileNames: 'main.mjs' } } },
-    });
-    return { file: join(dir, 'main.mjs'), module: true, ids: [result].flat().flatMap((each) => chunkModules(each.output)) };
-  },
-  async webpack(dir) {
-    const [{ default: webpack }, { default: anyctx }] = await Promise.all([import('webpack'), import('anyctx-build/webpack')]);
-    const stats = await compile(webpack({ mode: 'production', context: project, entry: entry(), target: 'web', output: { path: dir, filename: 'main.js' }, plugins: [anyctx()] }));
-    return { file: join(dir, 'main.js'), module: false, ids: statsModules(stats) };
-  },
-  async rspack(dir) {
-    const [{ rspack }, { default: anyctx }] = await Promise.all([import('@rspack/core'), import('anyctx-build/rspack')]);
-    const stats = await compile(rspack({ mode: 'production', context: project, entry: entry(), target: 'web', output: { path: dir, filename: 'main.js' }, plugins: [anyctx()] }));
-    return { file: join(dir, 'main.js'), module: false, ids: statsModules(stats) };
-  },
-};
-
-/** The ids of the modules in Rollup's, Rolldown's or Vite's output chunks. */
-const chunkModules = (output) => output.filter((item) => item.type === 'chunk').flatMap((chunk) => chunk.moduleIds ?? Object.keys(chunk.modules));
-
-/** The modules webpack's or Rspack's stats list, those concatenated into others included. */
-function statsModules(stats) {
-  const ids = [];
-  const visit = (modules = []) => {
-    for (const module of modules) {
-      ids.push(module.nameForCondition ?? module.identifier ?? module.name);
-      visit(module.modules);
-    }
-  };
-  visit(stats.toJson({ all: false, modules: true, nestedModules: true, ids: true }).modules);
-  return ids.filter(Boolean);
-}
-
-function compile(compiler) {
-  return new Promise((resolve, reject) => compiler.run((error, stats) => {
-    compiler.close(() => {});
-    if (error) reject(error);
-    else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-    else resolve(stats);
-  }));
-}
-
-/**
- * The engine's files among a bundle's modules: each id as the file's path, without the
- * loaders' or module type's prefix, the virtual modules' NUL or the query (Rollup's CommonJS
- * plugin adds proxies of a module, `\0file?commonjs-proxy`, which are no second copy).
- */
-const engineFiles = (ids) => [...new Set(ids.map((id) => id.split('!').at(-1).replace(/^[\w/-]+\|/, '').replace(/^\0/, '').replace(/\?.*$/, '')).filter((id) => ENGINE_FILE.test(id)))];
-
 for (const name of Object.keys(bundlers)) {
   test(`${name}, default options: one engine, every storage kept across native awaits in Node and in Chromium`, { timeout: 120_000 }, async (t) => {
-    const { file, module, ids } = await bundlers[name](join(out, name));
+    const { file, module, ids } = await bundlers[name]({ entry: entry(), dir: join(out, name), root: project });
     assert.ok(ids.some((id) => id.endsWith('tracer.cjs')), `the bundler reports its modules (${ids.length})`);
     assert.equal(engineFiles(ids).length, 1, `one copy of the engine: ${engineFiles(ids).join(', ')}`);
 
