@@ -1,17 +1,16 @@
-// Builds both packages' dist/: each entry bundled as ESM and CommonJS by esbuild, type
-// declarations by tsc, and the runtime's ESM wrappers for Node's `import` condition. The
-// runtime first: the build tools' declarations read its (anyctx/portable, anyctx/protocol).
+// Builds both packages' dist/: each entry bundled as ESM and CommonJS by esbuild, the
+// hand-written declarations (packages/*/types) as .d.ts and .d.cts (scripts/declarations.mjs),
+// and the runtime's ESM wrappers for Node's `import` condition.
 // Each dist/ is written to a folder of its own and swapped in at the end, so programs running
 // from a dist/ meanwhile never see it half-built, and two builds at once do not mix. Source maps carry no sources: a published package
 // ships its code once.
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runtimeBuildOptions } from '../packages/anyctx/build-options.mjs';
+import { writeDeclarations } from './declarations.mjs';
 
 const require = createRequire(import.meta.url);
-const tsc = require.resolve('typescript/bin/tsc');
 const BOTH_FORMATS = [['esm', 'js'], ['cjs', 'cjs']];
 const COMMON = { bundle: true, sourcemap: true, sourcesContent: false, logLevel: 'warning' };
 const packageRoot = (name) => new URL(`../packages/${name}/`, import.meta.url);
@@ -81,7 +80,7 @@ async function buildPackage(name, bundle) {
   const dist = new URL(`dist.next-${process.pid}/`, root);
   try {
     await bundle(new URL('src/', root), dist);
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', new URL('types', dist).pathname], { cwd: root, stdio: 'inherit' });
+    writeDeclarations(new URL('types/', root), new URL('types/', dist));
   } catch (error) {
     rmSync(dist, { recursive: true, force: true });
     throw error;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { BASIC_HELPERS_EXPORT, HELPER_NAMES, HELPERS_EXPORT } from 'anyctx/protocol';
 import { INTERNAL_PROPERTIES } from '../packages/anyctx/build-options.mjs';
-import { packageDir, runtimeDist, unlessBuilt } from './support/packages.mjs';
+import { packageDir } from './support/packages.mjs';
 
 test('every shortened name is a property some runtime source reads or writes', () => {
   const src = join(packageDir('anyctx'), 'src');
@@ -18,11 +18,12 @@ test('every shortened name is a property some runtime source reads or writes', (
   assert.deepEqual(unused, []);
 });
 
-test('no shortened name is a property the public API declares', { skip: unlessBuilt('anyctx/types/entry/portable.d.ts') }, () => {
+test('no shortened name is a property the public API declares', () => {
   const declared = new Set();
+  // The hand-written declarations, which the build publishes as they are.
   for (const entry of ['portable', 'index']) {
-    const file = join(runtimeDist, 'types', 'entry', `${entry}.d.ts`);
-    const program = ts.createProgram([file], { strict: true, types: [] });
+    const file = join(packageDir('anyctx'), 'types', `${entry}.d.ts`);
+    const program = ts.createProgram([file], { strict: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
     const checker = program.getTypeChecker();
     const source = program.getSourceFile(file);
     const seen = new Set();
