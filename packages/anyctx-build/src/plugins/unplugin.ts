@@ -118,11 +118,15 @@ export const unplugin: AnyctxPlugins = createUnplugin((options = {}, meta) => {
 /** The options of the plugins the Vite plugin adds to `worker.plugins` (which add none). */
 const forWorker = new WeakSet<AnyctxPluginOptions>();
 
+/** A Vite plugin, as Vite's `PluginOption` takes it (Vite is not a dependency to name it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type VitePlugin = any;
+
 /**
  * `worker.plugins` (a function, or an array before Vite 5) with ours added, unless it has one
  * named like ours already.
  */
-async function withPlugin(plugins: unknown, make: () => unknown): Promise<unknown[]> {
+async function withPlugin(plugins: unknown, make: () => unknown): Promise<VitePlugin[]> {
   const listed = typeof plugins === 'function' ? await (plugins as () => unknown)() : plugins;
   const flat = await flatten(listed);
   return flat.some((plugin) => (plugin as { name?: string } | null)?.name === 'anyctx') ? flat : [...flat, make()];
