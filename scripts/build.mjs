@@ -32,6 +32,8 @@ await buildPackage('anyctx', async (source, dist) => {
     portable: { entry: 'entry/portable.ts', nodeSources: true, formats: BOTH_FORMATS },
     'portable.browser': { entry: 'entry/portable-browser.ts', nodeSources: false, formats: BOTH_FORMATS },
     protocol: { entry: 'protocol/await-helpers.ts', nodeSources: false, formats: BOTH_FORMATS },
+    // The context manager takes the engine from the package's own entry: an app has one.
+    opentelemetry: { entry: 'entry/opentelemetry.ts', nodeSources: false, formats: BOTH_FORMATS },
   };
   for (const [name, { entry, nodeSources, formats }] of Object.entries(entries)) {
     for (const [format, extension] of formats) {
@@ -42,7 +44,7 @@ await buildPackage('anyctx', async (source, dist) => {
         format,
         platform: 'neutral',
         target: 'es2022',
-        external: ['node:async_hooks'],
+        external: ['node:async_hooks', 'anyctx', '@opentelemetry/api'],
         ...runtimeBuildOptions({ nodeSources }),
       });
     }

@@ -70,6 +70,7 @@ const compiles = Object.entries(TYPESCRIPTS).flatMap(([version, tsc]) => Object.
   { project: 'anyctx', version, tsc, resolution, module, moduleResolution, node: false },
   { project: 'anyctx', version, tsc, resolution, module, moduleResolution, node: true },
   { project: 'anyctx-build', version, tsc, resolution, module, moduleResolution, node: true },
+  { project: 'anyctx-opentelemetry', version, tsc, resolution, module, moduleResolution, node: false },
 ]));
 
 test('the consumer projects compile under nodenext, node16 and bundler, on TypeScript 5.x and current, with and without @types/node', { skip }, async () => {

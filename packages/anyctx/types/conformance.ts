@@ -8,9 +8,11 @@ import * as portableImpl from '../src/entry/portable';
 import * as browserImpl from '../src/entry/portable-browser';
 import * as indexImpl from '../src/entry/index';
 import * as protocolImpl from '../src/protocol/await-helpers';
+import * as opentelemetryImpl from '../src/entry/opentelemetry';
 import * as portable from './portable.js';
 import * as index from './index.js';
 import * as protocol from './protocol.js';
+import * as opentelemetry from './opentelemetry.js';
 
 /** `true`, or the names one side has and the other lacks (shown by the error). */
 type SameNames<Declared, Implemented> = [Exclude<keyof Declared, keyof Implemented> | Exclude<keyof Implemented, keyof Declared>] extends [never]
@@ -27,6 +29,7 @@ export const satisfied = [
   portableImpl satisfies typeof portable,
   browserImpl satisfies typeof portable,
   protocolImpl satisfies typeof protocol,
+  opentelemetryImpl satisfies typeof opentelemetry,
   // Node's own classes, as @types/node (Node 20's) has them: without `name` and the
   // constructor's options, which Node 24 added (the declarations say so).
   indexImpl satisfies Omit<typeof index, 'AsyncLocalStorage' | 'default'>,
@@ -41,6 +44,7 @@ export const sameExports: true[] = [
   true satisfies SameNames<typeof portable, typeof browserImpl>,
   true satisfies SameNames<typeof index, typeof indexImpl>,
   true satisfies SameNames<typeof protocol, typeof protocolImpl>,
+  true satisfies SameNames<typeof opentelemetry, typeof opentelemetryImpl>,
   true satisfies SameNames<typeof portable.default, typeof portableImpl.default>,
   true satisfies SameNames<typeof index.default, typeof indexImpl.default>,
 ];
@@ -54,6 +58,7 @@ export const sameMembers: true[] = [
   true satisfies SameNames<typeof portable.AsyncHook, typeof portableImpl.AsyncHook>,
   true satisfies ClassNames<typeof portable.AsyncContext.Variable, typeof portableImpl.AsyncContext.Variable>,
   true satisfies ClassNames<typeof portable.AsyncContext.Snapshot, typeof portableImpl.AsyncContext.Snapshot>,
+  true satisfies ClassNames<typeof opentelemetry.AnyctxContextManager, typeof opentelemetryImpl.AnyctxContextManager>,
 ];
 
 // The protocol is an agreement between two packages: its declarations are its exact types.
