@@ -8,7 +8,7 @@
 // - a program (`*.mjs` at the project's top) runs with `node`, or as a shell block says;
 // - a bundler's configuration builds the app of `src/main.js` with that bundler, and the
 //   bundle, run, must log what the app's comments say (which it does not without the await
-//   rewrite); Vite's builds `src/tracing.js` too (OpenTelemetry);
+//   rewrite); Vite's builds `src/tracing.js` too (OpenTelemetry), a page clicked in Chromium;
 // - `build-worker.mjs` builds `src/worker.js`, whose `fetch` then answers two requests at once;
 // - `babel.config.cjs` compiles `src/main.js`, which is then bundled as Metro resolves it
 //   (the `react-native` condition) and run;
@@ -24,6 +24,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createServer } from 'node:http';
+import { BROWSERS } from './browser/launch.mjs';
 import { packageDir, repoRoot, unlessBuilt } from './support/packages.mjs';
 import { cleanEnv, runProgram } from './support/run-program.mjs';
 
@@ -41,7 +43,7 @@ const EXPECTED = {
   'transform.mjs': 'true true\n',
   'app.mjs': "req-1 [ 'a' ]\nreq-2 [ 'a' ]\n",
   'src/main.js': 'req-1\nreq-2\n',
-  'src/tracing.js': 'home true\ncart true\n',
+  'src/tracing.js': 'true\ntrue\n', // after two clicks, in a browser
 };
 
 // The bundlers, from the repository's node_modules (a user's project has them installed).
@@ -103,12 +105,9 @@ before(() => {
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2));
-  const otel = repoVersion('@opentelemetry/context-async-hooks');
   const specs = [
     ...tarballs,
-    `@opentelemetry/api@${repoVersion('@opentelemetry/api')}`,
-    `@opentelemetry/context-async-hooks@${otel}`,
-    `@opentelemetry/sdk-trace-web@^${otel.split('.')[0]}`, // released with the other SDK packages, not always at the same version
+    ...['api', 'sdk-trace-web', 'instrumentation', 'instrumentation-fetch'].map((name) => `@opentelemetry/${name}@${repoVersion(`@opentelemetry/${name}`)}`),
     `@babel/core@${repoVersion('@babel/core')}`,
     '@react-native/babel-preset',
     '@babel/runtime', // a React Native app's dependency, for the preset's helpers
@@ -164,6 +163,39 @@ async function runBundle(dir, file) {
   return node(['--import', stub, file], { cwd: dir });
 }
 
+/**
+ * Serves the page in `dist` (and an /api/ that answers every request) on a loopback port,
+ * clicks `selector` `clicks` times in Chromium, and returns what the page logged by then.
+ */
+async function clickedInChromium(dist, selector, clicks) {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://localhost').pathname;
+    if (path.startsWith('/api/')) return setTimeout(() => response.end('{}'), 5);
+    const file = join(dist, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dist) || !existsSync(file)) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: BROWSERS.chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const lines = [];
+    const errors = [];
+    page.on('console', (message) => { if (message.type() === 'log') lines.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    for (let i = 0; i < clicks; i++) await page.click(selector, { noWaitAfter: true });
+    const deadline = Date.now() + 30_000;
+    while (lines.length < clicks && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(errors, [], 'the page threw');
+    return lines.map((line) => `${line}\n`).join('');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 async function checkApp(dir, expected, label) {
   const [file, ...others] = builtScripts(dir);
   assert.deepEqual(others, [], `${label}: one script in dist/`);
@@ -175,11 +207,12 @@ async function checkApp(dir, expected, label) {
 // Each known file, and what runs it.
 const BUILDS = {
   async 'vite.config.mjs'() {
-    // `npx vite build` (a shell block) built src/main.js; here the tracing app.
+    // `npx vite build` (a shell block) built src/main.js; here the tracing app, a page with
+    // its button, clicked twice in Chromium.
     const dir = copyOfApp('vite-tracing');
-    writeFileSync(join(dir, 'index.html'), '<script type="module" src="/src/tracing.js"></script>\n');
+    writeFileSync(join(dir, 'index.html'), '<button id="buy">buy</button><script type="module" src="/src/tracing.js"></script>\n');
     await node([bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: dir });
-    await checkApp(dir, EXPECTED['src/tracing.js'], 'vite: src/tracing.js');
+    assert.equal(await clickedInChromium(join(dir, 'dist'), '#buy', 2), EXPECTED['src/tracing.js'], 'vite: src/tracing.js');
   },
   async 'rollup.config.mjs'() {
     const dir = copyOfApp('rollup');
