@@ -107,7 +107,7 @@ before(() => {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2));
   const specs = [
     ...tarballs,
-    ...['api', 'sdk-trace-web', 'instrumentation', 'instrumentation-fetch'].map((name) => `@opentelemetry/${name}@${repoVersion(`@opentelemetry/${name}`)}`),
+    ...['api', 'sdk-trace-web', 'instrumentation', 'instrumentation-fetch', 'instrumentation-xml-http-request', 'instrumentation-document-load'].map((name) => `@opentelemetry/${name}@${repoVersion(`@opentelemetry/${name}`)}`),
     `@babel/core@${repoVersion('@babel/core')}`,
     '@react-native/babel-preset',
     '@babel/runtime', // a React Native app's dependency, for the preset's helpers
