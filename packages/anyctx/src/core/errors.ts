@@ -66,3 +66,12 @@ interface Types { function: Function; string: string; object: object }
 export function validate<T extends keyof Types>(value: unknown, type: T, name: string): asserts value is Types[T] {
   if (typeof value !== type || (type === 'object' && (value === null || Array.isArray(value)))) throw invalidArgType(name, type, value);
 }
+
+/**
+ * ANYCTX_CANNOT_INSTRUMENT: install found host functions it must instrument frozen (or
+ * non-writable and non-configurable), as a lockdown leaves them. The engine's own code, not
+ * Node's: thrown at install, naming each one, rather than losing their context silently.
+ */
+export function cannotInstrument(names: readonly string[]): Error {
+  return coded(Error, 'ANYCTX_CANNOT_INSTRUMENT', `anyctx could not instrument ${names.join(', ')}: frozen or read-only`);
+}

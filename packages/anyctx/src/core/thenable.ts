@@ -7,10 +7,12 @@
 import { currentFrame, runInFrame } from './frame';
 
 /**
- * The native constructor, taken before the host layer replaces the global one; the
- * replacement shares its prototype, so `instanceof` answers the same for both.
+ * The native constructor (the one async functions' promises have), taken before the host
+ * layer replaces the global one; the replacement shares its prototype, so `instanceof`
+ * answers the same for both. Not the global `Promise` itself: a library (bluebird, core-js,
+ * zone.js) may have put its own there.
  */
-export const NativePromise = Promise;
+export const NativePromise: PromiseConstructor = (async () => {})().constructor as PromiseConstructor;
 
 export function keepThenableFrame<T>(value: T): T {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function') || value instanceof NativePromise) {

@@ -3,7 +3,9 @@
 // each source's `frames` variant is installed once, here; the async_hooks half brings the
 // switch that chooses by mode and changes its mind (variant-switch.ts).
 
+import { cannotInstrument } from '../core/errors';
 import { removeLayers, withLayerRecords } from './layer-records';
+import { removeRecordedLayers, uninstrumentable } from './patch';
 import { sharedSources, type Source } from './sources';
 
 /** The installed sources, in install order; undefined while the engine is not installed. */
@@ -36,6 +38,14 @@ export function installHost(sources: readonly Source[]): void {
   running = [...sharedSources, ...sources];
   if (switchVariants !== undefined) switchVariants();
   else for (const [frames] of running) frames?.(globalThis);
+  // What could not be instrumented stops the install: every layer put is taken off (where
+  // the program keeps their records, layer-records.ts), and the error names each one.
+  if (uninstrumentable.length > 0) {
+    const names = uninstrumentable.splice(0);
+    running = undefined;
+    removeRecordedLayers?.();
+    throw cannotInstrument(names);
+  }
 }
 
 /**

@@ -96,7 +96,7 @@ const lay: Lay = (holder, property, make, original, implementOwn, describe, cell
  * before the entries install the engine.
  */
 export function withLayerRecords<T>(value: T): T {
-  recordLayers(lay);
+  recordLayers(lay, removeLayers);
   return value;
 }
 

@@ -50,19 +50,36 @@ export type Lay = (
  * Elsewhere a layer is put, and nothing more.
  */
 let recordedLay: Lay | undefined;
+/** Where layers are recorded: what takes them off (layer-records.ts). */
+export let removeRecordedLayers: (() => void) | undefined;
 
-export function recordLayers(lay: Lay): void {
+export function recordLayers(lay: Lay, remove: () => void): void {
   recordedLay = lay;
+  removeRecordedLayers = remove;
 }
+
+/**
+ * What install could not instrument (frozen, or non-writable and non-configurable), by name:
+ * install.ts throws ANYCTX_CANNOT_INSTRUMENT naming them, rather than lose their context.
+ */
+export const uninstrumentable: string[] = [];
 
 /**
  * Puts a layer on `holder[property]`; `cell` is the gate of a forwarding layer (constructor,
  * accessor).
  */
 const lay: Lay = (holder, property, make, original, implement, describe, cell) => {
-  if (recordedLay !== undefined) return recordedLay(holder, property, make, original, implement, describe, cell);
-  Object.defineProperty(holder, property, describe(implement(make)[0]));
+  try {
+    if (recordedLay !== undefined) recordedLay(holder, property, make, original, implement, describe, cell);
+    else Object.defineProperty(holder, property, describe(implement(make)[0]));
+  } catch {
+    // Frozen, or non-writable and non-configurable (a lockdown): install.ts throws, naming it.
+    const owner = typeof holder === 'function' ? holder : (holder as { constructor?: Function }).constructor;
+    uninstrumentable.push(holder === globalThis ? String(property)
+      : `${owner?.name}${owner === holder ? '' : '.prototype'}.${String(property)}`);
+  }
 };
+
 
 /** Copies `from`'s own properties but `skip` onto `to`, so that a layer looks like the original. */
 export function copyOwnProperties(from: object, to: object, skip: readonly PropertyKey[] = []): void {
@@ -89,7 +106,7 @@ function putMethod<F extends Function>(holder: object, property: PropertyKey, ma
   // and the layer becomes a plain data property.
   const original = (found.get === undefined ? found.value : Reflect.get(holder, property)) as F;
   const writable = found.get === undefined ? found.writable : true;
-  if (typeof original !== 'function' || (found.configurable === false && writable === false)) return;
+  if (typeof original !== 'function') return;
   lay(holder, property, make, original, (next) => {
     const made = build(next, original);
     copyOwnProperties(original, made[0], ['prototype', 'caller', 'arguments']);
@@ -155,6 +172,8 @@ export function replaceConstructor(holder: object, property: PropertyKey, make: 
   for (const key of Reflect.ownKeys(original)) {
     const method = Object.getOwnPropertyDescriptor(original, key)!.value;
     if (typeof method !== 'function') continue;
+    // A non-configurable static (bluebird's) stays as copied.
+    if (Object.getOwnPropertyDescriptor(forward, key)?.configurable === false) continue;
     const alias = { alias(this: unknown) { return Reflect.apply(method, this === forward ? original : this, arguments); } }.alias;
     copyOwnProperties(method, alias);
     setMethod(forward, key, alias);
@@ -177,7 +196,7 @@ export function replaceAccessor(
   make: (get: () => unknown, set: (value: unknown) => void) => Accessor,
 ): void {
   const descriptor = Object.getOwnPropertyDescriptor(holder, property);
-  if (descriptor?.get === undefined || descriptor.set === undefined || !descriptor.configurable) return;
+  if (descriptor?.get === undefined || descriptor.set === undefined) return;
   const original = descriptor as Accessor;
   lay(holder, property, make, original, (next) => [next(original.get, original.set)], ({ get, set }: Accessor) => ({ ...descriptor, get, set }));
 }

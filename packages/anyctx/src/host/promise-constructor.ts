@@ -12,7 +12,7 @@
 
 import { promiseAsyncId } from '../core/promise-ids';
 import { emitPromiseResolve } from '../core/hooks';
-import { keepThenableFrame } from '../core/thenable';
+import { keepThenableFrame, NativePromise } from '../core/thenable';
 import { generatorCalls } from '../core/async-generator-body';
 import { replaceConstructor, type Construct } from './patch';
 import { recordRejection } from './rejection';
@@ -73,10 +73,15 @@ function promiseConstructor(NativePromise: Function, hooks?: PromiseHooks): Cons
   };
 }
 
+// Only the native constructor (or the engine's layer over it, which shares its prototype): a
+// library's own (bluebird, core-js, zone.js loaded first) stays as it is, its `then`
+// instrumented (promise-then.ts).
+const isNative = (global: typeof globalThis) => (global.Promise as Function | undefined)?.prototype === NativePromise.prototype;
+
 export function installPromiseConstructor(global: typeof globalThis): void {
-  replaceConstructor(global, 'Promise', (NativePromise) => promiseConstructor(NativePromise));
+  if (isNative(global)) replaceConstructor(global, 'Promise', (Native) => promiseConstructor(Native));
 }
 
 export function installPromiseConstructorWithHooks(global: typeof globalThis): void {
-  replaceConstructor(global, 'Promise', (NativePromise) => promiseConstructor(NativePromise, { promiseAsyncId, emitPromiseResolve }));
+  if (isNative(global)) replaceConstructor(global, 'Promise', (Native) => promiseConstructor(Native, { promiseAsyncId, emitPromiseResolve }));
 }

@@ -14,7 +14,7 @@ import { emitInit, emitPromiseResolve } from '../core/hooks';
 import { NativePromise, keepThenableFrame } from '../core/thenable';
 import { runCallback } from './callback-scope';
 import { recordRejection } from './rejection';
-import { replaceGatedMethod, type Gate } from './patch';
+import { define, replaceGatedMethod, type Gate } from './patch';
 
 type Reaction = ((value: unknown) => unknown) | null | undefined;
 type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
@@ -85,10 +85,46 @@ const thenWithHooks = (nativeThen: Then, gate: Gate): Then => ({
   },
 }.then);
 
-export function installThenWithFrames(): void {
-  replaceGatedMethod(NativePromise.prototype, 'then', thenWithFrames);
+/**
+ * The native `then`, and the global Promise's where a library (bluebird, core-js, zone.js
+ * loaded first) put its own there: each reaction of either runs in the frame of the `then`
+ * call. What such a library schedules by other means (its own queue, drained by a host
+ * function it took before the engine) runs in the frame the engine finds there.
+ */
+function installThen(global: typeof globalThis, variant: typeof thenWithFrames): void {
+  const hostThen = NativePromise.prototype.then;
+  replaceGatedMethod(NativePromise.prototype, 'then', variant);
+  instrumentGlobalThen(global, variant);
+  // zone.js loaded after the engine puts its own Promise on the global, and runs its
+  // reactions and its other microtasks (queueMicrotask's, …) from one queue, drained by the
+  // native `then` it keeps as `__zone_symbol__then`: the engine's, in the frame of whichever
+  // flow scheduled the drain. That property is an accessor until zone.js sets it, just after
+  // putting its Promise on the global: the drain gets the host's `then` instead (it runs in
+  // the frame found between tasks), and zone.js's `then` is instrumented (each reaction runs
+  // in its own).
+  const prototype = NativePromise.prototype;
+  const zoneThen = '__zone_symbol__then';
+  if (!(zoneThen in prototype) && Object.isExtensible(prototype)) {
+    define(prototype, zoneThen, {
+      configurable: true,
+      get() {},
+      set() {
+        Object.defineProperty(prototype, zoneThen, { value: hostThen, writable: true, configurable: true });
+        instrumentGlobalThen(global, variant);
+      },
+    });
+  }
 }
 
-export function installThenWithHooks(): void {
-  replaceGatedMethod(NativePromise.prototype, 'then', thenWithHooks);
+function instrumentGlobalThen(global: typeof globalThis, variant: typeof thenWithFrames): void {
+  const prototype = (global.Promise as Function | undefined)?.prototype;
+  if (prototype !== NativePromise.prototype && prototype != null && Object.hasOwn(prototype, 'then')) replaceGatedMethod(prototype, 'then', variant);
+}
+
+export function installThenWithFrames(global: typeof globalThis): void {
+  installThen(global, thenWithFrames);
+}
+
+export function installThenWithHooks(global: typeof globalThis): void {
+  installThen(global, thenWithHooks);
 }

@@ -1,0 +1,225 @@
+// The portable engine among other code that owns the same globals: a flow may lose its context
+// where the engine cannot see, but never sees another flow's, and where the engine cannot
+// instrument what it needs, install stops with one error (code ANYCTX_CANNOT_INSTRUMENT) that
+// names what it could not instrument. Also two copies of the engine in one process, and
+// install/uninstall cycles and bursts of resources that must leave nothing behind.
+//
+// Each case is a program run on Node 24 and Node 20 (the portable engine's own, from
+// packages/anyctx/dist), printing one JSON line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PORTABLE } from './engines.mjs';
+import { runProgram } from './support/run-program.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'packages/anyctx/dist');
+const portable = join(dist, 'portable.cjs');
+const nodeModules = join(root, 'node_modules');
+
+let dir;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'anyctx-hostile-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `source` (CommonJS; `ENGINE` is the path of the portable build) on each engine. */
+async function run(source, { flags = [], name = 'program.cjs' } = {}) {
+  const file = join(dir, name);
+  writeFileSync(file, source.replaceAll('ENGINE', JSON.stringify(portable)));
+  const results = [];
+  for (const engine of PORTABLE) {
+    const result = await runProgram(engine, [...flags, file], { cwd: dir, env: { NODE_PATH: nodeModules }, timeout: 60_000 });
+    results.push({ engine: engine.name, result });
+  }
+  return results;
+}
+
+/** Each engine's JSON output; fails with the program's stderr where it did not exit with 0. */
+async function outputs(source, options) {
+  return (await run(source, options)).map(({ engine, result }) => {
+    assert.equal(result.exitCode, 0, `${engine}: ${result.stderr}`);
+    return [engine, result.json()];
+  });
+}
+
+// What a program observes: a store in each of two flows, through the task sources that a
+// library owning `Promise` leaves to the engine and those it takes over.
+const observe = `
+const { AsyncLocalStorage } = require(ENGINE);
+const als = new AsyncLocalStorage();
+const seen = {};
+const see = (label) => { (seen[label] ??= []).push(als.getStore() ?? null); };
+async function asyncFn() { return 1; }
+const flow = (name) => als.run(name, () => Promise.all([
+  asyncFn().then(() => see('asyncFn().then')),
+  Promise.resolve().then(() => see('Promise.resolve().then')),
+  new Promise((resolve) => setTimeout(resolve, 1)).then(() => see('timer promise .then')),
+  new Promise((resolve) => setTimeout(() => { see('setTimeout'); resolve(); }, 1)),
+  new Promise((resolve) => queueMicrotask(() => { see('queueMicrotask'); resolve(); })),
+  (async () => { await null; see('after await (untransformed)'); })(),
+]));
+Promise.all([flow('A'), flow('B')]).then(() => setTimeout(() => console.log(JSON.stringify(seen)), 5));
+`;
+
+/** Every label saw its own flow's store (or, for `lossy` labels, no store), never the other's. */
+function assertOwnFlows(engine, seen, lossy = []) {
+  for (const [label, stores] of Object.entries(seen)) {
+    assert.equal(stores.length, 2, `${engine}: ${label} ran twice`);
+    if (lossy.includes(label)) {
+      for (const store of stores) assert.equal(store, null, `${engine}: ${label} saw no store`);
+    } else {
+      assert.deepEqual([...stores].sort(), ['A', 'B'], `${engine}: ${label} saw its own flow's store`);
+    }
+  }
+}
+
+const untransformedAwait = 'after await (untransformed)';
+
+test('with bluebird as the global Promise before the engine, then follows the frame of the then call', async () => {
+  for (const [engine, seen] of await outputs(`global.Promise = require('bluebird');\n${observe}`)) {
+    assertOwnFlows(engine, seen, [untransformedAwait]);
+  }
+});
+
+test('with core-js\'s Promise as the global Promise before the engine, then follows the frame of the then call', async () => {
+  // core-js installs its own Promise where the runtime has none that it trusts.
+  const source = `delete globalThis.Promise;\nrequire('core-js/actual/promise');\nif (Promise === (async () => {})().constructor) throw new Error('core-js kept the native Promise');\n${observe}`;
+  for (const [engine, seen] of await outputs(source)) assertOwnFlows(engine, seen, [untransformedAwait]);
+});
+
+test('with zone.js loaded before the engine, every source keeps its flow', async () => {
+  for (const [engine, seen] of await outputs(`require('zone.js');\n${observe}`)) assertOwnFlows(engine, seen, [untransformedAwait]);
+});
+
+// zone.js loaded after the engine takes queueMicrotask over, and runs its callbacks from its
+// own queue: they see no store, never the flow that scheduled the queue's drain.
+test('with zone.js loaded after the engine, then keeps its flow and zone.js\'s own microtasks see no store', async () => {
+  for (const [engine, seen] of await outputs(`require(ENGINE);\nrequire('zone.js');\n${observe}`)) {
+    assertOwnFlows(engine, seen, [untransformedAwait, 'queueMicrotask']);
+  }
+});
+
+// Where the engine cannot put its layer, install throws one error naming what it could not
+// instrument: never a crash deep inside, never a silent loss.
+const cannotInstrument = [
+  ['a frozen Promise', 'Object.freeze(Promise);', ['Promise.resolve', 'Promise.reject']],
+  ['a frozen Promise.prototype', 'Object.freeze(Promise.prototype);', ['Promise.prototype.then', 'Promise.prototype.finally']],
+  ['a non-configurable, non-writable global Promise', "Object.defineProperty(globalThis, 'Promise', { writable: false, configurable: false });", ['Promise']],
+  ['non-writable timer functions', "for (const name of ['setTimeout', 'setInterval']) Object.defineProperty(globalThis, name, { writable: false, configurable: false });", ['setTimeout', 'setInterval']],
+  ['a SES-style lockdown (every intrinsic and global function frozen)', `
+for (const name of Object.getOwnPropertyNames(globalThis)) {
+  // Data properties only: Node's lazy globals (fetch, …) are getters that load code.
+  const { value } = Object.getOwnPropertyDescriptor(globalThis, name);
+  if (typeof value === 'function') {
+    Object.defineProperty(globalThis, name, { writable: false, configurable: false });
+    Object.freeze(value);
+    if (value.prototype) Object.freeze(value.prototype);
+  }
+}`, ['Promise', 'Promise.prototype.then', 'setTimeout', 'queueMicrotask']],
+];
+
+for (const [what, setup, named] of cannotInstrument) {
+  test(`with ${what}, install throws ANYCTX_CANNOT_INSTRUMENT naming it`, async () => {
+    const source = `${setup}
+try {
+  require(ENGINE);
+  console.log(JSON.stringify({ installed: true }));
+} catch (error) {
+  console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message }));
+}`;
+    for (const [engine, out] of await outputs(source)) {
+      assert.equal(out.code, 'ANYCTX_CANNOT_INSTRUMENT', `${engine}: ${JSON.stringify(out)}`);
+      assert.match(out.message, /^anyctx could not instrument /, engine);
+      const listed = out.message.replace(/^anyctx could not instrument /, '').split(/[ ,:]+/);
+      for (const name of named) assert.ok(listed.includes(name), `${engine}: the message names ${name}: ${out.message}`);
+      assert.ok(!out.message.includes('__zone_symbol__'), `${engine}: only what the program has: ${out.message}`);
+    }
+  });
+}
+
+// A `then` wrapper other code puts on top of the engine's survives the engine's variant
+// switches (a hook enabled and disabled) and its uninstall, and works through each.
+test('a then wrapper put after the engine survives createHook().enable()/disable() and uninstall()', async () => {
+  const source = `
+const { AsyncLocalStorage, createHook, uninstall } = require(ENGINE);
+const als = new AsyncLocalStorage();
+const engineThen = Promise.prototype.then;
+let wrapped = 0;
+function then(...args) { wrapped++; return engineThen.apply(this, args); }
+Promise.prototype.then = then;
+const result = {};
+const step = async (label) => {
+  const before = wrapped;
+  const store = await als.run(label, () => Promise.resolve().then(() => als.getStore()));
+  result[label] = { store: store ?? null, wrapperOnTop: Promise.prototype.then === then, wrapperRan: wrapped > before };
+};
+(async () => {
+  await step('installed');
+  const hook = createHook({ init() {} }).enable();
+  await step('hook enabled');
+  hook.disable();
+  await step('hook disabled');
+  uninstall();
+  await step('uninstalled');
+  console.log(JSON.stringify(result));
+})();`;
+  for (const [engine, out] of await outputs(source)) {
+    assert.deepEqual(out, {
+      installed: { store: 'installed', wrapperOnTop: true, wrapperRan: true },
+      'hook enabled': { store: 'hook enabled', wrapperOnTop: true, wrapperRan: true },
+      'hook disabled': { store: 'hook disabled', wrapperOnTop: true, wrapperRan: true },
+      uninstalled: { store: null, wrapperOnTop: true, wrapperRan: true },
+    }, engine);
+  }
+});
+
+// install()/uninstall() cycles keep nothing once their microtasks have run, with a hook
+// enabled or not (a layer's record alone is over 100 bytes, and a cycle puts dozens); and after a burst of resources with a hook enabled, the engine's
+// bookkeeping (ids, handles, destroy queues) shrinks back.
+test('install()/uninstall() cycles keep nothing, and a burst of 100,000 timers with a hook leaves the heap where it was', async () => {
+  const source = `
+const v8 = require('node:v8');
+const { install, uninstall, createHook, AsyncLocalStorage } = require(ENGINE);
+const idle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const heap = () => { for (let i = 0; i < 4; i++) gc(); return v8.getHeapStatistics().used_heap_size; };
+const cycles = async (n) => { for (let i = 0; i < n; i++) { uninstall(); install(); } await idle(); };
+(async () => {
+  const result = {};
+  // Warmed up first: what the first cycles keep is the compiler's. The least of three
+  // windows of 1,000 cycles: a leak shows in each, the heap's noise (code, feedback) not.
+  const kept = async () => {
+    let least = Infinity;
+    for (let window = 0; window < 3; window++) {
+      const start = heap();
+      await cycles(1000);
+      least = Math.min(least, (heap() - start) / 1000);
+    }
+    return least;
+  };
+  await cycles(1000);
+  result.bytesPerCycle = await kept();
+  const hook = createHook({ init() {}, destroy() {} }).enable();
+  await cycles(1000);
+  result.bytesPerCycleWithHook = await kept();
+  const als = new AsyncLocalStorage();
+  await idle();
+  const start = heap();
+  await als.run('burst', () => new Promise((resolve) => {
+    let left = 100000;
+    for (let i = 0; i < 100000; i++) setTimeout(() => { if (--left === 0) resolve(); }, 1);
+  }));
+  await idle();
+  result.burstKeptKB = (heap() - start) / 1024;
+  hook.disable();
+  console.log(JSON.stringify(result));
+})();`;
+  for (const [engine, out] of await outputs(source, { flags: ['--expose-gc'] })) {
+    assert.ok(out.bytesPerCycle < 50, `${engine}: ${out.bytesPerCycle} bytes kept per cycle`);
+    assert.ok(out.bytesPerCycleWithHook < 50, `${engine}: ${out.bytesPerCycleWithHook} bytes kept per cycle with a hook`);
+    assert.ok(out.burstKeptKB < 1024, `${engine}: ${out.burstKeptKB} kB kept after the burst`);
+  }
+});
