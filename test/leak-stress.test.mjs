@@ -10,6 +10,11 @@
 // the oracle, and plain '#ctx' is the portable engine. The oracle runs show the test itself
 // is right, including a control run whose pool forgets AsyncResource and must leak.
 //
+// A second stress puts a real HTTP server on 127.0.0.1 under load (keep-alive connections,
+// pipelined requests, handlers using run and enterWith, code the await transform never
+// touched, a shared promise resolved by native I/O): there Node's own I/O calls back without
+// going through the engine, and a flow may lose its stores, but must never see another's.
+//
 // Reproduce a run: ANYCTX_LEAK_SEED=<seed> node --test test/leak-stress.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -305,6 +310,208 @@ async function runFlows({ seed, style, pool: poolKind }) {
   });
 }
 
+
+// --- the HTTP stress: a real server on the loopback -------------------------------------
+
+const HTTP_CONNECTIONS = 64; // pipelining clients, each sending its requests in batches
+const HTTP_PIPELINED = 8; // requests per write
+const HTTP_BATCHES = 6;
+const HTTP_AGENT_REQUESTS = 400; // through a keep-alive Agent, some at a time
+const HTTP_WATCHDOG_MS = 45_000;
+
+async function runHttpStress({ seed }) {
+  const { AsyncLocalStorage, engine } = await import('#ctx');
+  const http = await import('node:http');
+  const net = await import('node:net');
+  const { readFile, stat } = await import('node:fs');
+  const random = seededRandom(seed);
+  const requestStore = new AsyncLocalStorage();
+  const tenantStore = new AsyncLocalStorage();
+  const tenantOf = (id) => `tenant-${id % 13}`;
+  const here = fileURLToPath(import.meta.url);
+  const counts = { requests: 0, responses: 0, checks: 0, foreign: 0, missing: 0, untouchedStarted: 0, untouchedDone: 0, gatesOpened: 0 };
+  const samples = [];
+  const kinds = {};
+
+  // `own`: the code runs where the request's stores must be current (transformed code after
+  // run or enterWith); elsewhere only foreign stores are a failure.
+  function check(id, where, own) {
+    counts.checks++;
+    const request = requestStore.getStore();
+    const tenant = tenantStore.getStore();
+    const foreign = (request !== undefined && request !== id) || (tenant !== undefined && tenant !== tenantOf(id));
+    if (!foreign && (!own || (request === id && tenant === tenantOf(id)))) return;
+    const problem = foreign ? 'foreign' : 'missing';
+    counts[problem]++;
+    if (samples.length < 10) samples.push({ problem, request: id, where, saw: { request, tenant } });
+  }
+
+  // The shared gate: a promise many flows await, opened by native I/O (an fs callback, or a
+  // request handler) that then enters stores of its own with enterWith.
+  let openGate;
+  let gate;
+  const newGate = () => (gate = new Promise((resolve) => (openGate = resolve)));
+  newGate();
+  const open = (foreignId) => {
+    const opened = openGate;
+    newGate();
+    counts.gatesOpened++;
+    opened();
+    requestStore.enterWith(foreignId);
+    tenantStore.enterWith(`tenant-of-${foreignId}`);
+  };
+  let opening = true;
+  const openFromFs = () => readFile(here, () => {
+    open(`fs-callback-${counts.gatesOpened}`);
+    if (opening) setTimeout(openFromFs, 1);
+  });
+  openFromFs();
+
+  // Code the await transform never touched (built at run time): awaits the shared gate and
+  // native I/O, and must never see another flow's stores after them.
+  const untouched = new Function('check', 'requestStore', 'tenantStore', 'tenantOf', 'stat', 'here', 'counts', 'gate', `
+    return {
+      async follow(id) {
+        counts.untouchedStarted++;
+        check(id, 'untouched code, synchronous part', false);
+        await gate();
+        check(id, 'untouched code after the shared gate', false);
+        await new Promise((resolve) => stat(here, resolve));
+        check(id, 'untouched code after fs.stat', false);
+        await null;
+        check(id, 'untouched code after await null', false);
+        counts.untouchedDone++;
+      },
+      async handler(id, response) {
+        check(id, 'untouched handler, start', false);
+        requestStore.enterWith(id);
+        tenantStore.enterWith(tenantOf(id));
+        check(id, 'untouched handler after enterWith', true);
+        await new Promise((resolve) => stat(here, resolve));
+        check(id, 'untouched handler after fs.stat', false);
+        await gate();
+        check(id, 'untouched handler after the shared gate', false);
+        response.end(String(id));
+      },
+    };
+  `)(check, requestStore, tenantStore, tenantOf, stat, here, counts, () => gate);
+
+  // The handlers, rewritten by the await transform where the engine is loaded with it.
+  async function body(id, response, transformed) {
+    check(id, 'handler, stores entered', true);
+    untouched.follow(id);
+    await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 3)));
+    check(id, 'handler after setTimeout', transformed);
+    await new Promise((resolve) => stat(here, resolve));
+    check(id, 'handler after fs.stat', transformed);
+    if (transformed && random() < 0.2) {
+      // Opens the gate from inside this request, then enters this request's stores again.
+      // (Only where the handler is transformed: untouched code resumed by a native await
+      // runs in a microtask the engine cannot see, and what it enters with enterWith stays
+      // current for the continuations of that checkpoint: see docs/engine.md.)
+      open(`request-${id}`);
+      requestStore.enterWith(id);
+      tenantStore.enterWith(tenantOf(id));
+    } else {
+      await gate;
+      check(id, 'handler after the shared gate', transformed);
+    }
+    response.end(String(id));
+  }
+  const transformed = process.execArgv.some((arg) => arg.includes('anyctx-build/register')) || engine === 'native';
+  const handlers = {
+    run: (id, response) => requestStore.run(id, () => tenantStore.run(tenantOf(id), () => body(id, response, transformed))),
+    enterWith: (id, response) => {
+      requestStore.enterWith(id);
+      tenantStore.enterWith(tenantOf(id));
+      return body(id, response, transformed);
+    },
+    untouched: (id, response) => untouched.handler(id, response),
+  };
+  const kindNames = Object.keys(handlers);
+
+  const server = http.createServer((request, response) => {
+    const id = ++counts.requests;
+    check(id, 'request listener, first line', false);
+    const kind = kindNames[Math.floor(random() * kindNames.length)];
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+    handlers[kind](id, response);
+    // Some requests then open the shared gate from Node's parser callback, and leave stores
+    // entered with enterWith for whatever runs next: the next pipelined request's listener.
+    if (random() < 0.2) open(`parser-callback-${id}`);
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+
+  const expected = HTTP_CONNECTIONS * HTTP_PIPELINED * HTTP_BATCHES + HTTP_AGENT_REQUESTS;
+  let finished;
+  const allAnswered = new Promise((resolve) => (finished = resolve));
+  const answered = (n) => {
+    counts.responses += n;
+    if (counts.responses === expected) finished();
+  };
+  const watchdog = setTimeout(() => finished(), HTTP_WATCHDOG_MS);
+
+  // Pipelining clients: a batch of requests in one write, the next batch once it is answered.
+  const request = 'GET / HTTP/1.1\r\nHost: localhost\r\n\r\n'.repeat(HTTP_PIPELINED);
+  for (let c = 0; c < HTTP_CONNECTIONS; c++) {
+    const socket = net.connect(port, '127.0.0.1');
+    let batches = 0;
+    let pending = 0;
+    let text = '';
+    const send = () => {
+      batches++;
+      pending = HTTP_PIPELINED;
+      socket.write(request);
+    };
+    socket.on('connect', send);
+    socket.on('data', (chunk) => {
+      text += chunk;
+      const parts = text.split('HTTP/1.1 200');
+      const complete = parts.length - 1 - (/Content-Length: \d+\r\n\r\n\d+$/i.test(text) ? 0 : 1);
+      if (complete <= 0) return;
+      // Keep what may be an incomplete last response.
+      const done = Math.min(complete, pending);
+      text = /Content-Length: \d+\r\n\r\n\d+$/i.test(text) ? '' : 'HTTP/1.1 200' + parts[parts.length - 1];
+      pending -= done;
+      answered(done);
+      if (pending === 0) {
+        if (batches < HTTP_BATCHES) send();
+        else socket.end();
+      }
+    });
+  }
+
+  // A keep-alive Agent: requests one at a time per socket, reusing them.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  let agentSent = 0;
+  const agentRequest = () => {
+    if (agentSent === HTTP_AGENT_REQUESTS) return;
+    agentSent++;
+    http.get({ host: '127.0.0.1', port, agent, path: '/' }, (response) => {
+      response.resume();
+      response.on('end', () => {
+        answered(1);
+        agentRequest();
+      });
+    });
+  };
+  for (let n = 0; n < 16; n++) agentRequest();
+
+  await allAnswered;
+  clearTimeout(watchdog);
+  opening = false;
+  // Let the last flows through the gate.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  open('the last gate');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  agent.destroy();
+  server.closeAllConnections?.();
+  server.close();
+  process.stdout.write(JSON.stringify({ engine, transformed, expected, kinds, ...counts, samples }));
+}
+
 // --- the tests ----------------------------------------------------------------------------
 
 
@@ -367,7 +574,35 @@ function defineTests() {
       assert.equal(result.untouchedChecks, 3 * result.expectedHops, 'the untouched code ran after every hop');
     });
   }
+
+  // The HTTP stress, on the oracle and on the portable engine imported directly and under
+  // the await transform's loader.
+  const httpSetups = [
+    { name: ORACLE.name, engine: ORACLE, args: [] },
+    ...PORTABLE.flatMap((engine) => [
+      { name: engine.name, engine, args: [] },
+      { name: `${engine.name} under anyctx-build/register`, engine, args: ['--import', 'anyctx-build/register'] },
+    ]),
+  ];
+  for (const { name, engine, args } of httpSetups) {
+    test(`${name}: a loaded HTTP server's requests never see a foreign store (seed ${seed})`, async () => {
+      const run = await runProgram(engine, [...args, fileURLToPath(import.meta.url)], {
+        env: { ANYCTX_HTTP_STRESS: JSON.stringify({ seed }) },
+        timeout: 60_000,
+        check: true,
+      });
+      const result = run.json();
+      const context = `${name}, seed ${seed} (reproduce with ANYCTX_LEAK_SEED=${seed})`;
+      assert.equal(result.responses, result.expected, `requests went unanswered: ${context}`);
+      assert.equal(result.requests, result.expected);
+      assert.deepEqual({ foreign: result.foreign, samples: result.samples.filter((s) => s.problem === 'foreign') }, { foreign: 0, samples: [] }, `requests saw stores that are not theirs: ${context}`);
+      // Where the handlers are transformed (or native), they keep their own stores.
+      if (result.transformed) assert.equal(result.missing, 0, `stores went missing: ${context} ${JSON.stringify(result.samples)}`);
+      assert.equal(result.untouchedDone, result.untouchedStarted, `untouched code did not finish: ${context}`);
+    });
+  }
 }
 
-if (process.env.ANYCTX_LEAK_STRESS) await runFlows(JSON.parse(process.env.ANYCTX_LEAK_STRESS));
+if (process.env.ANYCTX_HTTP_STRESS) await runHttpStress(JSON.parse(process.env.ANYCTX_HTTP_STRESS));
+else if (process.env.ANYCTX_LEAK_STRESS) await runFlows(JSON.parse(process.env.ANYCTX_LEAK_STRESS));
 else defineTests();

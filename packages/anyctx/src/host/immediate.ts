@@ -8,7 +8,13 @@ export function installImmediate(global: typeof globalThis): void {
   if (typeof (global as { setImmediate?: unknown }).setImmediate !== 'function') return;
   const nativeSetImmediate = global.setImmediate.bind(global);
   setDestroyScheduler((flush) => nativeSetImmediate(flush));
-  const ids = new HandleIds();
-  instrumentScheduler(global, 'setImmediate', 'Immediate', false, ids);
-  instrumentClearer(global, 'clearImmediate', ids);
+  instrumentImmediate(global);
+}
+
+const immediateIds = /* @__PURE__ */ new HandleIds();
+
+/** The global's setImmediate, or the one of Node's `timers` module. */
+export function instrumentImmediate(holder: object): void {
+  instrumentScheduler(holder, 'setImmediate', 'Immediate', false, immediateIds);
+  instrumentClearer(holder, 'clearImmediate', immediateIds);
 }

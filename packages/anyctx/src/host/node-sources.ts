@@ -8,6 +8,8 @@ import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
 import { installNodeHookErrors } from './node-hook-errors';
+import { installTimersModule, installTimersModuleWithHooks } from './node-timers';
+import { installServerScopes } from './node-servers';
 
 export const nodeSources: readonly Source[] = [
   [installProcessErrorFrames],
@@ -15,4 +17,7 @@ export const nodeSources: readonly Source[] = [
   [installNextTick],
   [installNodeMessagePort],
   [installNodeHookErrors],
+  // After the global's timers: node:timers gets the same layers, with ids where they have them.
+  [installTimersModule, installTimersModuleWithHooks],
+  [installServerScopes],
 ];

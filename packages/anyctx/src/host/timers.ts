@@ -95,17 +95,19 @@ export function instrumentClearer(target: object, name: string, ids: HandleIds):
   });
 }
 
-/** Without async_hooks. */
-export function installTimers(global: typeof globalThis): void {
-  scheduleInCallerFrame(global, 'setTimeout');
-  scheduleInCallerFrame(global, 'setInterval');
+// One table for every holder of the timer functions (the global, Node's `timers` module):
+// clearTimeout and clearInterval each clear either kind of timer, whichever made it.
+const timerIds = /* @__PURE__ */ new HandleIds();
+
+/** Without async_hooks. `holder` is the global, or Node's `timers` module. */
+export function installTimers(holder: object): void {
+  scheduleInCallerFrame(holder, 'setTimeout');
+  scheduleInCallerFrame(holder, 'setInterval');
 }
 
-export function installTimersWithHooks(global: typeof globalThis): void {
-  // One table: clearTimeout and clearInterval each clear either kind of timer.
-  const ids = new HandleIds();
-  instrumentScheduler(global, 'setTimeout', 'Timeout', false, ids);
-  instrumentScheduler(global, 'setInterval', 'Timeout', true, ids);
-  instrumentClearer(global, 'clearTimeout', ids);
-  instrumentClearer(global, 'clearInterval', ids);
+export function installTimersWithHooks(holder: object): void {
+  instrumentScheduler(holder, 'setTimeout', 'Timeout', false, timerIds);
+  instrumentScheduler(holder, 'setInterval', 'Timeout', true, timerIds);
+  instrumentClearer(holder, 'clearTimeout', timerIds);
+  instrumentClearer(holder, 'clearInterval', timerIds);
 }

@@ -1,0 +1,16 @@
+// Node's own built-in modules, for the sources that instrument them: read with
+// process.getBuiltinModule (Node 20.16, 22.3), only on Node itself (Bun and Deno present as
+// Node but build these modules otherwise).
+
+type GetBuiltinModule = (id: string) => unknown;
+
+export function nodeBuiltin<T>(global: typeof globalThis, id: string): T | undefined {
+  const proc = (global as { process?: { getBuiltinModule?: unknown; release?: { name?: unknown }; versions?: Record<string, unknown> } }).process;
+  if (typeof proc?.getBuiltinModule !== 'function' || proc.release?.name !== 'node') return undefined;
+  if (typeof proc.versions?.bun === 'string' || typeof proc.versions?.deno === 'string') return undefined;
+  try {
+    return (proc.getBuiltinModule as GetBuiltinModule)(id) as T | undefined;
+  } catch {
+    return undefined;
+  }
+}
