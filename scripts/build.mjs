@@ -5,7 +5,7 @@
 // from a dist/ meanwhile never see it half-built, and two builds at once do not mix. Source maps carry no sources: a published package
 // ships its code once.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runtimeBuildOptions } from '../packages/anyctx/build-options.mjs';
 import { writeDeclarations } from './declarations.mjs';
@@ -47,6 +47,7 @@ await buildPackage('anyctx', async (source, dist) => {
         external: ['node:async_hooks', 'anyctx', '@opentelemetry/api'],
         ...runtimeBuildOptions({ nodeSources }),
       });
+      if (format === 'cjs') guardHelpers(new URL(`${name}.${extension}`, dist));
     }
   }
   // On Node, `import` and `require` of anyctx must reach ONE engine (one current frame, one
@@ -76,6 +77,22 @@ await buildPackage('anyctx-build', async (source, dist) => {
     });
   }
 });
+
+// esbuild's CommonJS helpers export with `for (… in …)` and descriptors that inherit from
+// Object.prototype: an enumerable Object.prototype[0], or an Object.prototype.get, set before
+// the package is loaded would break loading it. Their own keys and null-prototype descriptors
+// instead (same lines, so the source map still holds).
+function guardHelpers(file) {
+  const code = readFileSync(file, 'utf8');
+  const guarded = code
+    .replace('for (var name in all)', 'for (var name of Object.keys(all))')
+    .replace('{ get: all[name], enumerable: true }', '{ __proto__: null, get: all[name], enumerable: true }')
+    .replace('{ get: () => from[key], enumerable:', '{ __proto__: null, get: () => from[key], enumerable:')
+    .replace('__defProp({}, "__esModule", { value: true })', '__defProp({}, "__esModule", { __proto__: null, value: true })');
+  const left = /for \(var name in all\)|\{ (?:get|value): /.test(guarded.slice(0, guarded.indexOf('\n// ')));
+  if (left) throw new Error(`${file.pathname}: esbuild's helpers changed, guardHelpers() in scripts/build.mjs needs updating`);
+  writeFileSync(file, guarded);
+}
 
 async function buildPackage(name, bundle) {
   const root = packageRoot(name);

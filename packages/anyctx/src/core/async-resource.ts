@@ -89,11 +89,13 @@ export class AsyncResource {
     // What the deprecated property reads and writes; the function keeps running in `runner`.
     let resource: AsyncResource = this;
     const warn = () => warnDeprecated('The asyncResource property on bound functions is deprecated', 'DEP0172');
-    // `length` stays non-writable and non-enumerable, as a function's own is.
+    // `length` stays non-writable and non-enumerable, as a function's own is. The descriptors
+    // inherit nothing: an Object.prototype.get would make { value } an invalid one.
     return Object.defineProperties(bound, {
-      length: { value: fn.length },
-      name: { value: thisArg === undefined ? 'bound' : bound.name },
+      length: { __proto__: null, value: fn.length } as PropertyDescriptor,
+      name: { __proto__: null, value: thisArg === undefined ? 'bound' : bound.name } as PropertyDescriptor,
       asyncResource: {
+        __proto__: null,
         configurable: true,
         enumerable: true,
         get() {
@@ -104,7 +106,7 @@ export class AsyncResource {
           warn();
           resource = value;
         },
-      },
+      } as PropertyDescriptor,
     }) as BoundFunction<F>;
   }
 

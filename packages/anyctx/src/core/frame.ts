@@ -1,15 +1,21 @@
 // The current context frame: an immutable map from storage to value.
 //
-// A frame is a sparse array indexed by each storage's slot number, so reading a store is one
-// indexed load whatever the number of storages, capturing is taking the reference, and
-// setting a value copies a short array. Frames are never mutated once published, with one
-// exception Node has too: `AsyncLocalStorage#disable()` clears its entry in the current
-// frame, so every context holding that frame loses the value.
+// A frame is an array indexed by each storage's slot number, so reading a store is one
+// indexed load, capturing is taking the reference, and setting a value copies a short array.
+// Only the first SMALL_SLOTS storages created have a slot in the array: a frame is at most
+// that long, and a frame holding values of later storages keeps them at index SMALL_SLOTS, in
+// an array of slot and value pairs (the overflow), so that it costs what its values cost
+// however many storages a program creates. Arrays are dense, `undefined` where a storage has
+// no value, and read only below their length: nothing is read from Array.prototype or
+// Object.prototype.
+// Frames are never mutated once published, with one exception Node has too:
+// `AsyncLocalStorage#disable()` clears its entry in the current frame, so every context
+// holding that frame loses the value.
 
 export type Frame = unknown[];
 
 /**
- * Marks a storage explicitly set to `undefined` (a hole means "not set": use the default).
+ * Marks a storage explicitly set to `undefined` (`undefined` means "not set": use the default).
  * Without a description: it never leaves the engine (getStore turns it back into undefined).
  */
 export const UNDEFINED_STORE: unknown = Symbol();
@@ -25,11 +31,31 @@ export const EMPTY_FRAME: Frame = [];
  */
 export const CLEARED_FRAME: Frame = [];
 
+/** Slots below this index the frame array; the index itself holds the overflow. */
+const SMALL_SLOTS = 16;
+
 let current: Frame = EMPTY_FRAME;
 let nextSlot = 0;
 
+/** A new storage's slot: never SMALL_SLOTS, which is the overflow's index. */
 export function allocateSlot(): number {
+  if (nextSlot === SMALL_SLOTS) nextSlot++;
   return nextSlot++;
+}
+
+/** The value `frame` holds for `slot` (as stored: undefined if none, UNDEFINED_STORE…). */
+export function valueIn(frame: Frame, slot: number): unknown {
+  // A slot of the array is below SMALL_SLOTS, one of the overflow above it.
+  return slot < frame.length ? frame[slot] : overflowValue(frame, slot);
+}
+
+function overflowValue(frame: Frame, slot: number): unknown {
+  if (slot > SMALL_SLOTS && frame.length > SMALL_SLOTS) {
+    // Few storages past the first ones have a value in one frame: a scan is enough.
+    const pairs = frame[SMALL_SLOTS] as unknown[];
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === slot) return pairs[i + 1];
+  }
+  return undefined;
 }
 
 export function currentFrame(): Frame {
@@ -50,14 +76,41 @@ export function restoreFrame(frame: Frame): void {
 /** A copy of `frame` with `slot` set to `value` (stored as-is, use UNDEFINED_STORE for undefined). */
 export function withValue(frame: Frame, slot: number, value: unknown): Frame {
   const length = frame.length;
-  // A program with one storage: a literal is the cheapest array to make, and a packed one,
-  // which getStore() reads without a hole check.
+  // A program with one storage: a literal is the cheapest array to make, and a packed one.
   if (slot === 0 && length <= 1) return [value];
-  // A plain copy loop: much faster than Array#slice for the few entries a frame has.
-  const next: Frame = new Array(slot < length ? length : slot + 1);
-  for (let i = 0; i < length; i++) next[i] = frame[i];
-  next[slot] = value;
+  let size = slot < length ? length : slot + 1;
+  let overflow: unknown[] | undefined;
+  if (slot > SMALL_SLOTS) {
+    // Copied, not changed: other frames hold it. Left out once empty.
+    const pairs = length > SMALL_SLOTS ? (frame[SMALL_SLOTS] as unknown[]) : [];
+    // Made at its largest size and cut: a growing array would keep more room to spare.
+    overflow = new Array(pairs.length + 2);
+    let end = 0;
+    for (let i = 0; i < pairs.length; i += 2) {
+      if (pairs[i] !== slot) {
+        overflow[end++] = pairs[i];
+        overflow[end++] = pairs[i + 1];
+      }
+    }
+    if (value !== undefined) {
+      overflow[end++] = slot;
+      overflow[end++] = value;
+    }
+    overflow.length = end;
+    size = overflow.length === 0 ? SMALL_SLOTS : SMALL_SLOTS + 1;
+  }
+  // A plain copy loop: much faster than Array#slice for the few entries a frame has. Every
+  // index gets a value: a hole would read Array.prototype.
+  const next: Frame = new Array(size);
+  for (let i = 0; i < size; i++) next[i] = i < length ? frame[i] : undefined;
+  if (overflow === undefined) next[slot] = value;
+  else if (size > SMALL_SLOTS) next[SMALL_SLOTS] = overflow;
   return next;
+}
+
+/** Clears `slot` in `frame` itself (`disable()`): every context holding the frame loses the value. */
+export function clearValue(frame: Frame, slot: number): void {
+  if (valueIn(frame, slot) !== undefined) frame.splice(0, frame.length, ...withValue(frame, slot, undefined));
 }
 
 // `enterWith` changes the frame without a scope to restore it. Inside a callback the
