@@ -1,9 +1,10 @@
 // Runs every benchmark, one child process per measurement and engine, prints the tables and
 // writes them into docs/benchmarks.md between <!-- bench:start --> and <!-- bench:end -->.
 // Usage: node bench/run.mjs [--rounds=N] [--http-rounds=N] [--http-seconds=S] [--no-readme]
-//                           [--only=processes,http,transform]
-// (`npm run bench` builds dist/ first). About five minutes on 2 cores. --only runs some
-// of the three parts and leaves docs/benchmarks.md alone.
+//                           [--only=processes,http,transform,storages]
+// (`npm run bench` builds dist/ first). About six minutes on 2 cores. --only runs some
+// of the parts and leaves the main section of docs/benchmarks.md alone; the storages part
+// has a section of its own (<!-- bench-storages:start --> … end), written whenever it runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,12 +13,14 @@ import { GENERATED, generateTransformedWorkloads } from './generate.mjs';
 import { runHttpRounds } from './http.mjs';
 import { DISTURBED_CORES, formatHttpTable } from './http-table.mjs';
 import { formatAwaitTable, formatTable } from './table.mjs';
+import { formatStoragesTable, STORAGE_COUNTS } from './storages-table.mjs';
 import { formatTransformTable } from './transform-table.mjs';
-import { writeBenchSection } from './write-readme.mjs';
+import { STORAGES_MARKERS, writeBenchSection } from './write-readme.mjs';
 
 const root = new URL('..', import.meta.url);
 const CHILD = fileURLToPath(new URL('bench/child.mjs', root));
 const TRANSFORM_THROUGHPUT = fileURLToPath(new URL('bench/transform-throughput.mjs', root));
+const STORAGES = fileURLToPath(new URL('bench/storages.mjs', root));
 const NODES = {
   20: fileURLToPath(new URL('node_modules/node20/bin/node', root)),
   24: fileURLToPath(new URL('node_modules/node24/bin/node', root)),
@@ -55,7 +58,7 @@ const HTTP_SECONDS = numberOption('http-seconds', 2);
 if (!Number.isInteger(HTTP_ROUNDS) || HTTP_ROUNDS < 1) throw new Error('--http-rounds must be a positive integer');
 if (!(HTTP_SECONDS >= 1 && HTTP_SECONDS <= 60)) throw new Error('--http-seconds must be between 1 and 60');
 const HTTP_OPTIONS = { processes: HTTP_PROCESSES, warmupSeconds: 2, seconds: HTTP_SECONDS, connections: 32, cwd: fileURLToPath(root) };
-const PARTS = ['processes', 'http', 'transform'];
+const PARTS = ['processes', 'http', 'transform', 'storages'];
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 if (ONLY?.some((part) => !PARTS.includes(part))) throw new Error(`--only takes some of ${PARTS.join(',')}`);
 const runs = (part) => !ONLY || ONLY.includes(part);
@@ -121,6 +124,26 @@ function runChildMeasurements(rows) {
   }
 }
 
+// Each engine with 1 to 1e5 storages, one process each, ROUNDS rounds; the median by time.
+function runStorageCounts(rows) {
+  const measured = rows.filter((row) => !row.skipped);
+  const rounds = new Map();
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const row of measured) {
+      console.error(`storages, round ${round}/${ROUNDS}: ${row.engine} on Node ${row.node}`);
+      for (const count of STORAGE_COUNTS) {
+        const output = runChild(row.node, ['--expose-gc', STORAGES, row.engine, String(count)], `${row.engine}, ${count} storages`);
+        row.nodeVersion ??= output.node;
+        const key = `${row.engine} ${row.node} ${count}`;
+        rounds.set(key, [...(rounds.get(key) ?? []), output.error ? output : { ...output.result, median: output.result.msPerRuns }]);
+      }
+    }
+  }
+  for (const row of measured) {
+    row.storages = Object.fromEntries(STORAGE_COUNTS.map((count) => [count, medianResult(rounds.get(`${row.engine} ${row.node} ${count}`))]));
+  }
+}
+
 function runTransformThroughput() {
   return Object.keys(NODES).map((node) => {
     if (!PORTABLE_BUILT) return { node, skipped: NOT_BUILT };
@@ -149,6 +172,7 @@ const rows = makeRows();
 if (runs('processes')) runChildMeasurements(rows);
 if (runs('http')) await runHttpRounds(rows.filter((row) => !row.skipped), { rounds: HTTP_ROUNDS, ...HTTP_OPTIONS });
 const transformRuns = runs('transform') ? runTransformThroughput() : [];
+if (runs('storages')) runStorageCounts(rows);
 const versions = [...new Set(rows.map((row) => row.nodeVersion).filter(Boolean))].join(', ');
 const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
 const corpus = transformRuns.find((run) => run.result?.corpus)?.result.corpus ?? [];
@@ -179,6 +203,14 @@ ${formatTransformTable(transformRuns)}
 
 MB of source per second of CPU time, over the \`.js\`/\`.mjs\` files of ${corpus.map((directory) => `\`${directory}\``).join(' and ')}, the median of a few passes after a warm-up pass. \`parseSync(filename, code)\` with default options; \`transform(code, { filename })\` parses with oxc-parser too, then rewrites the files that have an \`await\` or \`yield\` (it returns the others after a regular-expression test) and, by default, builds a source map.`;
 
+const storagesTable = () => `### Many storages
+
+Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`node bench/run.mjs --only=storages\` on Node ${versions}; ${machine()}; load average ${loadAtStart.toFixed(2)} at start.
+
+${formatStoragesTable(rows)}
+
+With N storages created (and kept alive), the last one created does the work, in a fresh process each. Bytes: per pending \`setTimeout\`, each scheduled inside a \`run\` of its own (so each keeps a frame of its own, and a store object): the heap after full collections, 10,000 timers, over the heap before; the no-library row's timers keep no context. ms: 10,000 \`run(i, fn)\` calls, each \`fn\` reading \`getStore()\`, CPU time, the median of 15 samples after 0.3 s of warm-up; the no-library row's storages are plain variables. ${ROUNDS} processes per cell, in rounds over all engines; the median by time is shown.`;
+
 const section = [
   header,
   runs('processes') && processTables(),
@@ -188,13 +220,19 @@ const section = [
   .filter(Boolean)
   .join('\n\n');
 
-console.log(section);
+const mainParts = PARTS.filter((part) => part !== 'storages');
+const mainSection = mainParts.some(runs) ? section : '';
+if (mainSection) console.log(mainSection);
+if (runs('storages')) console.log(storagesTable());
 // Every round of every measurement, for a closer look than the tables give.
 if (existsSync(GENERATED)) {
   writeFileSync(new URL('results.json', GENERATED), JSON.stringify({ startedAt, rows, transformRuns }, null, 1));
 }
-if (ONLY) {
-  for (const part of PARTS.filter((part) => !runs(part))) console.error(`--only: ${part} not run, docs/benchmarks.md not updated`);
-} else if (!process.argv.includes('--no-readme')) {
-  if (writeBenchSection(section)) console.error('docs/benchmarks.md updated');
+if (!process.argv.includes('--no-readme')) {
+  if (ONLY && mainParts.some(runs)) {
+    for (const part of mainParts.filter((part) => !runs(part))) console.error(`--only: ${part} not run, docs/benchmarks.md's main section not updated`);
+  } else if (!ONLY) {
+    if (writeBenchSection(section)) console.error('docs/benchmarks.md updated');
+  }
+  if (runs('storages') && writeBenchSection(storagesTable(), undefined, STORAGES_MARKERS)) console.error("docs/benchmarks.md's many-storages section updated");
 }

@@ -5,11 +5,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export const START_MARKER = '<!-- bench:start -->';
 export const END_MARKER = '<!-- bench:end -->';
+const [START, END] = [START_MARKER, END_MARKER];
 
 export const BENCHMARKS_PAGE = new URL('../docs/benchmarks.md', import.meta.url);
 
+// The many-storages table (bench/storages.mjs) has a section of its own.
+export const STORAGES_MARKERS = ['<!-- bench-storages:start -->', '<!-- bench-storages:end -->'];
+
 // Returns true when the page was rewritten.
-export function writeBenchSection(section, readme = BENCHMARKS_PAGE) {
+export function writeBenchSection(section, readme = BENCHMARKS_PAGE, [START_MARKER, END_MARKER] = [START, END]) {
   if (!existsSync(readme)) {
     console.warn(`warning: ${readme.pathname} does not exist; not updated`);
     return false;
