@@ -223,3 +223,37 @@ const cycles = async (n) => { for (let i = 0; i < n; i++) { uninstall(); install
     assert.ok(out.burstKeptKB < 1024, `${engine}: ${out.burstKeptKB} kB kept after the burst`);
   }
 });
+
+// Two copies of the portable engine in one program (two versions in node_modules, a bundle
+// and a CDN script): the first registers itself on the global (version and location), and a
+// copy of another major version stops at install with an error naming both.
+test('a second copy of the engine of another major version throws ANYCTX_INCOMPATIBLE_ENGINE naming both', async () => {
+  const { version } = JSON.parse(readFileSync(join(root, 'packages/anyctx/package.json'), 'utf8'));
+  const copy = (folder, as) => {
+    mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, folder, 'portable.cjs'), readFileSync(portable, 'utf8').replaceAll(JSON.stringify(version), JSON.stringify(as)));
+    return join(dir, folder, 'portable.cjs');
+  };
+  const first = copy('first', '1.4.0');
+  const second = copy('second', '2.0.0');
+  const same = copy('same-major', '1.9.3');
+  const source = `
+const first = require(${JSON.stringify(first)});
+const registered = globalThis[Symbol.for('anyctx.engine')];
+const result = { registered: { version: registered.version, location: registered.location } };
+try {
+  require(${JSON.stringify(second)});
+  result.second = 'installed';
+} catch (error) {
+  result.second = { code: error.code, message: error.message };
+}
+require(${JSON.stringify(same)});
+result.sameMajor = 'installed';
+console.log(JSON.stringify(result));`;
+  for (const [engine, out] of await outputs(source)) {
+    assert.deepEqual(out.registered, { version: '1.4.0', location: first }, engine);
+    assert.equal(out.second.code, 'ANYCTX_INCOMPATIBLE_ENGINE', `${engine}: ${JSON.stringify(out.second)}`);
+    for (const part of ['2.0.0', second, '1.4.0', first]) assert.ok(out.second.message.includes(part), `${engine}: the message names ${part}: ${out.second.message}`);
+    assert.equal(out.sameMajor, 'installed', engine);
+  }
+});

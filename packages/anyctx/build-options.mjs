@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 // What the builds of the runtime entries (index, portable, portable.browser) add to esbuild's
 // defaults. scripts/build.mjs builds dist/ with them, and scripts/bundle-size.mjs bundles the
 // sources with them for its per-file breakdown, so that both measure the same code.
@@ -22,6 +24,9 @@ export const INTERNAL_PROPERTIES = [
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
 ];
 
+/** The runtime's version, which a build registers on the global (host/install.ts). */
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
+
 /**
  * `nodeSources`: whether the build has Node's task sources (host/node-sources.ts). The
  * browser build has not, and code only they need is compiled out of it
@@ -30,6 +35,6 @@ export const INTERNAL_PROPERTIES = [
 export function runtimeBuildOptions({ nodeSources }) {
   return {
     mangleProps: new RegExp(`^(?:${INTERNAL_PROPERTIES.join('|')})$`),
-    define: { __NODE_SOURCES__: String(nodeSources) },
+    define: { __NODE_SOURCES__: String(nodeSources), __ANYCTX_VERSION__: JSON.stringify(version) },
   };
 }

@@ -75,3 +75,15 @@ export function validate<T extends keyof Types>(value: unknown, type: T, name: s
 export function cannotInstrument(names: readonly string[]): Error {
   return coded(Error, 'ANYCTX_CANNOT_INSTRUMENT', `anyctx could not instrument ${names.join(', ')}: frozen or read-only`);
 }
+
+/**
+ * ANYCTX_INCOMPATIBLE_ENGINE: a second copy of the portable engine, of another major version
+ * than the one installed first, is installing (two versions in node_modules, a bundle and a
+ * CDN script). Each copy would carry only its own storages' context.
+ */
+export function incompatibleEngine(copy: Copy, first: Copy): Error {
+  const name = ({ version, location }: Copy) => `anyctx ${version} (${location})`;
+  return coded(Error, 'ANYCTX_INCOMPATIBLE_ENGINE', `${name(copy)} cannot run beside ${name(first)}, installed first`);
+}
+
+interface Copy { version: string; location?: string }

@@ -3,10 +3,18 @@
 // each source's `frames` variant is installed once, here; the async_hooks half brings the
 // switch that chooses by mode and changes its mind (variant-switch.ts).
 
-import { cannotInstrument } from '../core/errors';
+import { cannotInstrument, incompatibleEngine } from '../core/errors';
 import { removeLayers, withLayerRecords } from './layer-records';
 import { removeRecordedLayers, uninstrumentable } from './patch';
 import { sharedSources, type Source } from './sources';
+
+const REGISTRATION = Symbol.for('anyctx.engine');
+const major = (version: string) => /^0\.\d+|^\d+/.exec(version)?.[0];
+/** This copy: its version, and where it was loaded from (the first file of its stack). */
+const thisCopy = {
+  version: __ANYCTX_VERSION__,
+  location: /([^\s(@]+):\d+:\d+\)?$/m.exec(new Error().stack!)?.[1],
+};
 
 /** The installed sources, in install order; undefined while the engine is not installed. */
 let running: Source[] | undefined;
@@ -35,6 +43,12 @@ export function isInstalled(): boolean {
  */
 export function installHost(sources: readonly Source[]): void {
   if (running !== undefined) return;
+  // Two copies of the engine in one program (two versions in node_modules, a bundle and a
+  // CDN script) each carry only their own storages' context: the first registers itself on
+  // the global, and a copy of another major version (of 0.x, another minor) stops here.
+  const first = (globalThis as any)[REGISTRATION] as typeof thisCopy | undefined;
+  if (first === undefined) Object.defineProperty(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
+  else if (first !== thisCopy && major(first.version) !== major(thisCopy.version)) throw incompatibleEngine(thisCopy, first);
   running = [...sharedSources, ...sources];
   if (switchVariants !== undefined) switchVariants();
   else for (const [frames] of running) frames?.(globalThis);
@@ -43,6 +57,7 @@ export function installHost(sources: readonly Source[]): void {
   if (uninstrumentable.length > 0) {
     const names = uninstrumentable.splice(0);
     running = undefined;
+    delete (globalThis as any)[REGISTRATION];
     removeRecordedLayers?.();
     throw cannotInstrument(names);
   }
@@ -55,5 +70,6 @@ export function installHost(sources: readonly Source[]): void {
 export const uninstall: () => void = /* @__PURE__ */ withLayerRecords(function uninstall(): void {
   if (running === undefined) return;
   running = undefined;
+  if ((globalThis as any)[REGISTRATION] === thisCopy) delete (globalThis as any)[REGISTRATION];
   removeLayers();
 });
