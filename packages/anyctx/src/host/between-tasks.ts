@@ -21,7 +21,8 @@ export function installBetweenTasks(global: typeof globalThis): void {
   // the engine's would run the reset in a scope that undoes it.
   const nativeQueueMicrotask = global.queueMicrotask.bind(global);
   const proc = (global as { process?: { nextTick?: unknown } }).process;
-  const nativeNextTick = presentsAsNode(global) && typeof proc?.nextTick === 'function'
+  // Compiled out of the browser build, which has no Node task source (__NODE_SOURCES__).
+  const nativeNextTick = __NODE_SOURCES__ && presentsAsNode(global) && typeof proc?.nextTick === 'function'
     ? (proc.nextTick as NextTick).bind(proc) : undefined;
   let resetQueued = false;
   let tickQueued = false;
