@@ -11,6 +11,7 @@
 
 import { invalidArgType, invalidArgValue } from '../core/errors';
 import { isListener, listenerWrappers } from './listener-wrappers';
+import { defineOwn } from './patch';
 
 /** An AsyncLocalStorage or an AsyncContext.Variable. */
 export interface CarriedStorage {
@@ -41,7 +42,7 @@ function carriedValues(event: unknown): Record<string, unknown> | undefined {
   const data = (event as { data?: unknown }).data;
   if (isEnvelope(data)) {
     carriedOf.set(event, data[ENVELOPE]);
-    Object.defineProperty(event, 'data', { value: data.message, configurable: true, enumerable: true });
+    defineOwn(event, 'data', { value: data.message, configurable: true, enumerable: true });
   }
   return carriedOf.get(event);
 }
@@ -84,8 +85,8 @@ export function carryContext(target: object, storages: readonly CarriedStorage[]
   // Puts `value` as the target's own property `key`; undo restores what was there.
   const own = (key: string, descriptor: PropertyDescriptor): void => {
     const before = Object.getOwnPropertyDescriptor(port, key);
-    Object.defineProperty(port, key, { configurable: true, ...descriptor });
-    undo.push(() => (before ? Object.defineProperty(port, key, before) : delete port[key]));
+    defineOwn(port, key, { configurable: true, ...descriptor });
+    undo.push(() => (before ? defineOwn(port, key, before) : delete port[key]));
   };
 
   const runWith = (values: Record<string, unknown>, i: number, fn: () => unknown): unknown => {

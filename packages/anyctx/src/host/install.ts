@@ -5,8 +5,8 @@
 
 import { cannotInstrument, incompatibleEngine } from '../core/errors';
 import { removeLayers, withLayerRecords } from './layer-records';
-import { removeRecordedLayers, uninstrumentable } from './patch';
-import { sharedSources, type Source } from './sources';
+import { defineOwn, removeRecordedLayers, uninstrumentable } from './patch';
+import { FRAMES, sharedSources, variantOf, type Source } from './sources';
 
 const REGISTRATION = Symbol.for('anyctx.engine');
 const major = (version: string) => /^0\.\d+|^\d+/.exec(version)?.[0];
@@ -47,11 +47,11 @@ export function installHost(sources: readonly Source[]): void {
   // CDN script) each carry only their own storages' context: the first registers itself on
   // the global, and a copy of another major version (of 0.x, another minor) stops here.
   const first = (globalThis as any)[REGISTRATION] as typeof thisCopy | undefined;
-  if (first === undefined) Object.defineProperty(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
+  if (first === undefined) defineOwn(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
   else if (first !== thisCopy && major(first.version) !== major(thisCopy.version)) throw incompatibleEngine(thisCopy, first);
   running = [...sharedSources, ...sources];
   if (switchVariants !== undefined) switchVariants();
-  else for (const [frames] of running) frames?.(globalThis);
+  else for (const source of running) variantOf(source, FRAMES)?.(globalThis);
   // What could not be instrumented stops the install: every layer put is taken off (where
   // the program keeps their records, layer-records.ts), and the error names each one.
   if (uninstrumentable.length > 0) {

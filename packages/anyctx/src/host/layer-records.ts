@@ -3,7 +3,7 @@
 // them: `uninstall` and the async_hooks half are made by pure calls of withLayerRecords, so a
 // bundle that imports neither puts its layers and keeps no record (nothing could read one).
 
-import { copyOwnProperties, recordLayers, type Gate, type Lay, type Made } from './patch';
+import { copyOwnProperties, defineOwn, recordLayers, type Gate, type Lay, type Made } from './patch';
 
 export interface Layer {
   readonly holder: object;
@@ -86,7 +86,7 @@ const lay: Lay = (holder, property, make, original, implementOwn, describe, cell
     holder, property, previous: Object.getOwnPropertyDescriptor(holder, property), defined: describe(made[0]), original,
     gateInEffect: made[1] ?? cell!, implement, firstMade: [make, made], owner,
   };
-  Object.defineProperty(holder, property, layer.defined);
+  defineOwn(holder, property, layer.defined);
   layers.push(layer);
 };
 
@@ -115,7 +115,7 @@ export function removeLayers(): void {
     const now = Object.getOwnPropertyDescriptor(holder, property);
     if (now?.value !== defined.value || now?.get !== defined.get) continue;
     if (previous === undefined) Reflect.deleteProperty(holder, property);
-    else Object.defineProperty(holder, property, previous);
+    else defineOwn(holder, property, previous);
   }
   for (const undo of removals.reverse()) undo();
   layers.length = 0;

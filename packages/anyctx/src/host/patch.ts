@@ -71,7 +71,7 @@ export const uninstrumentable: string[] = [];
 const lay: Lay = (holder, property, make, original, implement, describe, cell) => {
   try {
     if (recordedLay !== undefined) recordedLay(holder, property, make, original, implement, describe, cell);
-    else Object.defineProperty(holder, property, describe(implement(make)[0]));
+    else defineOwn(holder, property, describe(implement(make)[0]));
   } catch {
     // Frozen, or non-writable and non-configurable (a lockdown): install.ts throws, naming it.
     const owner = typeof holder === 'function' ? holder : (holder as { constructor?: Function }).constructor;
@@ -81,12 +81,21 @@ const lay: Lay = (holder, property, make, original, implement, describe, cell) =
 };
 
 
+/**
+ * `Object.defineProperty` with a copy of `descriptor` that inherits nothing: a descriptor is
+ * read with [[HasProperty]], so an `Object.prototype.get` or `.value` that other code set would
+ * otherwise be part of it (and make it invalid).
+ */
+export function defineOwn(holder: object, property: PropertyKey, descriptor: PropertyDescriptor): void {
+  Object.defineProperty(holder, property, { __proto__: null, ...descriptor } as PropertyDescriptor);
+}
+
 /** Copies `from`'s own properties but `skip` onto `to`, so that a layer looks like the original. */
 export function copyOwnProperties(from: object, to: object, skip: readonly PropertyKey[] = []): void {
   for (const key of Reflect.ownKeys(from)) {
     if (skip.includes(key)) continue;
     try {
-      Object.defineProperty(to, key, Object.getOwnPropertyDescriptor(from, key)!);
+      defineOwn(to, key, Object.getOwnPropertyDescriptor(from, key)!);
     } catch {
       // A non-configurable own property of the layer (none that matter): keep ours.
     }
@@ -157,7 +166,7 @@ export type Construct = (newTarget: Function | undefined, args: IArguments) => u
  * (`Promise.resolve(p)` returns a native `p` itself), and it prints as the original.
  */
 function setMethod(holder: object, property: PropertyKey, value: Function): void {
-  Object.defineProperty(holder, property, { value, writable: true, configurable: true });
+  defineOwn(holder, property, { value, writable: true, configurable: true });
 }
 
 export function replaceConstructor(holder: object, property: PropertyKey, make: (original: Function) => Construct): void {

@@ -14,7 +14,7 @@ import { emitInit, emitPromiseResolve } from '../core/hooks';
 import { NativePromise, keepThenableFrame } from '../core/thenable';
 import { runCallback } from './callback-scope';
 import { recordRejection } from './rejection';
-import { define, replaceGatedMethod, type Gate } from './patch';
+import { define, defineOwn, replaceGatedMethod, type Gate } from './patch';
 
 type Reaction = ((value: unknown) => unknown) | null | undefined;
 type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
@@ -109,7 +109,7 @@ function installThen(global: typeof globalThis, variant: typeof thenWithFrames):
       configurable: true,
       get() {},
       set() {
-        Object.defineProperty(prototype, zoneThen, { value: hostThen, writable: true, configurable: true });
+        defineOwn(prototype, zoneThen, { value: hostThen, writable: true, configurable: true });
         instrumentGlobalThen(global, variant);
       },
     });

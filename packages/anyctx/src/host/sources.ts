@@ -30,6 +30,13 @@ export type Install = (global: typeof globalThis) => void;
 /** A task source: its variants by mode (`frames`, `ids`, `hooks`; see above). */
 export type Source = readonly [frames?: Install, ids?: Install, hooks?: Install];
 
+/**
+ * The variant of `mode` in `source`, never one an array inherits: a tuple's holes would read
+ * `Array.prototype` (which other code may have polluted).
+ */
+export const variantOf = (source: Source | undefined, mode: number): Install | undefined =>
+  source !== undefined && Object.hasOwn(source, mode) ? source[mode] : undefined;
+
 export const FRAMES = 0;
 export const IDS = 1;
 export const HOOKS = 2;

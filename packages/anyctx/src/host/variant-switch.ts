@@ -16,7 +16,8 @@
 import { enabledHooks } from '../core/hook-layer';
 import { layers, layersOf, setClaim, type Layer } from './layer-records';
 import { runningSources } from './install';
-import { hookedVariants, HOOKS, IDS, type Install, type Source } from './sources';
+import { hookedVariants, HOOKS, IDS, variantOf, type Install, type Source } from './sources';
+import { defineOwn } from './patch';
 
 let unclaimed: Layer[] = [];
 
@@ -35,7 +36,7 @@ function point(layer: Layer, make: Function): void {
   const { holder, property } = layer;
   const now = Object.getOwnPropertyDescriptor(holder, property);
   // An accessor stays: the one in effect before forwards to the new one.
-  if (typeof value === 'function' && now?.value === layer.defined.value) Object.defineProperty(holder, property, layer.defined = { ...now, value });
+  if (typeof value === 'function' && now?.value === layer.defined.value) defineOwn(holder, property, layer.defined = { ...now, value });
 }
 
 function claim(holder: object, property: PropertyKey, make: Function): boolean {
@@ -48,7 +49,7 @@ function claim(holder: object, property: PropertyKey, make: Function): boolean {
 /** The variant `source` runs in `mode`: its own, or that of the mode before. */
 function variantFor(source: Source, mode: number): Install | undefined {
   const hooked = hookedVariants.get(source);
-  return hooked?.[mode] ?? source[mode] ?? (mode > 0 ? variantFor(source, mode - 1) : undefined);
+  return variantOf(hooked, mode) ?? variantOf(source, mode) ?? (mode > 0 ? variantFor(source, mode - 1) : undefined);
 }
 
 /** The variant installed of each running source, for the sources running then. */
