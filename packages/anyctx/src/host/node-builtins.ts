@@ -8,6 +8,9 @@ export function nodeBuiltin<T>(global: typeof globalThis, id: string): T | undef
   const proc = (global as { process?: { getBuiltinModule?: unknown; release?: { name?: unknown }; versions?: Record<string, unknown> } }).process;
   if (typeof proc?.getBuiltinModule !== 'function' || proc.release?.name !== 'node') return undefined;
   if (typeof proc.versions?.bun === 'string' || typeof proc.versions?.deno === 'string') return undefined;
+  // workerd with nodejs_compat presents as Node too, and has neither Node's servers nor its
+  // timers module to instrument.
+  if ((global as { navigator?: { userAgent?: unknown } }).navigator?.userAgent === 'Cloudflare-Workers') return undefined;
   try {
     return (proc.getBuiltinModule as GetBuiltinModule)(id) as T | undefined;
   } catch {

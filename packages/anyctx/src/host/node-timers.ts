@@ -14,7 +14,12 @@ function timersModule(global: typeof globalThis, instrument: (timers: object) =>
   if (timers === undefined || typeof (timers as { setTimeout?: unknown }).setTimeout !== 'function') return;
   instrument(timers);
   instrumentImmediate(timers);
-  nodeBuiltin<{ syncBuiltinESMExports?: () => void }>(global, 'module')?.syncBuiltinESMExports?.();
+  try {
+    nodeBuiltin<{ syncBuiltinESMExports?: () => void }>(global, 'module')?.syncBuiltinESMExports?.();
+  } catch {
+    // workerd's `module` has the method, which throws "not implemented": imported names there
+    // keep the functions they were imported with.
+  }
 }
 
 export function installTimersModule(global: typeof globalThis): void {
