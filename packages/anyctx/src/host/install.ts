@@ -47,8 +47,10 @@ export function installHost(sources: readonly Source[]): void {
   // CDN script) each carry only their own storages' context: the first registers itself on
   // the global, and a copy of another major version (of 0.x, another minor) stops here.
   const first = (globalThis as any)[REGISTRATION] as typeof thisCopy | undefined;
-  if (first === undefined) defineOwn(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
-  else if (first !== thisCopy && major(first.version) !== major(thisCopy.version)) throw incompatibleEngine(thisCopy, first);
+  if (first === undefined) {
+    // A frozen global takes no registration: the layers on it fail, and install throws below.
+    if (Object.isExtensible(globalThis)) defineOwn(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
+  } else if (first !== thisCopy && major(first.version) !== major(thisCopy.version)) throw incompatibleEngine(thisCopy, first);
   running = [...sharedSources, ...sources];
   if (switchVariants !== undefined) switchVariants();
   else for (const source of running) variantOf(source, FRAMES)?.(globalThis);

@@ -15,7 +15,7 @@
 // installed.
 
 import { currentFrame, runInFrame, type Frame } from '../core/frame';
-import { replaceConstructor, replaceMethod } from './patch';
+import { replaceConstructor, replaceMethod, uninstrumentable } from './patch';
 import { presentsAsNode } from './presents-as-node';
 
 type Channel = { port1: object; port2: object };
@@ -28,8 +28,15 @@ const isDeliveredMessage = (event: PortEvent) => event?.isTrusted === true && (e
 
 export function installNodeMessagePort(global: typeof globalThis): void {
   const g = global as unknown as { MessageChannel?: new () => Channel; MessagePort?: { prototype: Record<PropertyKey, unknown> } };
-  const NativeChannel = g.MessageChannel;
-  const portPrototype = g.MessagePort?.prototype;
+  let NativeChannel, portPrototype;
+  try {
+    NativeChannel = g.MessageChannel;
+    portPrototype = g.MessagePort?.prototype;
+  } catch {
+    // Node 20's lazy globals, on a frozen global: their getter cannot define the value.
+    uninstrumentable.push('MessageChannel');
+    return;
+  }
   if (NativeChannel === undefined || portPrototype === undefined) return;
 
   const creationFrames = new WeakMap<object, Frame>();

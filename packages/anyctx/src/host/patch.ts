@@ -76,7 +76,8 @@ const lay: Lay = (holder, property, make, original, implement, describe, cell) =
     // Frozen, or non-writable and non-configurable (a lockdown): install.ts throws, naming it.
     const owner = typeof holder === 'function' ? holder : (holder as { constructor?: Function }).constructor;
     uninstrumentable.push(holder === globalThis ? String(property)
-      : `${owner?.name}${owner === holder ? '' : '.prototype'}.${String(property)}`);
+      // An intrinsic prototype with no named constructor (%AsyncGeneratorPrototype%) by its tag.
+      : `${owner?.name || (holder as { [Symbol.toStringTag]?: string })[Symbol.toStringTag]}${owner === holder ? '' : '.prototype'}.${String(property)}`);
   }
 };
 
