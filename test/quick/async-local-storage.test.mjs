@@ -304,7 +304,7 @@ describe("Node's errors for bad input", () => {
     assert.deepEqual(Object.getOwnPropertyDescriptor(error, 'code'), { value: 'ERR_INVALID_ARG_TYPE', writable: true, enumerable: true, configurable: true });
   });
 
-  it("coded errors convert to a string with their code, as Node's do", { todo: "the core's coded errors keep Error.prototype.toString: 'TypeError: …' without the code" }, () => {
+  it("coded errors convert to a string with their code, as Node's do, and keep their class", () => {
     let error;
     try {
       new AsyncLocalStorage(5);
@@ -312,5 +312,13 @@ describe("Node's errors for bad input", () => {
       error = thrown;
     }
     assert.equal(String(error), 'TypeError [ERR_INVALID_ARG_TYPE]: The "options" argument must be of type object. Received type number (5)');
+    assert.equal(error.toString(), String(error));
+    assert.ok(error instanceof TypeError);
+    assert.equal(error.constructor, TypeError);
+    assert.equal(error.name, 'TypeError');
+    assert.deepEqual(Object.getOwnPropertyNames(error).sort(), ['code', 'message', 'stack']);
+    const enumerable = [];
+    for (const key in error) enumerable.push(key);
+    assert.deepEqual(enumerable, ['code']);
   });
 });

@@ -1,5 +1,7 @@
 // The TC39 AsyncContext API, built on an AsyncLocalStorage class so it shares that class's
-// frames: the portable engine's, or Node's native one.
+// frames: the portable engine's, or Node's native one. Its shape is the proposal's spec text
+// (https://tc39.es/proposal-async-context/): property attributes, `Symbol.toStringTag`s,
+// `wrap`'s name and length, `this` in callbacks, as test262's AsyncContext tests check them.
 
 import type { AsyncLocalStorage as PortableAsyncLocalStorage } from './async-local-storage';
 
@@ -15,8 +17,25 @@ export interface AsyncContextVariableOptions<T> {
   defaultValue?: T;
 }
 
+const isObject = (value: unknown): value is object => value !== null && (typeof value === 'object' || typeof value === 'function');
+
 function requireCallable(fn: unknown): asserts fn is Function {
   if (typeof fn !== 'function') throw new TypeError(`${String(fn)} is not a function`);
+}
+
+/**
+ * A property as the spec's built-ins have them: not enumerable, configurable, and writable
+ * or not. The descriptor inherits nothing (an Object.prototype.get would make it invalid).
+ */
+const builtin = (value: unknown, writable?: boolean): PropertyDescriptor => ({ __proto__: null, value, writable, configurable: true }) as PropertyDescriptor;
+
+/**
+ * The end of the spec's OrdinaryCreateFromConstructor: a class instance gets
+ * %Object.prototype% where `new.target.prototype` is not an object, a built-in its own
+ * intrinsic prototype.
+ */
+function fromConstructor(instance: object, newTarget: Function, intrinsic: Function): void {
+  if (!isObject(newTarget.prototype)) Object.setPrototypeOf(instance, intrinsic.prototype);
 }
 
 export function createAsyncContext(Storage: StorageClass) {
@@ -25,14 +44,16 @@ export function createAsyncContext(Storage: StorageClass) {
     // (Node 20's) cannot tell "not set" from "set to undefined" otherwise.
     readonly #storage = new Storage<{ value: T }>();
     readonly #defaultValue: T | undefined;
-    readonly #name: string;
+    readonly #name: string = '';
 
     constructor(options?: AsyncContextVariableOptions<T>) {
-      // As the proposal specifies: options that are not an object are ignored, and a given
-      // options object's name is converted with ToString (so `undefined` becomes "undefined").
-      const given = options !== null && (typeof options === 'object' || typeof options === 'function');
-      this.#name = given ? `${options.name}` : '';
-      this.#defaultValue = given ? options.defaultValue : undefined;
+      // Options that are not an object are ignored; a name is converted with ToString only
+      // where the options have one (`{ name: undefined }` is "undefined", `{}` is "").
+      if (isObject(options)) {
+        if ('name' in options) this.#name = `${options.name}`;
+        this.#defaultValue = options.defaultValue;
+      }
+      fromConstructor(this, new.target, Variable);
     }
 
     get name(): string {
@@ -45,27 +66,59 @@ export function createAsyncContext(Storage: StorageClass) {
     }
 
     run<R, Args extends unknown[]>(value: T, fn: Fn<Args, R>, ...args: Args): R {
-      requireCallable(fn);
-      return this.#storage.run({ value }, fn, ...args);
+      // `this` undefined, as the spec calls it (AsyncLocalStorage#run gives null, as Node
+      // does). What is not callable throws Reflect.apply's TypeError, inside the run.
+      return this.#storage.run({ value }, () => Reflect.apply(fn, undefined, args));
     }
   }
 
   class Snapshot {
     readonly #run = Storage.snapshot();
 
-    run<R, Args extends unknown[]>(fn: Fn<Args, R>, ...args: Args): R {
-      requireCallable(fn);
-      return this.#run(fn, ...args);
+    constructor() {
+      fromConstructor(this, new.target, Snapshot);
+    }
+
+    run<R, Args extends unknown[]>(fn: Fn<Args, R>, ..._args: Args): R;
+    run(_fn: unknown): unknown {
+      // The arguments as they came (a spread would need Array.prototype[Symbol.iterator]);
+      // what is not callable throws the storage's snapshot's TypeError.
+      return Reflect.apply(this.#run, undefined, arguments);
     }
 
     static wrap<This, Args extends unknown[], R>(fn: (this: This, ...args: Args) => R): (this: This, ...args: Args) => R {
       requireCallable(fn);
       const run = Storage.snapshot();
-      return function wrapped(this: This, ...args: Args): R {
-        return run(() => Reflect.apply(fn, this, args));
+      // A method: callable with its own `this`, and no constructor.
+      const { wrapped } = {
+        wrapped(this: This, ...args: Args): R {
+          return run(() => Reflect.apply(fn, this, args));
+        },
       };
+      // The spec's CopyNameAndLength(wrapped, fn, "wrapped"): an own Number length, made a
+      // non-negative integer (or +Infinity), else 0; a String name, else "". A throwing
+      // getter (or proxy trap) throws out of wrap.
+      let length = 0;
+      if (Object.getOwnPropertyDescriptor(fn, 'length')) {
+        const own: unknown = fn.length;
+        if (typeof own === 'number' && own > 0) length = Math.trunc(own);
+      }
+      const name: unknown = fn.name;
+      return Object.defineProperties(wrapped, { length: builtin(length), name: builtin(`wrapped ${typeof name === 'string' ? name : ''}`) });
     }
   }
 
-  return Object.freeze({ Variable, Snapshot });
+  // The names set, not declared: an app's minifier renames classes.
+  const describe = (constructor: Function, name: string) => {
+    Object.defineProperty(constructor, 'name', builtin(name));
+    Object.defineProperty(constructor.prototype, Symbol.toStringTag, builtin(`AsyncContext.${name}`));
+  };
+  describe(Variable, 'Variable');
+  describe(Snapshot, 'Snapshot');
+  // An ordinary object, as a namespace of the spec's is: its members writable and configurable.
+  return Object.defineProperties({} as { readonly Variable: typeof Variable; readonly Snapshot: typeof Snapshot }, {
+    Variable: builtin(Variable, true),
+    Snapshot: builtin(Snapshot, true),
+    [Symbol.toStringTag]: builtin('AsyncContext'),
+  });
 }

@@ -3,13 +3,27 @@
 
 type ErrorClass = new (message: string) => Error;
 
+/** By class name: the prototype of the coded errors of that class (see coded). */
+const codedPrototypes: Record<string, Error> = { __proto__: null } as unknown as Record<string, Error>;
+
 function coded<E extends Error>(Base: ErrorClass, code: string, message: string): E {
   const error = new Base(message) as E & { code: string };
   // A plain assignment, as Node makes it: own, enumerable, writable.
   error.code = code;
-  // Node prints coded errors as `TypeError [CODE]: message`; the first colon ends the name.
+  // Node prints coded errors as `TypeError [CODE]: message`, in the stack (the first colon
+  // ends the name) and from String(): their prototype, below the class's, has a toString
+  // that shows the code. One such prototype per class here, where Node has one per code.
   if (typeof error.stack === 'string') error.stack = error.stack.replace(':', ` [${code}]:`);
+  // Not enumerable, as a class's method (a for-in of the error gives `code` alone); the
+  // descriptor inherits nothing.
+  Object.setPrototypeOf(error, (codedPrototypes[Base.name] ??= Object.create(Base.prototype, {
+    toString: { __proto__: null, writable: true, configurable: true, value: codedToString } as PropertyDescriptor,
+  })));
   return error;
+}
+
+function codedToString(this: Error & { code: string }): string {
+  return `${this.name} [${this.code}]: ${this.message}`;
 }
 
 /** A value as Node's `%s` prints a primitive: bigints with their `n`, and `-0` (an object is
