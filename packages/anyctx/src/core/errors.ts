@@ -54,7 +54,8 @@ function received(value: unknown): string {
 
 /** ERR_INVALID_ARG_TYPE for an argument. */
 export function invalidArgType(name: string, type: string, value: unknown): TypeError {
-  return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be of type ${type}. Received ${received(value)}`);
+  // Node's wording: a dotted name (`options.name`) is a property.
+  return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${name.includes('.') ? 'property' : 'argument'} must be of type ${type}. Received ${received(value)}`);
 }
 
 /** ERR_INVALID_ARG_VALUE, in Node's words for a property. */

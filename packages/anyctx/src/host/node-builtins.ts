@@ -17,3 +17,16 @@ export function nodeBuiltin<T>(global: typeof globalThis, id: string): T | undef
     return undefined;
   }
 }
+
+/**
+ * Makes ES modules' imported names of Node's built-ins (a copy made when a built-in was
+ * first imported, often before the engine installs) match the modules' properties again.
+ */
+export function syncBuiltinExports(global: typeof globalThis): void {
+  try {
+    nodeBuiltin<{ syncBuiltinESMExports?: () => void }>(global, 'module')?.syncBuiltinESMExports?.();
+  } catch {
+    // workerd's `module` has the method, which throws "not implemented": imported names there
+    // keep what they were imported with.
+  }
+}

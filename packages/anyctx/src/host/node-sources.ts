@@ -10,6 +10,7 @@ import { installNodeMessagePort } from './node-message-port';
 import { installNodeHookErrors } from './node-hook-errors';
 import { installTimersModule, installTimersModuleWithHooks } from './node-timers';
 import { installServerScopes } from './node-servers';
+import { installEventEmitterAsyncResource } from './node-event-emitter-resource';
 
 export const nodeSources: readonly Source[] = [
   [installProcessErrorFrames],
@@ -20,4 +21,6 @@ export const nodeSources: readonly Source[] = [
   // After the global's timers: node:timers gets the same layers, with ids where they have them.
   [installTimersModule, installTimersModuleWithHooks],
   [installServerScopes],
+  // With async_hooks only: it is built on the engine's AsyncResource.
+  [, installEventEmitterAsyncResource],
 ];
