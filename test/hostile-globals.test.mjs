@@ -60,6 +60,7 @@ const flow = (name) => als.run(name, () => Promise.all([
   new Promise((resolve) => setTimeout(resolve, 1)).then(() => see('timer promise .then')),
   new Promise((resolve) => setTimeout(() => { see('setTimeout'); resolve(); }, 1)),
   new Promise((resolve) => queueMicrotask(() => { see('queueMicrotask'); resolve(); })),
+  new Promise((resolve) => process.nextTick(() => { see('process.nextTick'); resolve(); })),
   (async () => { await null; see('after await (untransformed)'); })(),
 ]));
 Promise.all([flow('A'), flow('B')]).then(() => setTimeout(() => console.log(JSON.stringify(seen)), 5));
@@ -95,13 +96,113 @@ test('with zone.js loaded before the engine, every source keeps its flow', async
   for (const [engine, seen] of await outputs(`require('zone.js');\n${observe}`)) assertOwnFlows(engine, seen, [untransformedAwait]);
 });
 
-// zone.js loaded after the engine takes queueMicrotask over, and runs its callbacks from its
-// own queue: they see no store, never the flow that scheduled the queue's drain.
-test('with zone.js loaded after the engine, then keeps its flow and zone.js\'s own microtasks see no store', async () => {
+// zone.js loaded after the engine takes queueMicrotask over with a function that never calls
+// the engine's, and runs its callbacks, like its Promise reactions, from its own queue, drained
+// by one native reaction (which, natively, runs every callback of the drain in the frame of the
+// flow that happened to schedule it). The engine instruments the method zone.js schedules them
+// through (Zone.prototype.scheduleMicroTask).
+test('with zone.js loaded after the engine, every source keeps its flow', async () => {
   for (const [engine, seen] of await outputs(`require(ENGINE);\nrequire('zone.js');\n${observe}`)) {
-    assertOwnFlows(engine, seen, [untransformedAwait, 'queueMicrotask']);
+    assertOwnFlows(engine, seen, [untransformedAwait]);
   }
 });
+
+// The layers the engine puts when zone.js replaces Promise after it follow the engine's mode,
+// whether a hook was enabled before zone.js loaded or after: zone.js's `then` gives its
+// reactions async ids under a hook, stays one layer through enable/disable, and uninstall()
+// gives zone.js its own functions back.
+for (const hookFirst of [false, true]) {
+  test(`with zone.js loaded after the engine ${hookFirst ? 'and after a hook was enabled' : 'and a hook enabled later'}, its then follows the engine's mode`, async () => {
+    const source = `
+const { AsyncLocalStorage, createHook, executionAsyncId, uninstall } = require(ENGINE);
+const als = new AsyncLocalStorage();
+const inits = [];
+const hook = createHook({ init(id, type) { inits.push(type); } });
+${hookFirst ? 'hook.enable();' : ''}
+require('zone.js');
+// zone.js's then in the frames-only mode: the same function whenever the engine is back in it.
+let framesThen = Promise.prototype.then;
+${hookFirst ? '' : 'hook.enable();'}
+const result = {};
+const top = executionAsyncId();
+const step = (label) => new Promise((resolve) => als.run(label, () => {
+  const before = inits.length;
+  Promise.resolve().then(() => { result[label] = { store: als.getStore() ?? null, ownId: executionAsyncId() !== top && executionAsyncId() !== 0, promiseInit: inits.slice(before).includes('PROMISE') }; resolve(); });
+}));
+(async () => {
+  await step('hook enabled');
+  hook.disable();
+  await step('hook disabled');
+  ${hookFirst ? 'framesThen = Promise.prototype.then; hook.enable(); hook.disable();' : ''}
+  result.oneLayer = Promise.prototype.then === framesThen;
+  uninstall();
+  result.uninstalled = {
+    then: await als.run('X', () => Promise.resolve().then(() => als.getStore() ?? null)),
+    queueMicrotask: await als.run('X', () => new Promise((resolve) => queueMicrotask(() => resolve(als.getStore() ?? null)))),
+    scheduleMicroTask: Function.prototype.toString.call(Zone.prototype.scheduleMicroTask).includes('ZoneTask'),
+  };
+  console.log(JSON.stringify(result));
+})();`;
+    for (const [engine, out] of await outputs(source)) {
+      assert.deepEqual(out, {
+        'hook enabled': { store: 'hook enabled', ownId: true, promiseInit: true },
+        'hook disabled': { store: 'hook disabled', ownId: false, promiseInit: false },
+        oneLayer: true,
+        uninstalled: { then: null, queueMicrotask: null, scheduleMicroTask: true },
+      }, engine);
+    }
+  });
+}
+
+// bluebird's own methods (`map`, `tap`, `each`, …) run their callbacks from bluebird's queue,
+// drained by one callback of its scheduler: on Node the host's setImmediate, taken when bluebird
+// loads; elsewhere (browsers; here: a program with a MutationObserver) a native promise's `then`,
+// which the engine instruments, and which ran the whole drain, and so other flows' callbacks, in
+// the frame of the flow whose call queued it. The drain runs in the empty frame: these
+// callbacks see no store, never another flow's, whichever flows interleave in one drain.
+const bluebirdSchedulers = [
+  ['Node\'s (setImmediate)', ''],
+  ['a native promise\'s then (browsers)', 'globalThis.MutationObserver = class {};'],
+  ['one the program sets, through process.nextTick', 'SET_SCHEDULER'],
+];
+for (const [scheduler, setup] of bluebirdSchedulers) {
+  test(`with bluebird as the global Promise before the engine, scheduling on ${scheduler}, its own methods see no foreign store`, async () => {
+    const source = `${setup === 'SET_SCHEDULER' ? '' : setup}
+global.Promise = require('bluebird');
+${setup === 'SET_SCHEDULER' ? 'Promise.setScheduler((fn) => process.nextTick(fn));' : ''}
+const { AsyncLocalStorage, uninstall } = require(ENGINE);
+const als = new AsyncLocalStorage();
+const seen = {};
+const see = (label) => { (seen[label] ??= []).push(als.getStore() ?? null); };
+const flow = (name) => als.run(name, () => Promise.all([
+  Promise.resolve([1]).map(() => see('map')),
+  Promise.map([1], () => see('Promise.map')),
+  Promise.resolve([1]).mapSeries(() => see('mapSeries')),
+  Promise.resolve([1]).filter(() => see('filter')),
+  Promise.resolve([1, 2]).reduce((a) => { see('reduce'); return a; }),
+  Promise.resolve(1).tap(() => see('tap')),
+  Promise.resolve([1, 2]).spread(() => see('spread')),
+  Promise.each([1], () => see('Promise.each')),
+  Promise.props({ a: Promise.resolve(1) }).then(() => see('Promise.props().then')),
+  Promise.resolve(1).finally(() => see('finally')),
+  Promise.reject(new Error('x')).catch(() => see('catch')),
+  Promise.delay(1).then(() => see('delay().then')),
+  Promise.resolve(1).then(() => see('then')),
+]));
+const ownMethods = ['map', 'Promise.map', 'mapSeries', 'filter', 'reduce', 'tap', 'spread', 'Promise.each', 'finally'];
+Promise.all([flow('A'), flow('B')]).then(() => setTimeout(() => {
+  const drain = Promise._async.drainQueues;
+  uninstall();
+  console.log(JSON.stringify({ seen, ownMethods, drainRestored: Promise._async.drainQueues !== drain }));
+}, 5));`;
+    for (const [engine, { seen, ownMethods, drainRestored }] of await outputs(source)) {
+      // A method that takes one callback per element runs it once per element.
+      for (const label of ['reduce', 'spread']) seen[label] = seen[label].slice(0, 2);
+      assertOwnFlows(engine, seen, ownMethods);
+      assert.equal(drainRestored, true, `${engine}: uninstall() gave bluebird its drain back`);
+    }
+  });
+}
 
 // Where the engine cannot put its layer, install throws one error naming what it could not
 // instrument: never a crash deep inside, never a silent loss.
@@ -110,6 +211,10 @@ const cannotInstrument = [
   ['a frozen Promise.prototype', 'Object.freeze(Promise.prototype);', ['Promise.prototype.then', 'Promise.prototype.finally']],
   ['a non-configurable, non-writable global Promise', "Object.defineProperty(globalThis, 'Promise', { writable: false, configurable: false });", ['Promise']],
   ['non-writable timer functions', "for (const name of ['setTimeout', 'setInterval']) Object.defineProperty(globalThis, name, { writable: false, configurable: false });", ['setTimeout', 'setInterval']],
+  ['a frozen globalThis', 'Object.freeze(globalThis);', ['Promise', 'queueMicrotask', 'setTimeout', 'setInterval', 'setImmediate']],
+  // Agoric's SES: lockdown() freezes the intrinsics (Promise.prototype, the async generator
+  // prototype), not the global's own properties (setTimeout stays writable).
+  ["ses's lockdown()", "require('ses');\nlockdown();", ['Promise.prototype.then', 'Promise.resolve', 'Promise.prototype.finally', 'AsyncGenerator.prototype.next']],
   ['a SES-style lockdown (every intrinsic and global function frozen)', `
 for (const name of Object.getOwnPropertyNames(globalThis)) {
   // Data properties only: Node's lazy globals (fetch, …) are getters that load code.
@@ -125,14 +230,19 @@ for (const name of Object.getOwnPropertyNames(globalThis)) {
 for (const [what, setup, named] of cannotInstrument) {
   test(`with ${what}, install throws ANYCTX_CANNOT_INSTRUMENT naming it`, async () => {
     const source = `${setup}
+const watched = () => [globalThis.Promise, Promise.prototype.then, Promise.resolve, globalThis.setTimeout, globalThis.queueMicrotask];
+const before = watched();
 try {
   require(ENGINE);
   console.log(JSON.stringify({ installed: true }));
 } catch (error) {
-  console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message }));
+  // What install had put is taken off again.
+  const left = watched().filter((value, i) => value !== before[i]).length + (Symbol.for('anyctx.engine') in globalThis);
+  console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message, left }));
 }`;
     for (const [engine, out] of await outputs(source)) {
       assert.equal(out.code, 'ANYCTX_CANNOT_INSTRUMENT', `${engine}: ${JSON.stringify(out)}`);
+      assert.equal(out.left, 0, `${engine}: install left nothing behind`);
       assert.match(out.message, /^anyctx could not instrument /, engine);
       const listed = out.message.replace(/^anyctx could not instrument /, '').split(/[ ,:]+/);
       for (const name of named) assert.ok(listed.includes(name), `${engine}: the message names ${name}: ${out.message}`);
@@ -140,6 +250,34 @@ try {
     }
   });
 }
+
+// Imported before ses's lockdown(), the engine's global Promise (a layer sharing the native
+// prototype) is not Promise.prototype.constructor, which SES's permits require: lockdown()
+// throws SES's TypeError and leaves the realm unlocked, and the context keeps working.
+test("with the engine imported before ses's lockdown(), lockdown throws and the context keeps working", async () => {
+  const source = `
+const { AsyncLocalStorage } = require(ENGINE);
+require('ses');
+const result = {};
+try {
+  lockdown();
+  result.lockdown = 'locked down';
+} catch (error) {
+  result.lockdown = { name: error.name, message: error.message };
+}
+result.frozen = Object.isFrozen(Promise.prototype);
+const als = new AsyncLocalStorage();
+als.run('A', () => Promise.all([
+  Promise.resolve().then(() => als.getStore()),
+  new Promise((resolve) => setTimeout(() => resolve(als.getStore()), 1)),
+  new Promise((resolve) => queueMicrotask(() => resolve(als.getStore()))),
+])).then((stores) => { result.stores = stores; console.log(JSON.stringify(result)); });`;
+  for (const [engine, out] of await outputs(source)) {
+    assert.equal(out.lockdown.name, 'TypeError', `${engine}: ${JSON.stringify(out.lockdown)}`);
+    assert.match(out.lockdown.message, /%PromisePrototype%\.constructor/, engine);
+    assert.deepEqual({ frozen: out.frozen, stores: out.stores }, { frozen: false, stores: ['A', 'A', 'A'] }, engine);
+  }
+});
 
 // A `then` wrapper other code puts on top of the engine's survives the engine's variant
 // switches (a hook enabled and disabled) and its uninstall, and works through each.

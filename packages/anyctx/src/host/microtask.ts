@@ -7,11 +7,12 @@ import { currentFrame, EMPTY_FRAME } from '../core/frame';
 import { hookCounts } from '../core/hooks';
 import { AsyncResource } from '../core/async-resource';
 import { defaultTriggerAsyncId } from '../core/execution';
-import { replaceGatedMethod } from './patch';
+import { replaceGatedMethod, replaceMethod } from './patch';
 import { inCurrentFrame } from './callback-scope';
 import { noteThrow } from './uncaught';
 
 type QueueMicrotask = (callback: Function) => void;
+type ScheduleMicroTask = (this: unknown, source: unknown, callback: unknown) => unknown;
 
 // Set while another wrapper calls its host function: a host that builds that function on
 // queueMicrotask (workerd's process.nextTick) queues the wrapper's own callback, which
@@ -64,4 +65,21 @@ function callWithThrowFrame(callback: Function): void {
     if (__NODE_SOURCES__) noteThrow(error);
     throw error;
   }
+}
+
+/**
+ * zone.js loaded after the engine (promise-then.ts sees it put its Promise on the global) takes
+ * queueMicrotask over, with a function of its own that never calls the engine's: it queues the
+ * callback, like its Promise reactions and its other microtasks, in its own queue, which one
+ * native reaction drains. Each of them is scheduled through `Zone.prototype.scheduleMicroTask`
+ * (zone.js's public API): there it is bound to the frame of the call, so queueMicrotask keeps
+ * the context (frames only: no Microtask resource, no hooks).
+ */
+export function carryZoneMicrotasks(global: typeof globalThis): void {
+  const zone = (global as { Zone?: { prototype?: object } }).Zone?.prototype;
+  if (zone == null || !Object.hasOwn(zone, 'scheduleMicroTask')) return;
+  replaceMethod<ScheduleMicroTask>(zone, 'scheduleMicroTask', (original) => function scheduleMicroTask(this: unknown, _source: unknown, callback: unknown) {
+    if (typeof callback === 'function') arguments[1] = inCurrentFrame(callback);
+    return Reflect.apply(original, this, arguments);
+  });
 }

@@ -7,14 +7,15 @@
 // hooks come and go, so the common case pays no per-call "are hooks enabled" check; only a
 // program with async_hooks has the second.
 
-import { currentFrame, restoreFrame, swapFrame, type Frame } from '../core/frame';
+import { currentFrame, restoreFrame, runInFrame, swapFrame, EMPTY_FRAME, type Frame } from '../core/frame';
 import { newAsyncId } from '../core/execution';
 import { promiseAsyncId, setPromiseAsyncId } from '../core/promise-ids';
 import { emitInit, emitPromiseResolve } from '../core/hooks';
 import { NativePromise, keepThenableFrame } from '../core/thenable';
 import { runCallback } from './callback-scope';
+import { carryZoneMicrotasks } from './microtask';
 import { recordRejection } from './rejection';
-import { define, defineOwn, replaceGatedMethod, type Gate } from './patch';
+import { define, defineOwn, replaceGatedMethod, replaceMethod, type Gate } from './patch';
 
 type Reaction = ((value: unknown) => unknown) | null | undefined;
 type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
@@ -100,8 +101,9 @@ function installThen(global: typeof globalThis, variant: typeof thenWithFrames):
   // native `then` it keeps as `__zone_symbol__then`: the engine's, in the frame of whichever
   // flow scheduled the drain. That property is an accessor until zone.js sets it, just after
   // putting its Promise on the global: the drain gets the host's `then` instead (it runs in
-  // the frame found between tasks), and zone.js's `then` is instrumented (each reaction runs
-  // in its own).
+  // the frame found between tasks), zone.js's `then` is instrumented in the variant in effect
+  // (each reaction runs in its own frame), and so is the method its queue's other microtasks
+  // are scheduled through (microtask.ts).
   const prototype = NativePromise.prototype;
   const zoneThen = '__zone_symbol__then';
   if (!(zoneThen in prototype) && Object.isExtensible(prototype)) {
@@ -110,16 +112,41 @@ function installThen(global: typeof globalThis, variant: typeof thenWithFrames):
       get() {},
       set() {
         defineOwn(prototype, zoneThen, { value: hostThen, writable: true, configurable: true });
-        instrumentGlobalThen(global, variant);
+        globalPromiseReplaced(global);
+        carryZoneMicrotasks(global);
       },
     });
   }
 }
 
-function instrumentGlobalThen(global: typeof globalThis, variant: typeof thenWithFrames): void {
-  const prototype = (global.Promise as Function | undefined)?.prototype;
-  if (prototype !== NativePromise.prototype && prototype != null && Object.hasOwn(prototype, 'then')) replaceGatedMethod(prototype, 'then', variant);
+/**
+ * Instruments the `then` of a Promise put on the global after the engine. Without async_hooks
+ * the variant is always `thenWithFrames`; with them, the switch (variant-switch.ts) installs
+ * the source's variant in effect again instead, so that the new layer follows the mode.
+ */
+let globalPromiseReplaced = (global: typeof globalThis): void => instrumentGlobalThen(global, thenWithFrames);
+
+export function onGlobalPromiseReplaced(reinstall: typeof globalPromiseReplaced): void {
+  globalPromiseReplaced = reinstall;
 }
+
+function instrumentGlobalThen(global: typeof globalThis, variant: typeof thenWithFrames): void {
+  const library = global.Promise as { prototype?: object; _async?: object } | undefined;
+  const prototype = library?.prototype;
+  if (prototype === NativePromise.prototype || prototype == null || !Object.hasOwn(prototype, 'then')) return;
+  replaceGatedMethod(prototype, 'then', variant);
+  // bluebird runs its own methods' callbacks (`map`, `tap`, `each`, …) from one queue, drained
+  // by one callback of its scheduler. Outside Node that is a native promise's `then`, which the
+  // engine instruments: the drain would run in the frame of the flow whose call queued it, and
+  // each callback in it would see that flow's store. So it runs in the empty frame, as it does
+  // where the scheduler is a host function taken before the engine (Node's setImmediate).
+  const queue = library!._async;
+  if (queue != null && Object.hasOwn(queue, 'drainQueues')) replaceMethod(queue, 'drainQueues', drainInEmptyFrame);
+}
+
+const drainInEmptyFrame = (drain: () => void) => function drainQueues(this: unknown) {
+  return runInFrame(EMPTY_FRAME, drain, this, arguments);
+};
 
 export function installThenWithFrames(global: typeof globalThis): void {
   installThen(global, thenWithFrames);

@@ -18,8 +18,19 @@ import { layers, layersOf, setClaim, type Layer } from './layer-records';
 import { runningSources } from './install';
 import { hookedVariants, HOOKS, IDS, variantOf, type Install, type Source } from './sources';
 import { defineOwn } from './patch';
+import { onGlobalPromiseReplaced } from './promise-then';
+import { NativePromise } from '../core/thenable';
 
 let unclaimed: Layer[] = [];
+
+// A Promise put on the global after the engine (zone.js's, promise-then.ts): the source that
+// instruments the native `then` installs its variant in effect again, so that the layer on the
+// new Promise's `then` is that source's, and follows the mode from then on.
+function reinstallThen(): void {
+  const owner = layers.find((layer) => layer.holder === NativePromise.prototype && layer.property === 'then')?.owner as Source | undefined;
+  const variant = owner === undefined ? undefined : installed.get(owner);
+  if (variant !== undefined) asVariantOf(owner!, () => variant(globalThis));
+}
 
 /** Points `layer` at `make`'s implementation. */
 function point(layer: Layer, make: Function): void {
@@ -58,6 +69,7 @@ let installedFor: readonly Source[] | undefined;
 
 /** Gives every running source the variant of the current mode, where it has another. */
 export function switchVariants(): void {
+  onGlobalPromiseReplaced(reinstallThen);
   const running = runningSources();
   if (running !== installedFor) {
     installed = new Map();
