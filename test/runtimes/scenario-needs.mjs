@@ -15,6 +15,8 @@ const NEEDS = {
   'CommonJS __filename': /\b__(?:file|dir)name\b/,
   'unhandled-rejection tracking': /\b(?:unhandledRejection|rejectionHandled)\b/,
   'process beforeExit': /\bbeforeExit\b/,
+  // Node's `events` module with its EventEmitterAsyncResource (Node, Bun, Deno, workerd).
+  'events.EventEmitterAsyncResource': /\bEventEmitterAsyncResource\b/,
 };
 
 // Needs no pattern can see, named by the scenario itself in a `// needs: a, b` line.

@@ -10,6 +10,7 @@ const { createIdLabels } = require('../_lib/ids.cjs');
 const ids = createIdLabels();
 const als = new AsyncLocalStorage();
 const events = [];
+const keepAlive = [];
 const emitters = new Set();
 createHook({
   init(asyncId, type, trigger) {
@@ -46,6 +47,8 @@ setTimeout(() => {
   class Sub extends EventEmitterAsyncResource {}
   const sub = new Sub();
   const named = new EventEmitterAsyncResource('Pinger2');
+  // Kept reachable: a collected resource's destroy would come whenever the GC runs.
+  keepAlive.push(emitter, sub, named);
   log('default name, string name:', sub.asyncResource.type ?? 'n/a', typeof named.asyncId);
   try {
     new EventEmitterAsyncResource({ name: 1 });

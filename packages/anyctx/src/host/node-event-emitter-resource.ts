@@ -8,14 +8,20 @@
 import type { EventEmitter as NodeEventEmitter } from 'node:events';
 import { AsyncResource, type AsyncResourceOptions } from '../core/async-resource';
 import { validate } from '../core/errors';
-import { nodeBuiltin, syncBuiltinExports } from './node-builtins';
+import { syncBuiltinExports } from './node-builtins';
 import { define } from './patch';
 
 type Options = AsyncResourceOptions & { name?: string; captureRejections?: boolean };
 
 export function installEventEmitterAsyncResource(global: typeof globalThis): void {
-  const EventEmitter = nodeBuiltin<typeof NodeEventEmitter>(global, 'events');
-  if (typeof EventEmitter !== 'function') return;
+  // Bun's, Deno's and workerd's `events` too: theirs is built on their own AsyncResource.
+  let EventEmitter: typeof NodeEventEmitter | undefined;
+  try {
+    EventEmitter = (global as { process?: { getBuiltinModule?(id: string): any } }).process?.getBuiltinModule?.('events');
+  } catch {
+    // A runtime that presents as Node without Node's modules.
+  }
+  if (typeof EventEmitter !== 'function' || typeof EventEmitter.prototype?.emit !== 'function') return;
 
   class EventEmitterReferencingAsyncResource extends AsyncResource {
     readonly #eventEmitter: NodeEventEmitter;
@@ -46,7 +52,7 @@ export function installEventEmitterAsyncResource(global: typeof globalThis): voi
       this.#asyncResource = new EventEmitterReferencingAsyncResource(this, name, options);
     }
 
-    emit(event: string | symbol, ...args: unknown[]): boolean {
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
       return this.#asyncResource.runInAsyncScope(super.emit, this, event, ...args);
     }
 
