@@ -81,6 +81,9 @@ export interface HookCallbacks {
   destroy?(asyncId: number): void;
   /** A promise was resolved. */
   promiseResolve?(asyncId: number): void;
+  /** Whether the hook gets promises' events (type `PROMISE`); default `true`, and `false` is
+   * refused beside `promiseResolve`. Through `anyctx` on Node: Node 24 and later. */
+  trackPromises?: boolean;
 }
 
 /** A set of hook callbacks, off until enabled. Made by {@link createHook}. */

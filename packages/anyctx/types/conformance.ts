@@ -49,12 +49,11 @@ export const sameExports: true[] = [
   true satisfies SameNames<typeof index.default, typeof indexImpl.default>,
 ];
 
-// Every public member of the portable engine's classes declared. (AsyncHook's `call` is the
-// engine's: public in its source only for the emitters of hooks.ts.)
+// Every public member of the portable engine's classes declared.
 export const sameMembers: true[] = [
   true satisfies ClassNames<typeof portable.AsyncLocalStorage, typeof portableImpl.AsyncLocalStorage>,
   true satisfies ClassNames<typeof portable.AsyncResource, typeof portableImpl.AsyncResource>,
-  true satisfies SameNames<portable.AsyncHook, Omit<portableImpl.AsyncHook, 'call'>>,
+  true satisfies SameNames<portable.AsyncHook, portableImpl.AsyncHook>,
   true satisfies SameNames<typeof portable.AsyncHook, typeof portableImpl.AsyncHook>,
   true satisfies ClassNames<typeof portable.AsyncContext.Variable, typeof portableImpl.AsyncContext.Variable>,
   true satisfies ClassNames<typeof portable.AsyncContext.Snapshot, typeof portableImpl.AsyncContext.Snapshot>,

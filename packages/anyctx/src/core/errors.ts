@@ -102,3 +102,8 @@ export function incompatibleEngine(copy: Copy, first: Copy): Error {
 }
 
 interface Copy { version: string; location?: string }
+
+/** ERR_INVALID_ARG_VALUE, in Node's words for an argument whose value is a primitive other than a string. */
+export function invalidArgumentValue(name: string, value: unknown, reason: string): TypeError {
+  return coded(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${primitive(value)}`);
+}

@@ -25,8 +25,10 @@ export function setHookLayer(layer: HookLayer): void {
 }
 
 /**
- * How many hooks are enabled (hooks.ts counts them); always 0 without the layer. Read per
- * await by the helpers; the host's task sources switch variants instead (host/variant-switch.ts).
+ * How many enabled hooks track promises (hooks.ts counts them; a hook made with
+ * `trackPromises: false` does not); always 0 without the layer. While there is none, promises
+ * get no ids, as in Node. Read per await by the helpers; the host's task sources switch
+ * variants instead (host/variant-switch.ts).
  */
 export let enabledHooks = 0;
 
