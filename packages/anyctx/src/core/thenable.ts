@@ -23,7 +23,18 @@ export function keepThenableFrame<T>(value: T): T {
   const frame = currentFrame();
   return {
     then(onFulfilled: unknown, onRejected: unknown) {
-      return runInFrame(frame, then as (...args: unknown[]) => unknown, value, [onFulfilled, onRejected]);
+      // A thenable resolved with another thenable: that one's `then` is called in the frame
+      // of that resolve call, at every depth.
+      const resolve = typeof onFulfilled !== 'function' ? onFulfilled : (settled: unknown) => {
+        try {
+          settled = keepThenableFrame(settled);
+        } catch (error) {
+          // A throwing `then` getter rejects, as the resolve function itself would.
+          return (onRejected as (reason: unknown) => unknown)(error);
+        }
+        return onFulfilled(settled);
+      };
+      return runInFrame(frame, then as (...args: unknown[]) => unknown, value, [resolve, onRejected]);
     },
   } as T;
 }
