@@ -33,11 +33,29 @@ export declare class AsyncLocalStorage<T = unknown> {
   enterWith(store: T): void;
   /** Clears this storage's store in the current context. */
   disable(): void;
+  /**
+   * Sets the store as `enterWith()` does, until the scope returned is disposed, which puts back
+   * the store found here: `using scope = storage.withScope(store);`. Through `anyctx` on Node:
+   * where that Node has it (Node 24.21 does).
+   */
+  withScope(store: T): RunScope;
   /** `fn`, bound to the current context (of every storage). */
   static bind<F extends (...args: any[]) => any>(fn: F): F;
   /** Captures the current context: the function returned runs its callback in it. */
   static snapshot(): <R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args) => R;
 }
+
+/** `Symbol.dispose`'s type where the program's lib or `@types/node` declares it. */
+type DisposeSymbol = SymbolConstructor extends { readonly dispose: infer D extends symbol } ? D : never;
+
+/** What {@link AsyncLocalStorage.withScope} returns. */
+export type RunScope = {
+  /** Puts back the store that `withScope()` found, the first time only. */
+  dispose(): void;
+} & {
+  /** `dispose()`, for `using`. */
+  [K in DisposeSymbol]: () => void;
+};
 
 /** Options of {@link AsyncResource}'s constructor. */
 export interface AsyncResourceOptions {

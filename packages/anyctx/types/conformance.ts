@@ -30,11 +30,11 @@ export const satisfied = [
   browserImpl satisfies typeof portable,
   protocolImpl satisfies typeof protocol,
   opentelemetryImpl satisfies typeof opentelemetry,
-  // Node's own classes, as @types/node (Node 20's) has them: without `name` and the
-  // constructor's options, which Node 24 added (the declarations say so).
+  // Node's own classes, as @types/node (Node 20's) has them: without `name`, `withScope` and
+  // the constructor's options, which Node 24 added (the declarations say so).
   indexImpl satisfies Omit<typeof index, 'AsyncLocalStorage' | 'default'>,
   indexImpl.default satisfies Omit<typeof index.default, 'AsyncLocalStorage'>,
-  new indexImpl.AsyncLocalStorage<string>() satisfies Omit<index.AsyncLocalStorage<string>, 'name'>,
+  new indexImpl.AsyncLocalStorage<string>() satisfies Omit<index.AsyncLocalStorage<string>, 'name' | 'withScope'>,
   indexImpl.AsyncLocalStorage satisfies Omit<typeof index.AsyncLocalStorage, 'prototype'>,
 ];
 

@@ -1,7 +1,7 @@
 // AsyncLocalStorage on frames: each instance owns one slot of every frame.
 
 import {
-  allocateSlot, clearValue, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, runInFrame, swapFrame, valueIn, withValue, UNDEFINED_STORE, type Frame,
+  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, runInFrame, swapFrame, valueIn, withValue, UNDEFINED_STORE, type Frame,
 } from './frame';
 import { hookLayer } from './hook-layer';
 import { validate } from './errors';
@@ -93,9 +93,28 @@ export class AsyncLocalStorage<T = unknown> {
     enterFrame(withValue(currentFrame(), this.#slot, store === undefined ? UNDEFINED_STORE : store));
   }
 
-  /** Clears this storage's entry in the current frame, for every context holding that frame. */
+  /**
+   * Clears this storage's entry in the current frame, for every context holding that frame,
+   * and makes current a copy of it (see sameFrames).
+   */
   disable(): void {
-    clearValue(currentFrame(), this.#slot);
+    const frame = currentFrame();
+    if (valueIn(frame, this.#slot) === undefined) return;
+    const cleared = withValue(frame, this.#slot, undefined);
+    let group = sameFrames.get(frame);
+    if (group === undefined) sameFrames.set(frame, (group = [frame]));
+    for (let i = 0; i < group.length; i++) overwrite(group[i]!, cleared);
+    group[group.length] = cleared;
+    sameFrames.set(cleared, group);
+    restoreFrame(cleared);
+  }
+
+  /**
+   * Node 24's scope: sets the store as enterWith does until the scope is disposed (`using
+   * scope = storage.withScope(store)`), which puts back the store found here.
+   */
+  withScope(store: T): RunScope<T> {
+    return new RunScope(this, store);
   }
 
   static bind<F extends (...args: any[]) => any>(fn: F): F {
@@ -105,6 +124,54 @@ export class AsyncLocalStorage<T = unknown> {
   static snapshot(): <R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args) => R {
     // Node's parameter name: calling the snapshot with no function says "cb is not a function".
     return bind(<R, Args extends unknown[]>(cb: (...args: Args) => R, ...args: Args): R => cb(...args));
+  }
+}
+
+/**
+ * The frames disable() changed, each with the others that are the same frame to it.
+ *
+ * disable() clears its entry in the current frame in place, as Node does: every context that
+ * holds that frame loses the value. It then makes current a copy, equal to it, so that a
+ * run() whose frame it was sees a change and puts back only its own entry (the frame it
+ * replaced still has the disabled storage's value); run() itself does no extra work for
+ * this. The copy and the frame are still one frame to later disables, which clear every
+ * frame of the group: one frame in Node. A group grows by one frame per entry cleared.
+ */
+const sameFrames = new WeakMap<Frame, Frame[]>();
+
+/** Gives `frame` the entries of `contents`, a frame no longer than it (disable() clears). */
+function overwrite(frame: Frame, contents: Frame): void {
+  frame.length = contents.length;
+  for (let i = 0; i < contents.length; i++) frame[i] = contents[i];
+}
+
+/** Symbol.dispose; where the runtime has none, the key TypeScript's and Babel's `using` look for then. */
+const DISPOSE: typeof Symbol.dispose = (typeof Symbol.dispose === 'symbol' ? Symbol.dispose : Symbol.for('Symbol.dispose')) as typeof Symbol.dispose;
+
+/**
+ * What withScope() returns (Node's RunScope): it sets the store with the storage's own
+ * enterWith, and its dispose() (also `[Symbol.dispose]`) puts back, once, what the storage's
+ * getStore() returned before.
+ */
+class RunScope<T> {
+  readonly #storage: AsyncLocalStorage<T>;
+  readonly #previousStore: T | undefined;
+  #disposed = false;
+
+  constructor(storage: AsyncLocalStorage<T>, store: T) {
+    this.#storage = storage;
+    this.#previousStore = storage.getStore();
+    storage.enterWith(store);
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#storage.enterWith(this.#previousStore as T);
+  }
+
+  [DISPOSE](): void {
+    this.dispose();
   }
 }
 
