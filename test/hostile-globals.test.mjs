@@ -154,6 +154,27 @@ const step = (label) => new Promise((resolve) => als.run(label, () => {
   });
 }
 
+// The same for a Promise of a library's put on the global before the engine, and for a `then`
+// wrapper of other code's put after it: under a hook, reactions get ids and PROMISE resources.
+for (const [what, setup] of [
+  ['bluebird as the global Promise before the engine', "global.Promise = require('bluebird');\nrequire(ENGINE);"],
+  ['a then wrapper put after the engine', 'require(ENGINE);\nconst engineThen = Promise.prototype.then;\nPromise.prototype.then = function then(...args) { return engineThen.apply(this, args); };'],
+]) {
+  test(`with ${what}, then gives ids under a hook`, async () => {
+    const source = `${setup}
+const { AsyncLocalStorage, createHook, executionAsyncId } = require(ENGINE);
+const als = new AsyncLocalStorage();
+const inits = [];
+const hook = createHook({ init(id, type) { inits.push(type); } }).enable();
+const top = executionAsyncId();
+als.run('A', () => Promise.resolve().then(() => {
+  console.log(JSON.stringify({ store: als.getStore(), ownId: executionAsyncId() !== top && executionAsyncId() !== 0, promiseInit: inits.includes('PROMISE') }));
+  hook.disable();
+}));`;
+    for (const [engine, out] of await outputs(source)) assert.deepEqual(out, { store: 'A', ownId: true, promiseInit: true }, engine);
+  });
+}
+
 // bluebird's own methods (`map`, `tap`, `each`, …) run their callbacks from bluebird's queue,
 // drained by one callback of its scheduler: on Node the host's setImmediate, taken when bluebird
 // loads; elsewhere (browsers; here: a program with a MutationObserver) a native promise's `then`,
