@@ -82,9 +82,14 @@ export class AsyncResource {
     validate(fn, 'function', 'fn');
     const runner = this;
     // Named `bound` (below: a minifier would drop a declared name) and calling with the
-    // caller's `this`, as Node's is.
+    // caller's `this`, as Node's is. Its arguments are copied by index, not spread: a program
+    // may have taken Array.prototype[Symbol.iterator] away.
     const bound = thisArg === undefined
-      ? function (this: unknown, ...args: unknown[]) { return runner.runInAsyncScope(fn, this, ...args); }
+      ? function (this: unknown) {
+        const args: unknown[] = [fn, this];
+        for (let i = 0; i < arguments.length; i++) args[i + 2] = arguments[i];
+        return Reflect.apply(runner.runInAsyncScope, runner, args);
+      }
       : this.runInAsyncScope.bind(this, fn, thisArg);
     // What the deprecated property reads and writes; the function keeps running in `runner`.
     let resource: AsyncResource = this;

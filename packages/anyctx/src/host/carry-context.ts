@@ -60,7 +60,9 @@ function namedStorages(target: unknown, storages: unknown): [string, CarriedStor
     ? storages.map((storage) => [(storage as CarriedStorage | null)?.name as string, storage])
     : Object.entries(storages);
   const names = new Set<string>();
-  return named.map(([name, storage], i) => {
+  return named.map((entry, i) => {
+    const name = entry[0];
+    const storage = entry[1];
     const at = Array.isArray(storages) ? `storages[${i}]` : `storages.${name}`;
     if (typeof storage !== 'object' || storage === null || typeof (storage as CarriedStorage).run !== 'function') {
       throw invalidArgType(at, 'AsyncLocalStorage or AsyncContext.Variable', storage);
@@ -71,6 +73,17 @@ function namedStorages(target: unknown, storages: unknown): [string, CarriedStor
     names.add(name);
     return [name, storage as CarriedStorage];
   });
+}
+
+/**
+ * A call's arguments with its first `count` replaced by `first` and `second`, the others as
+ * they came. Indexed, not spread: a program may have taken Array.prototype[Symbol.iterator] away.
+ */
+function withArguments(args: IArguments, count: number, first: unknown, second?: unknown): unknown[] {
+  const list: unknown[] = [first];
+  if (count === 2) list[1] = second;
+  for (let i = count; i < args.length; i++) list[i] = args[i];
+  return list;
 }
 
 /**
@@ -92,8 +105,8 @@ export function carryContext(target: object, storages: readonly CarriedStorage[]
   const runWith = (values: Record<string, unknown>, i: number, fn: () => unknown): unknown => {
     while (i < list.length && !(list[i]![0] in values)) i++;
     if (i === list.length) return fn();
-    const [name, storage] = list[i]!;
-    return storage.run(values[name], () => runWith(values, i + 1, fn));
+    const entry = list[i]!;
+    return entry[1].run(values[entry[0]], () => runWith(values, i + 1, fn));
   };
 
   const wrappers = listenerWrappers((_thisArg, event, call) => {
@@ -106,28 +119,28 @@ export function carryContext(target: object, storages: readonly CarriedStorage[]
   if (typeof postMessage === 'function') {
     own('postMessage', {
       writable: true,
-      value: function (this: unknown, message: unknown, ...rest: unknown[]) {
+      value: function (this: unknown, message: unknown) {
         const values: Record<string, unknown> = {};
-        for (const [name, storage] of list) {
-          const value = currentValue(storage);
-          if (value !== undefined) values[name] = value;
+        for (let i = 0; i < list.length; i++) {
+          const value = currentValue(list[i]![1]);
+          if (value !== undefined) values[list[i]![0]] = value;
         }
-        return Reflect.apply(postMessage, this, [{ [ENVELOPE]: values, message }, ...rest]);
+        return Reflect.apply(postMessage, this, withArguments(arguments, 1, { [ENVELOPE]: values, message }));
       },
     });
   }
   if (typeof addEventListener === 'function' && typeof removeEventListener === 'function') {
     own('addEventListener', {
       writable: true,
-      value: function (this: unknown, type: string, listener: unknown, ...rest: unknown[]) {
-        return Reflect.apply(addEventListener, this, [type, type === 'message' ? wrap(listener) : listener, ...rest]);
+      value: function (this: unknown, type: string, listener: unknown) {
+        return Reflect.apply(addEventListener, this, withArguments(arguments, 2, type, type === 'message' ? wrap(listener) : listener));
       },
     });
     own('removeEventListener', {
       writable: true,
-      value: function (this: unknown, type: string, listener: unknown, ...rest: unknown[]) {
+      value: function (this: unknown, type: string, listener: unknown) {
         const wrapper = type === 'message' ? wrappers.wrapperOf(listener) : undefined;
-        return Reflect.apply(removeEventListener, this, [type, wrapper ?? listener, ...rest]);
+        return Reflect.apply(removeEventListener, this, withArguments(arguments, 2, type, wrapper ?? listener));
       },
     });
   }

@@ -93,7 +93,10 @@ export function defineOwn(holder: object, property: PropertyKey, descriptor: Pro
 
 /** Copies `from`'s own properties but `skip` onto `to`, so that a layer looks like the original. */
 export function copyOwnProperties(from: object, to: object, skip: readonly PropertyKey[] = []): void {
-  for (const key of Reflect.ownKeys(from)) {
+  // Indexed: a program may have taken Array.prototype[Symbol.iterator] away before a switch.
+  const keys = Reflect.ownKeys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (skip.includes(key)) continue;
     try {
       defineOwn(to, key, Object.getOwnPropertyDescriptor(from, key)!);
@@ -179,7 +182,9 @@ export function replaceConstructor(holder: object, property: PropertyKey, make: 
     return cell.to(new.target === forward ? original : new.target, arguments);
   };
   copyOwnProperties(original, forward, ['caller', 'arguments']);
-  for (const key of Reflect.ownKeys(original)) {
+  const keys = Reflect.ownKeys(original);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const method = Object.getOwnPropertyDescriptor(original, key)!.value;
     if (typeof method !== 'function') continue;
     // A non-configurable static (bluebird's) stays as copied.

@@ -11,9 +11,10 @@ import { frameOfThrow } from './uncaught';
 type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
 type AddListener = (this: unknown, event: string | symbol, listener: (...args: unknown[]) => unknown) => unknown;
 
-function frameOfEvent(event: string | symbol, args: ArrayLike<unknown>): Frame | undefined {
-  if (event === 'unhandledRejection') return frameOfRejection(args[1]);
-  if (event === 'uncaughtException') return frameOfThrow(args[0]);
+/** The frame of an error event whose arguments (after the event's name) begin at `args[first]`. */
+function frameOfEvent(event: string | symbol, args: ArrayLike<unknown>, first: number): Frame | undefined {
+  if (event === 'unhandledRejection') return frameOfRejection(args[first + 1]);
+  if (event === 'uncaughtException') return frameOfThrow(args[first]);
   return undefined;
 }
 
@@ -21,11 +22,11 @@ export function installProcessErrorFrames(global: typeof globalThis): void {
   const proc = (global as { process?: object }).process;
   if (proc === undefined || typeof (proc as { emit?: unknown }).emit !== 'function') return;
   if (typeof (global as { Bun?: unknown }).Bun === 'object') return wrapErrorListeners(proc);
-  replaceMethod<Emit>(proc, 'emit', (original) => function emit(this: unknown, event, ...args) {
-    const frame = frameOfEvent(event, args);
-    return frame === undefined
-      ? Reflect.apply(original, this, [event, ...args])
-      : runInFrame(frame, original, this, [event, ...args]);
+  // The call's own arguments passed on: no array spread, which a program that took
+  // Array.prototype[Symbol.iterator] away would break.
+  replaceMethod<Emit>(proc, 'emit', (original) => function emit(this: unknown, event) {
+    const frame = frameOfEvent(event, arguments, 1);
+    return frame === undefined ? Reflect.apply(original, this, arguments) : runInFrame(frame, original, this, arguments);
   });
 }
 
@@ -38,7 +39,7 @@ function wrapErrorListeners(proc: object): void {
     let wrapper = wrappers[event].get(listener);
     if (wrapper === undefined) {
       wrapper = function (this: unknown, ...args: unknown[]): unknown {
-        const frame = frameOfEvent(event, args);
+        const frame = frameOfEvent(event, args, 0);
         return frame === undefined ? Reflect.apply(listener, this, args) : runInFrame(frame, listener as () => unknown, this, args);
       };
       originals.set(wrapper, listener);
@@ -56,7 +57,10 @@ function wrapErrorListeners(proc: object): void {
   for (const method of ['listeners', 'rawListeners']) {
     replaceMethod<(this: unknown, event: unknown) => Function[]>(proc, method, (original) => function (this: unknown, event) {
       const listeners = Reflect.apply(original, this, arguments) as Function[];
-      return isErrorEvent(event) ? listeners.map((listener) => originals.get(listener) ?? listener) : listeners;
+      if (!isErrorEvent(event)) return listeners;
+      const shown: Function[] = [];
+      for (let i = 0; i < listeners.length; i++) shown[i] = originals.get(listeners[i]!) ?? listeners[i]!;
+      return shown;
     });
   }
 }

@@ -34,10 +34,14 @@ function reinstallThen(): void {
 
 /** Points `layer` at `make`'s implementation. */
 function point(layer: Layer, make: Function): void {
-  const implementations = layer.implementations ??= new Map([layer.firstMade]);
+  // Indexed, not destructured or iterated: a program may have taken
+  // Array.prototype[Symbol.iterator] away before enabling a hook.
+  let implementations = layer.implementations;
+  if (implementations === undefined) (implementations = layer.implementations = new Map()).set(layer.firstMade[0], layer.firstMade[1]);
   let made = implementations.get(make);
   if (made === undefined) implementations.set(make, made = layer.implement(make));
-  const [value, gate] = made;
+  const value = made[0];
+  const gate = made[1];
   // A constructor or an accessor: its forwarding layer calls the implementation.
   layer.gateInEffect.to = value;
   if (gate === undefined) return;
@@ -75,7 +79,8 @@ export function switchVariants(): void {
     installed = new Map();
     installedFor = running;
   }
-  for (const source of running ?? []) {
+  for (let i = 0; running !== undefined && i < running.length; i++) {
+    const source = running[i]!;
     const variant = variantFor(source, enabledHooks > 0 ? HOOKS : IDS);
     if (variant === installed.get(source)) continue;
     installed.set(source, variant);
@@ -94,7 +99,7 @@ function asVariantOf(source: Source, install: () => void): void {
   try {
     install();
   } finally {
-    for (const layer of unclaimed) layer.gateInEffect.to = layer.original;
+    for (let i = 0; i < unclaimed.length; i++) unclaimed[i]!.gateInEffect.to = unclaimed[i]!.original;
     unclaimed = [];
     layersOf(undefined);
   }
