@@ -12,9 +12,9 @@ import { readFileSync } from 'node:fs';
 // `then` and `get`, which the engine's objects share with promises and maps.
 // test/shortened-properties.test.mjs checks the list against the public declarations.
 export const INTERNAL_PROPERTIES = [
-  // async-call.ts: a rewritten function's per-call record; async-generator-body.ts: the
-  // count of calls that resume a generator
-  'inner', 'outer', 'phase', 'hooked', 'depth',
+  // async-call.ts: a rewritten function's per-call record (not `depth`, the count of calls
+  // that resume a generator: a field of the context all copies of the engine share, frame.ts)
+  'inner', 'outer', 'phase', 'hooked',
   // hook-layer.ts: what the frame half calls in the async_hooks half; promise-constructor.ts:
   // what its hooked variant calls
   'beginAwait', 'enterAwait', 'endAwait', 'promiseAsyncId', 'emitPromiseResolve',

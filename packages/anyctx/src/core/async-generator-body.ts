@@ -3,31 +3,33 @@
 // synchronously, in its caller's frame (Node's rule); the host layer (host/async-generator.ts)
 // names the generator being called and counts such calls on the stack.
 
-import { currentFrame } from './frame';
+import { context, currentFrame } from './frame';
 import { AsyncCall, Phase } from './async-call';
 import { endPiece, resume } from './async-function';
 
 /**
  * An async generator's body starts inside its first next() (or return()/throw()) call: the
- * host layer names the generator being called, and the body's call is filed under it, for a
- * later return() to find (atReturn below).
+ * host layer names the generator being called, and what a later return() does to the body's
+ * call is filed under it (atReturn below). Both in the context every copy of the engine shares
+ * (frame.ts): the layer may be another copy's, which reaches this copy's calls only through
+ * the function filed.
  */
 export function enterGenerator(): AsyncCall {
   const call = new AsyncCall();
-  if (startingGenerator !== undefined) {
-    callOfGenerator.set(startingGenerator, call);
-    startingGenerator = undefined;
+  const generator = context.starting;
+  if (generator !== undefined) {
+    context.returns.set(generator, () => {
+      if (call.phase === Phase.Yielded) call.inner = currentFrame();
+    });
+    context.starting = undefined;
   }
   return call;
 }
 
-const callOfGenerator = new WeakMap<object, AsyncCall>();
-let startingGenerator: object | undefined;
-
 /** Around each next()/return()/throw() call (host layer): the generator called; returns the previous. */
 export function callingGenerator(generator: object | undefined): object | undefined {
-  const previous = startingGenerator;
-  startingGenerator = generator;
+  const previous = context.starting;
+  context.starting = generator;
   return previous;
 }
 
@@ -37,17 +39,18 @@ export function callingGenerator(generator: object | undefined): object | undefi
  * called in, as Node's do.
  */
 export function atReturn(generator: object): void {
-  const call = callOfGenerator.get(generator);
-  if (call !== undefined && call.phase === Phase.Yielded) call.inner = currentFrame();
+  context.returns.get(generator)?.();
 }
 
 /**
  * How many calls that resume a paused async generator synchronously are on the stack (host
  * layer): its next()/return()/throw(), and Promise executors, inside which Babel's lowered
  * async generators resume theirs. An object field, so that both host modules count it in
- * place: a module variable would need a function each way, in every bundle.
+ * place: a module variable would need a function each way, in every bundle. The field of the
+ * context every copy of the engine shares (frame.ts): another copy's layers count the calls
+ * of this copy's generators.
  */
-export const generatorCalls = { depth: 0 };
+export const generatorCalls: { depth: number } = context;
 
 /** Before an async generator's `yield` (and `yield*`, and its `return`, which await too). */
 export function yielding<T>(call: AsyncCall, value: T): T {

@@ -103,6 +103,16 @@ export function incompatibleEngine(copy: Copy, first: Copy): Error {
 
 interface Copy { version: string; location?: string }
 
+/**
+ * ANYCTX_INCOMPATIBLE_ENGINE too: a second copy that would use the first's layers has the
+ * async_hooks half, and the first has not: its hooks and ids would see none of the tasks.
+ */
+export function asyncHooksBesideEngine(copy: Copy, first: Copy): Error {
+  const error = incompatibleEngine(copy, first);
+  error.message += ', which has no async_hooks';
+  return error;
+}
+
 /** ERR_INVALID_ARG_VALUE, in Node's words for an argument whose value is a primitive other than a string. */
 export function invalidArgumentValue(name: string, value: unknown, reason: string): TypeError {
   return coded(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${primitive(value)}`);

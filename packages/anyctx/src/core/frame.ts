@@ -17,11 +17,54 @@ export type Frame = unknown[];
 /**
  * Marks a storage explicitly set to `undefined` (`undefined` means "not set": use the default).
  * Without a description: it never leaves the engine (getStore turns it back into undefined).
+ * Each copy of the engine has its own: only the storage that wrote a slot reads it.
  */
 export const UNDEFINED_STORE: unknown = Symbol();
 
+/**
+ * The context: what every copy of the engine in the program (two versions in node_modules, a
+ * bundle and a CDN script) shares, so that each copy's storages keep their values through the
+ * other's await helpers and task sources. The first copy loaded puts it on the global, under a
+ * key that numbers the protocol: this object's fields and the frame layout above (any change
+ * to either is a new number). A copy loaded later uses the one under its own protocol's key;
+ * one of another protocol has its own (and stops at install: host/install.ts). Every copy
+ * reads the fields by name: never in the list of shortened properties (build-options.mjs).
+ *
+ * The hot paths read `context.current` where they read a module variable before: the object
+ * is a constant of the bundle and keeps its shape, so the optimizing compiler loads the field
+ * as it loaded the variable.
+ */
+interface Context {
+  current: Frame;
+  nextSlot: number;
+  /** Set by the installed host (host/between-tasks.ts): what follows an unscoped change. */
+  unscoped: (() => void) | undefined;
+  // Async generators (async-generator-body.ts): how many calls that resume one synchronously
+  // are on the stack, the one whose body is starting, and what return() does to each body.
+  depth: number;
+  starting: object | undefined;
+  readonly returns: WeakMap<object, () => void>;
+  readonly empty: Frame;
+  readonly cleared: Frame;
+}
+
+const CONTEXT = Symbol.for('anyctx.context.1');
+
+function sharedContext(): Context {
+  const found = (globalThis as any)[CONTEXT] as Context | undefined;
+  if (found !== undefined) return found;
+  const empty: Frame = [];
+  const own: Context = { current: empty, nextSlot: 0, unscoped: undefined, depth: 0, starting: undefined, returns: new WeakMap(), empty, cleared: [] };
+  // For good (read-only, like the frames it holds); not on a frozen global, which refuses it
+  // (and stops the install). The descriptor inherits nothing.
+  Reflect.defineProperty(globalThis, CONTEXT, { __proto__: null, value: own } as PropertyDescriptor);
+  return own;
+}
+
+export const context: Context = /* @__PURE__ */ sharedContext();
+
 /** The frame before any context was ever entered. */
-export const EMPTY_FRAME: Frame = [];
+export const EMPTY_FRAME: Frame = context.empty;
 
 /**
  * A frame holding no values that is not EMPTY_FRAME. Node distinguishes "no frame yet" from
@@ -29,18 +72,15 @@ export const EMPTY_FRAME: Frame = [];
  * creates a Microtask resource); returning here instead of EMPTY_FRAME keeps that observable
  * difference without allocating. Never mutated: it has no entries to clear.
  */
-export const CLEARED_FRAME: Frame = [];
+export const CLEARED_FRAME: Frame = context.cleared;
 
 /** Slots below this index the frame array; the index itself holds the overflow. */
 const SMALL_SLOTS = 16;
 
-let current: Frame = EMPTY_FRAME;
-let nextSlot = 0;
-
 /** A new storage's slot: never SMALL_SLOTS, which is the overflow's index. */
 export function allocateSlot(): number {
-  if (nextSlot === SMALL_SLOTS) nextSlot++;
-  return nextSlot++;
+  if (context.nextSlot === SMALL_SLOTS) context.nextSlot++;
+  return context.nextSlot++;
 }
 
 /** The value `frame` holds for `slot` (as stored: undefined if none, UNDEFINED_STORE…). */
@@ -59,18 +99,18 @@ function overflowValue(frame: Frame, slot: number): unknown {
 }
 
 export function currentFrame(): Frame {
-  return current;
+  return context.current;
 }
 
 /** Makes `frame` current and returns the frame it replaces. */
 export function swapFrame(frame: Frame): Frame {
-  const previous = current;
-  current = frame;
+  const previous = context.current;
+  context.current = frame;
   return previous;
 }
 
 export function restoreFrame(frame: Frame): void {
-  current = frame;
+  context.current = frame;
 }
 
 /** A copy of `frame` with `slot` set to `value` (stored as-is, use UNDEFINED_STORE for undefined). */
@@ -116,30 +156,30 @@ export function clearValue(frame: Frame, slot: number): void {
 // `enterWith` changes the frame without a scope to restore it. Inside a callback the
 // engine restores the frame afterwards; at the outermost level nothing would, and code the
 // engine cannot see (platform events, uninstrumented callbacks) would run in that frame.
-// The host layer sets this to reset the frame to empty before the next task's code runs.
-let afterUnscopedChange: (() => void) | undefined;
-
+// The host layer sets this (context.unscoped) to reset the frame to empty before the next
+// task's code runs.
 export function onUnscopedChange(handler: (() => void) | undefined): void {
-  afterUnscopedChange = handler;
+  context.unscoped = handler;
 }
 
 /** Makes `frame` current with no scope that restores it (`enterWith`). */
 export function enterFrame(frame: Frame): void {
-  current = frame;
+  context.current = frame;
   notifyUnscopedChange();
 }
 
 export function notifyUnscopedChange(): void {
-  if (afterUnscopedChange !== undefined) afterUnscopedChange();
+  const unscoped = context.unscoped;
+  if (unscoped !== undefined) unscoped();
 }
 
 /** Calls `fn` with `frame` current, restoring the previous frame afterwards. */
 export function runInFrame<R>(frame: Frame, fn: (...args: any[]) => R, thisArg: unknown, args: ArrayLike<unknown>): R {
-  const previous = current;
-  current = frame;
+  const previous = context.current;
+  context.current = frame;
   try {
     return Reflect.apply(fn, thisArg, args);
   } finally {
-    current = previous;
+    context.current = previous;
   }
 }

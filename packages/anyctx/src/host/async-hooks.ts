@@ -9,12 +9,15 @@
 import { setHookLayer } from '../core/hook-layer';
 import { AsyncResource } from '../core/async-resource';
 import { beginAwaitResource, endAwaitResource, enterAwaitResource } from '../core/await-resources';
-import { onHooksChange } from '../core/hooks';
-import { useSwitch } from './install';
+import { AsyncHook, createHook, onHooksChange } from '../core/hooks';
+import { executionAsyncId, executionAsyncResource, triggerAsyncId } from '../core/public-ids';
+import { asyncHooksOfFirst, useSwitch } from './install';
 import { switchVariants } from './variant-switch';
 import { withLayerRecords } from './layer-records';
 
 let loaded = false;
+/** What withAsyncHooks is given, by the name the entries export it as. */
+const api: Record<string, unknown> = { AsyncResource, AsyncHook, createHook, executionAsyncId, triggerAsyncId, executionAsyncResource };
 
 /**
  * Loads the async_hooks half, once, and returns `value`. The entries evaluate their exports
@@ -22,6 +25,10 @@ let loaded = false;
  * installs the task sources with ids from the start.
  */
 export function withAsyncHooks<T>(value: T): T {
+  // A copy that will use the layers of a first copy with async_hooks exports the first's:
+  // the ids and hooks its layers keep (install.ts).
+  const first = asyncHooksOfFirst();
+  if (first !== undefined) return first[Object.keys(api).find((name) => api[name] === value)!] as T;
   if (loaded) return value;
   loaded = true;
   // What the core's frame half calls in this half (core/hook-layer.ts).
@@ -35,6 +42,6 @@ export function withAsyncHooks<T>(value: T): T {
   // layers at other variants: it needs their records.
   withLayerRecords(undefined);
   onHooksChange(switchVariants);
-  useSwitch(switchVariants);
+  useSwitch(switchVariants, api);
   return value;
 }

@@ -3,22 +3,54 @@
 // each source's `frames` variant is installed once, here; the async_hooks half brings the
 // switch that chooses by mode and changes its mind (variant-switch.ts).
 
-import { cannotInstrument, incompatibleEngine } from '../core/errors';
+import { asyncHooksBesideEngine, cannotInstrument, incompatibleEngine } from '../core/errors';
+import { context } from '../core/frame';
 import { removeLayers, withLayerRecords } from './layer-records';
 import { defineOwn, removeRecordedLayers, uninstrumentable } from './patch';
 import { FRAMES, sharedSources, variantOf, type Source } from './sources';
 
+// Two copies of the engine in one program (two versions in node_modules, a bundle and a CDN
+// script). The first to install registers itself on the global; a later copy that shares its
+// context (core/frame.ts: the same protocol, so the same frames, current frame and slots) and
+// its major version (of 0.x, its minor) uses its layers and installs none of its own, so that
+// the storages of both keep their values through every task source and await helper of
+// either. Any other copy stops at install, naming both. The registration's fields are read by
+// name by every copy: never in the list of shortened properties (build-options.mjs).
 const REGISTRATION = Symbol.for('anyctx.engine');
 const major = (version: string) => /^0\.\d+|^\d+/.exec(version)?.[0];
-/** This copy: its version, and where it was loaded from (the first file of its stack). */
-const thisCopy = {
+
+/** The async_hooks API of a copy that has the async_hooks half, by export name (host/async-hooks.ts). */
+export type AsyncHooksApi = Record<string, unknown>;
+
+/** A copy as its registration names it. */
+interface Registration {
+  version: string;
+  /** Where it was loaded from: the first file of its stack. */
+  location: string | undefined;
+  /** The context it uses (core/frame.ts). */
+  context: object;
+  /** Its async_hooks API, once its async_hooks half is loaded. */
+  asyncHooks?: AsyncHooksApi;
+}
+
+const thisCopy: Registration = {
   version: __ANYCTX_VERSION__,
   location: /([^\s(@]+):\d+:\d+\)?$/m.exec(new Error().stack!)?.[1],
+  context,
 };
 
 /** The installed sources, in install order; undefined while the engine is not installed. */
 let running: Source[] | undefined;
 let switchVariants: (() => void) | undefined;
+/** The first copy, whose layers this one uses (installHost): its registration. */
+let joined: Registration | undefined;
+
+const registered = (): Registration | undefined => (globalThis as any)[REGISTRATION];
+
+/** Whether `first`, another copy, shares this one's context and major version. */
+const compatible = (first: Registration) => first.context === context && major(first.version) === major(thisCopy.version);
+
+const usesFirst = () => joined !== undefined && registered() === joined;
 
 export function runningSources(): readonly Source[] | undefined {
   return running;
@@ -26,14 +58,29 @@ export function runningSources(): readonly Source[] | undefined {
 
 /**
  * Called by the async_hooks half when it is loaded, before the engine installs (the entries
- * see to that): `switcher` installs the sources, and switches them from then on.
+ * see to that): `switcher` installs the sources, and switches them from then on. Its API is
+ * registered for a later copy to use (asyncHooksOfFirst).
  */
-export function useSwitch(switcher: () => void): void {
+export function useSwitch(switcher: () => void, api: AsyncHooksApi): void {
+  // Loaded on demand in a copy that uses another's layers, which would never call its hooks.
+  if (usesFirst()) throw asyncHooksBesideEngine(thisCopy, joined!);
   switchVariants = switcher;
+  thisCopy.asyncHooks = api;
+}
+
+/**
+ * The async_hooks API of the first copy, where this copy will use its layers: the exports of
+ * this copy's are the first's (the ids and hooks its layers keep). Undefined where this copy
+ * installs its own layers, or where the first has no async_hooks half (then this one loads
+ * its own, and install stops: its hooks would see none of the first's tasks).
+ */
+export function asyncHooksOfFirst(): AsyncHooksApi | undefined {
+  const first = running === undefined ? registered() : undefined;
+  return first !== undefined && compatible(first) ? first.asyncHooks : undefined;
 }
 
 export function isInstalled(): boolean {
-  return running !== undefined;
+  return running !== undefined || usesFirst();
 }
 
 /**
@@ -42,15 +89,18 @@ export function isInstalled(): boolean {
  * transformed code has async generators). Idempotent.
  */
 export function installHost(sources: readonly Source[]): void {
-  if (running !== undefined) return;
-  // Two copies of the engine in one program (two versions in node_modules, a bundle and a
-  // CDN script) each carry only their own storages' context: the first registers itself on
-  // the global, and a copy of another major version (of 0.x, another minor) stops here.
-  const first = (globalThis as any)[REGISTRATION] as typeof thisCopy | undefined;
-  if (first === undefined) {
-    // A frozen global takes no registration: the layers on it fail, and install throws below.
-    if (Object.isExtensible(globalThis)) defineOwn(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
-  } else if (first !== thisCopy && major(first.version) !== major(thisCopy.version)) throw incompatibleEngine(thisCopy, first);
+  if (running !== undefined || usesFirst()) return;
+  const first = registered();
+  if (first !== undefined) {
+    if (!compatible(first)) throw incompatibleEngine(thisCopy, first);
+    // Its async_hooks half would see none of the first's tasks (where the first has one,
+    // asyncHooksOfFirst gave this copy's exports the first's, and loaded none).
+    if (switchVariants !== undefined) throw asyncHooksBesideEngine(thisCopy, first);
+    joined = first;
+    return;
+  }
+  // A frozen global takes no registration: the layers on it fail, and install throws below.
+  if (Object.isExtensible(globalThis)) defineOwn(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
   running = [...sharedSources, ...sources];
   if (switchVariants !== undefined) switchVariants();
   else for (const source of running) variantOf(source, FRAMES)?.(globalThis);
@@ -59,7 +109,7 @@ export function installHost(sources: readonly Source[]): void {
   if (uninstrumentable.length > 0) {
     const names = uninstrumentable.splice(0);
     running = undefined;
-    delete (globalThis as any)[REGISTRATION];
+    if (registered() === thisCopy) delete (globalThis as any)[REGISTRATION];
     removeRecordedLayers?.();
     throw cannotInstrument(names);
   }
@@ -68,10 +118,12 @@ export function installHost(sources: readonly Source[]): void {
 /**
  * Takes off the engine's layers: where other code wrapped one, its wrapper stays and works.
  * Made by a pure call: a program that has it keeps records of the layers (layer-records.ts).
+ * In a copy that uses the first copy's layers, nothing: they are the first's, which the first's
+ * own uninstall() takes off (for both).
  */
 export const uninstall: () => void = /* @__PURE__ */ withLayerRecords(function uninstall(): void {
   if (running === undefined) return;
   running = undefined;
-  if ((globalThis as any)[REGISTRATION] === thisCopy) delete (globalThis as any)[REGISTRATION];
+  if (registered() === thisCopy) delete (globalThis as any)[REGISTRATION];
   removeLayers();
 });
