@@ -5,17 +5,19 @@
 // emitter was constructed in, whoever emits. An ids variant (sources.ts): AsyncResource is
 // the async_hooks half's.
 
-import type { EventEmitter as NodeEventEmitter } from 'node:events';
 import { AsyncResource, type AsyncResourceOptions } from '../core/async-resource';
 import { validate } from '../core/errors';
 import { syncBuiltinExports } from './node-builtins';
 import { define } from './patch';
 
 type Options = AsyncResourceOptions & { name?: string; captureRejections?: boolean };
+/** Node's EventEmitter, as much of it as this needs (the runtime imports no Node module). */
+interface NodeEventEmitter { emit(event: string | symbol, ...args: unknown[]): boolean }
+type EventEmitterClass = { new (options?: object): NodeEventEmitter; prototype: NodeEventEmitter };
 
 export function installEventEmitterAsyncResource(global: typeof globalThis): void {
   // Bun's, Deno's and workerd's `events` too: theirs is built on their own AsyncResource.
-  let EventEmitter: typeof NodeEventEmitter | undefined;
+  let EventEmitter: EventEmitterClass | undefined;
   try {
     EventEmitter = (global as { process?: { getBuiltinModule?(id: string): any } }).process?.getBuiltinModule?.('events');
   } catch {
