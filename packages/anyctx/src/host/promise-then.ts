@@ -12,6 +12,7 @@ import { newAsyncId } from '../core/execution';
 import { promiseAsyncId, setPromiseAsyncId } from '../core/promise-ids';
 import { emitInit, emitPromiseResolve } from '../core/hooks';
 import { NativePromise, keepThenableFrame } from '../core/thenable';
+import { enabledHooks } from '../core/hook-layer';
 import { runCallback } from './callback-scope';
 import { carryZoneMicrotasks } from './microtask';
 import { recordRejection } from './rejection';
@@ -21,6 +22,8 @@ type Reaction = ((value: unknown) => unknown) | null | undefined;
 type Then = (this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) => Promise<unknown>;
 
 function react(frame: Frame, callback: (value: unknown) => unknown, value: unknown, derived: Promise<unknown>): unknown {
+  // `then` was called while no hook tracked promises, and one does now: see lateReaction.
+  if (enabledHooks > 0) return lateReaction!(frame, callback, value, derived);
   const previous = swapFrame(frame);
   try {
     return keepThenableFrame(callback(value));
@@ -57,6 +60,29 @@ const thenWithFrames = (nativeThen: Then, gate: Gate): Then => ({
     return (derived = nativeThen.call(this, onFulfilled, (reason: unknown) => react(frame, onRejected, reason, derived)));
   },
 }.then);
+
+/**
+ * A reaction of a promise made while no hook tracked promises, run once one does: as Node,
+ * the derived promise gets an id there (no init), and the reaction runs as its resource
+ * (trigger 0) between before and after, with promiseResolve before after. Set by the hooks
+ * variant: only a program with async_hooks has it, and only it can enable a hook.
+ */
+let lateReaction: typeof react | undefined;
+
+function reactLate(frame: Frame, callback: (value: unknown) => unknown, value: unknown, derived: Promise<unknown>): unknown {
+  const asyncId = newAsyncId();
+  setPromiseAsyncId(derived, asyncId);
+  return runCallback(frame, asyncId, 0, derived, () => {
+    try {
+      return keepThenableFrame(callback(value));
+    } catch (error) {
+      recordRejection(derived);
+      throw error;
+    } finally {
+      emitPromiseResolve(asyncId);
+    }
+  }, undefined, []);
+}
 
 const thenWithHooks = (nativeThen: Then, gate: Gate): Then => ({
   then(this: Promise<unknown>, onFulfilled?: Reaction, onRejected?: Reaction) {
@@ -153,5 +179,6 @@ export function installThenWithFrames(global: typeof globalThis): void {
 }
 
 export function installThenWithHooks(global: typeof globalThis): void {
+  lateReaction = reactLate;
   installThen(global, thenWithHooks);
 }
