@@ -8,7 +8,7 @@ import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
 import { installNodeHookErrors } from './node-hook-errors';
-import { installTimersModule, installTimersModuleWithHooks } from './node-timers';
+import { installTimerRefresh, installTimersModule, installTimersModuleWithHooks } from './node-timers';
 import { installServerScopes } from './node-servers';
 import { installEventEmitterAsyncResource } from './node-event-emitter-resource';
 
@@ -18,6 +18,10 @@ export const nodeSources: readonly Source[] = [
   [installNextTick],
   [installNodeMessagePort],
   [installNodeHookErrors],
+  // Timeouts that run again after refresh(): with ids only (the frames-only engine keeps the
+  // frame a timeout was scheduled in). Before node:timers gets its layers: it makes a timeout
+  // of Node's own to find their prototype.
+  [, installTimerRefresh],
   // After the global's timers: node:timers gets the same layers, with ids where they have them.
   [installTimersModule, installTimersModuleWithHooks],
   [installServerScopes],

@@ -5,9 +5,12 @@
 // engine installs (imports are linked first): Node's syncBuiltinESMExports() updates it.
 // `timers/promises` needs nothing: its promises are the engine's to follow.
 
-import { installTimers, installTimersWithHooks } from './timers';
+import { installTimers, installTimersWithHooks, timerRefreshed } from './timers';
 import { instrumentImmediate } from './immediate';
 import { nodeBuiltin } from './node-builtins';
+import { replaceMethod } from './patch';
+
+type NodeTimeout = { _destroyed?: unknown; _repeat?: unknown; refresh(): unknown };
 
 function timersModule(global: typeof globalThis, instrument: (timers: object) => void): void {
   const timers = nodeBuiltin<object>(global, 'timers');
@@ -28,4 +31,26 @@ export function installTimersModule(global: typeof globalThis): void {
 
 export function installTimersModuleWithHooks(global: typeof globalThis): void {
   timersModule(global, installTimersWithHooks);
+}
+
+/**
+ * With ids (the async_hooks half): Node's Timeout.prototype.refresh. On a timeout that has
+ * run, Node restarts it as a new Timeout resource (a new id, its init, the frame of the
+ * refresh() call); on one still pending it only moves its time; on one running its callback,
+ * the same resource runs again. Node's own `_destroyed` tells which.
+ */
+export function installTimerRefresh(global: typeof globalThis): void {
+  const timers = nodeBuiltin<{ setTimeout?: unknown; clearTimeout?: unknown }>(global, 'timers');
+  if (typeof timers?.setTimeout !== 'function' || typeof timers.clearTimeout !== 'function') return;
+  // The prototype of Node's timeouts, from one made and cleared at once.
+  const probe = (timers.setTimeout as Function)(() => {}, 0) as NodeTimeout | undefined;
+  (timers.clearTimeout as Function)(probe);
+  const prototype = typeof probe === 'object' && probe !== null ? Object.getPrototypeOf(probe) : undefined;
+  if (typeof prototype?.refresh !== 'function' || typeof probe!._destroyed !== 'boolean') return;
+  replaceMethod<(this: NodeTimeout) => unknown>(prototype, 'refresh', (original) => function refresh(this: NodeTimeout) {
+    const ran = this?._destroyed === true;
+    const result = Reflect.apply(original, this, arguments);
+    if (this._repeat == null && (!ran || this._destroyed === false)) timerRefreshed(this, ran);
+    return result;
+  });
 }
