@@ -13,7 +13,7 @@ export const bun = {
   engines: ['portable', 'native'],
   bundleOptions: { commonJs: true },
   // Needs of test/runtimes/scenario-needs.mjs: Bun's MessagePort has no EventEmitter methods.
-  lacks: ['Node MessagePort events'],
+  lacks: ['Node MessagePort events', 'garbage collection on demand'],
   available: async () => existsSync(binary),
   version: async () => (await versionOf(binary, ['--version'])) && `Bun ${await versionOf(binary, ['--version'])}`,
   run: (bundle) => runProcess(binary, ['run', bundle], { cwd: root, env: { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } }),

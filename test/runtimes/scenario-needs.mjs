@@ -17,6 +17,8 @@ const NEEDS = {
   'process beforeExit': /\bbeforeExit\b/,
   // Node's `events` module with its EventEmitterAsyncResource (Node, Bun, Deno, workerd).
   'events.EventEmitterAsyncResource': /\bEventEmitterAsyncResource\b/,
+  // V8's gc(), exposed at run time through node:v8 and node:vm (Node, Deno).
+  'garbage collection on demand': /setFlagsFromString\(['"]--expose-gc/,
 };
 
 // Needs no pattern can see, named by the scenario itself in a `// needs: a, b` line.
