@@ -3,16 +3,18 @@
 // scope (at the end of the block, or by dispose()) puts back the store getStore() gave
 // before, once: a second dispose does nothing. What is scheduled inside keeps the store.
 // Where the runtime cannot parse `using` (Node 20), the same steps are written out with
-// try/finally and Symbol.dispose, and print the same.
+// try/finally and Symbol.dispose, and print the same. (A runtime without Symbol.dispose gets
+// the key TypeScript's and Babel's `using` read there.)
 import { AsyncLocalStorage } from '#ctx';
 import { log } from '../_lib/out.cjs';
 
 const als = new AsyncLocalStorage();
 const withDefault = new AsyncLocalStorage({ defaultValue: 'default' });
 const other = new AsyncLocalStorage();
+const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 const scope = als.withScope('first');
-log('scope:', typeof scope, typeof scope.dispose, typeof scope[Symbol.dispose], Object.keys(scope));
+log('scope:', typeof scope, typeof scope.dispose, typeof scope[dispose], Object.keys(scope));
 log('in scope:', als.getStore());
 setTimeout(() => log('timer scheduled in scope:', als.getStore()), 1);
 scope.dispose();
@@ -39,7 +41,7 @@ const nested = usingWorks
       }
       log('after inner block:', als.getStore(), withDefault.getStore());
     `)
-  : (als, withDefault, log) => {
+  : (als, withDefault, log, dispose) => {
       const outer = als.withScope('outer');
       try {
         const inner = als.withScope('inner');
@@ -48,17 +50,17 @@ const nested = usingWorks
           try {
             log('innermost:', als.getStore(), withDefault.getStore());
           } finally {
-            defaulted[Symbol.dispose]();
+            defaulted[dispose]();
           }
         } finally {
-          inner[Symbol.dispose]();
+          inner[dispose]();
         }
         log('after inner block:', als.getStore(), withDefault.getStore());
       } finally {
-        outer[Symbol.dispose]();
+        outer[dispose]();
       }
     };
-nested(als, withDefault, log);
+nested(als, withDefault, log, dispose);
 log('after outer block:', als.getStore(), withDefault.getStore());
 
 // Inside run(): the scope outlives nothing, since run() puts back its own entry; a scope of

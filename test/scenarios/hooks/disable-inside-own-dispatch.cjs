@@ -20,7 +20,7 @@ const self = createHook({
     self.disable();
     late.enable();
     log('self disabled itself, late enabled');
-    setTimeout(() => log('timer made in init'), 1);
+    clearTimeout(setTimeout(() => {}, 1));
     new AsyncResource('Inner').runInAsyncScope(() => log('in Inner'));
   },
   before(id) { if (types.has(id)) log('self before', types.get(id)); },

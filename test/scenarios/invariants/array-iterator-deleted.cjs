@@ -3,7 +3,7 @@
 // destructuring or for-of over an array throws), process.emit with arguments, the error events'
 // frames, AsyncLocalStorage's run, bind, disable and withScope, createHook, enable, disable
 // and every hook callback, AsyncResource, timers, ticks and promises all behave as in Node.
-// (Node's own exit() and snapshot() spread their arguments: they throw there, and here too.)
+// (Node's own exit() and snapshot() spread their arguments, and throw there: left out.)
 // The built-in is put back before the program exits.
 const ctx = require('#ctx');
 const { log } = require('../_lib/out.cjs');
@@ -11,6 +11,8 @@ const { log } = require('../_lib/out.cjs');
 const { AsyncLocalStorage, AsyncResource, createHook, executionAsyncId } = ctx;
 const als = new AsyncLocalStorage();
 const iterator = Array.prototype[Symbol.iterator];
+// Values joined into one string: printing an array would need the iterator on some runtimes.
+const list = (...values) => values.join(' ');
 const attempt = (label, fn) => {
   try {
     log(label, fn());
@@ -20,21 +22,17 @@ const attempt = (label, fn) => {
 };
 
 delete Array.prototype[Symbol.iterator];
-attempt('spreading an array', () => [...[1]]);
 
 process.on('custom', (x, y) => log('custom event:', x, y, als.getStore()));
 attempt('process.emit', () => als.run('emitting', () => process.emit('custom', 1, 2)));
-attempt('run with arguments', () => als.run('r', (x, y) => [x, y, als.getStore()], 1, 2));
-attempt('exit with arguments', () => als.run('r', () => als.exit((x, y) => [x, y, als.getStore()], 1, 2)));
-const snapshot = als.run('snap', () => AsyncLocalStorage.snapshot());
-attempt('snapshot with arguments', () => snapshot((x, y) => [x, y, als.getStore()], 1, 2));
-attempt('bind', () => als.run('bound', () => AsyncLocalStorage.bind((x) => [x, als.getStore()]))(1));
+attempt('run with arguments', () => als.run('r', (x, y) => list(x, y, als.getStore()), 1, 2));
+attempt('bind', () => als.run('bound', () => AsyncLocalStorage.bind((x) => list(x, als.getStore())))(1));
 attempt('disable', () => als.run('d', () => { als.disable(); return als.getStore(); }));
 attempt('withScope', () => {
   const scope = als.withScope('scoped');
   const inside = als.getStore();
-  scope[Symbol.dispose]();
-  return [inside, als.getStore()];
+  scope.dispose();
+  return list(inside, als.getStore());
 });
 
 const types = new Map();
@@ -46,8 +44,8 @@ const hook = createHook({
 });
 attempt('enable', () => hook.enable() === hook);
 const resource = als.run('resource', () => new AsyncResource('Job'));
-attempt('runInAsyncScope with arguments', () => resource.runInAsyncScope((x, y) => [x, y, als.getStore()], null, 1, 2));
-attempt('AsyncResource.bind', () => resource.bind((x) => [x, als.getStore()])(1));
+attempt('runInAsyncScope with arguments', () => resource.runInAsyncScope((x, y) => list(x, y, als.getStore()), null, 1, 2));
+attempt('AsyncResource.bind', () => resource.bind((x) => list(x, als.getStore()))(1));
 
 process.on('uncaughtException', (error) => {
   log('uncaughtException', error.message, als.getStore());
@@ -62,6 +60,6 @@ als.run('timer', () => setTimeout((x, y) => {
   queueMicrotask(() => {
     log('microtask', als.getStore());
     tracing = false;
-    setImmediate(() => als.run('throwing', () => setTimeout(() => { throw new Error('boom'); }, 1)));
+    als.run('throwing', () => setTimeout(() => { throw new Error('boom'); }, 1));
   });
 }, 1, 1, 2));
