@@ -62,8 +62,11 @@ export function runningSources(): readonly Source[] | undefined {
  * registered for a later copy to use (asyncHooksOfFirst).
  */
 export function useSwitch(switcher: () => void, api: AsyncHooksApi): void {
-  // Loaded on demand in a copy that uses another's layers, which would never call its hooks.
-  if (usesFirst()) throw asyncHooksBesideEngine(thisCopy, joined!);
+  // In a copy that uses (or will use, at install) the layers of a first without async_hooks,
+  // whose layers would never call its hooks: stops (at import, or where loaded on demand). A
+  // first with async_hooks gave this copy's exports its own (asyncHooksOfFirst): none is loaded.
+  const first = running === undefined ? registered() : undefined;
+  if (first !== undefined && compatible(first)) throw asyncHooksBesideEngine(thisCopy, first);
   switchVariants = switcher;
   thisCopy.asyncHooks = api;
 }
@@ -92,10 +95,9 @@ export function installHost(sources: readonly Source[]): void {
   if (running !== undefined || usesFirst()) return;
   const first = registered();
   if (first !== undefined) {
-    if (!compatible(first)) throw incompatibleEngine(thisCopy, first);
-    // Its async_hooks half would see none of the first's tasks (where the first has one,
-    // asyncHooksOfFirst gave this copy's exports the first's, and loaded none).
-    if (switchVariants !== undefined) throw asyncHooksBesideEngine(thisCopy, first);
+    // Nor where this copy has an async_hooks half of its own (installed again after the first
+    // copy's uninstall, beside another's layers): its hooks would see none of their tasks.
+    if (!compatible(first) || switchVariants !== undefined) throw incompatibleEngine(thisCopy, first);
     joined = first;
     return;
   }
