@@ -10,6 +10,7 @@ import { installNodeMessagePort } from './node-message-port';
 import { installNodeHookErrors } from './node-hook-errors';
 import { installTimerRefresh, installTimersModule, installTimersModuleWithHooks } from './node-timers';
 import { installServerScopes } from './node-servers';
+import { installTimersPromisesWithHooks } from './node-timers-promises';
 import { installEventEmitterAsyncResource } from './node-event-emitter-resource';
 
 export const nodeSources: readonly Source[] = [
@@ -24,6 +25,8 @@ export const nodeSources: readonly Source[] = [
   [, installTimerRefresh],
   // After the global's timers: node:timers gets the same layers, with ids where they have them.
   [installTimersModule, installTimersModuleWithHooks],
+  // With a hook enabled only, after node:timers (whose layers it calls).
+  [, , installTimersPromisesWithHooks],
   [installServerScopes],
   // With async_hooks only: it is built on the engine's AsyncResource.
   [, installEventEmitterAsyncResource],

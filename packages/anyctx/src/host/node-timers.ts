@@ -3,7 +3,7 @@
 // the same layers as the global's, by mode (timers.ts, immediate.ts). ES modules that import
 // them by name read a copy made when `node:timers` was first imported, often before the
 // engine installs (imports are linked first): Node's syncBuiltinESMExports() updates it.
-// `timers/promises` needs nothing: its promises are the engine's to follow.
+// `timers/promises` makes its timers inside Node: node-timers-promises.ts, where a hook is enabled.
 
 import { installTimers, installTimersWithHooks, timerRefreshed } from './timers';
 import { instrumentImmediate } from './immediate';
