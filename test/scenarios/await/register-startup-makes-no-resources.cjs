@@ -2,7 +2,10 @@
 // The register entry: starting it makes no async resource that a hook
 // enabled at the program's top could see. Every `before` such a hook gets is for a resource
 // whose `init` it got (Node's module-hooks machinery runs on its own, not through the engine).
-const { createHook, executionAsyncId } = require('#ctx');
+// Promises aside: with any --import, Node loads the main module through its ES module loader,
+// whose promises, made before the hook, react after it (natively too: before and after
+// without init, as for every promise made before a hook).
+const { createHook, executionAsyncId, executionAsyncResource } = require('#ctx');
 const { log } = require('../_lib/out.cjs');
 
 const initialized = new Set([executionAsyncId()]);
@@ -12,10 +15,7 @@ createHook({
     initialized.add(asyncId);
   },
   before(asyncId) {
-    if (!initialized.has(asyncId)) unannounced.push('before');
-  },
-  after(asyncId) {
-    if (!initialized.has(asyncId)) unannounced.push('after');
+    if (!initialized.has(asyncId) && !(executionAsyncResource() instanceof Promise)) unannounced.push(asyncId);
   },
 }).enable();
 
