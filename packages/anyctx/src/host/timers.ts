@@ -48,7 +48,11 @@ export class HandleIds {
  * resource (setTimeout, setInterval, setImmediate). `repeats` keeps the resource alive after
  * a run (setInterval): destroy comes from the clear function instead.
  */
-export function instrumentScheduler(target: object, name: string, type: string, repeats: boolean, ids: HandleIds): void {
+export function instrumentScheduler(
+  target: object, name: string, type: string, repeats: boolean, ids: HandleIds,
+  // setImmediate's (immediate.ts): a number for each task as it is scheduled, given back before it runs.
+  numberTask?: () => number, starting?: (number: number) => void,
+): void {
   replaceGatedMethod<Scheduler>(target, name, (original, gate) => function (this: unknown, callback: Function) {
     // `arguments` rather than rest parameters: no arrays allocated on this hot path.
     if (gate.to !== undefined) return Reflect.apply(gate.to, this, arguments);
@@ -60,7 +64,9 @@ export function instrumentScheduler(target: object, name: string, type: string, 
     // The resource hooks and executionAsyncResource() see: the handle, or for a numeric
     // handle (browsers) an object standing for it.
     let resource: object;
+    const number = numberTask === undefined ? 0 : numberTask();
     const scheduled = function (this: unknown) {
+      if (starting !== undefined) starting(number);
       if (restartsPending !== 0 && !repeats) {
         const restart = takeRestart(resource);
         if (restart !== undefined) {
