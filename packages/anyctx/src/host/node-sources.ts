@@ -8,7 +8,7 @@ import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
 import { installNodeHookErrors } from './node-hook-errors';
-import { installTimerRefresh, installTimersModule, installTimersModuleWithHooks } from './node-timers';
+import { findTimeoutPrototype, installTimerRefreshWithHooks, installTimersModule, installTimersModuleWithHooks } from './node-timers';
 import { installServerScopes } from './node-servers';
 import { installTimersPromisesWithHooks } from './node-timers-promises';
 import { installEventEmitterAsyncResource } from './node-event-emitter-resource';
@@ -19,10 +19,9 @@ export const nodeSources: readonly Source[] = [
   [installNextTick],
   [installNodeMessagePort],
   [installNodeHookErrors],
-  // Timeouts that run again after refresh(): with ids only (the frames-only engine keeps the
-  // frame a timeout was scheduled in). Before node:timers gets its layers: it makes a timeout
-  // of Node's own to find their prototype.
-  [, installTimerRefresh],
+  // Timeouts that run again after refresh(), while a hook is enabled. Before node:timers gets
+  // its layers: it makes a timeout of Node's own to find their prototype.
+  [findTimeoutPrototype, , installTimerRefreshWithHooks],
   // After the global's timers: node:timers gets the same layers, with ids where they have them.
   [installTimersModule, installTimersModuleWithHooks],
   // With a hook enabled only, after node:timers (whose layers it calls).

@@ -33,24 +33,39 @@ export function installTimersModuleWithHooks(global: typeof globalThis): void {
   timersModule(global, installTimersWithHooks);
 }
 
+/** Node's Timeout.prototype, where install found it. */
+let timeoutPrototype: object | undefined;
+
 /**
- * With ids (the async_hooks half): Node's Timeout.prototype.refresh. On a timeout that has
- * run, Node restarts it as a new Timeout resource (a new id, its init, the frame of the
- * refresh() call); on one still pending it only moves its time; on one running its callback,
- * the same resource runs again. Node's own `_destroyed` tells which.
+ * Finds Node's Timeout.prototype, from a timeout of Node's own made and cleared at once:
+ * before node:timers gets its layers.
  */
-export function installTimerRefresh(global: typeof globalThis): void {
+export function findTimeoutPrototype(global: typeof globalThis): void {
   const timers = nodeBuiltin<{ setTimeout?: unknown; clearTimeout?: unknown }>(global, 'timers');
   if (typeof timers?.setTimeout !== 'function' || typeof timers.clearTimeout !== 'function') return;
-  // The prototype of Node's timeouts, from one made and cleared at once.
   const probe = (timers.setTimeout as Function)(() => {}, 0) as NodeTimeout | undefined;
   (timers.clearTimeout as Function)(probe);
   const prototype = typeof probe === 'object' && probe !== null ? Object.getPrototypeOf(probe) : undefined;
-  if (typeof prototype?.refresh !== 'function' || typeof probe!._destroyed !== 'boolean') return;
-  replaceMethod<(this: NodeTimeout) => unknown>(prototype, 'refresh', (original) => function refresh(this: NodeTimeout) {
-    const ran = this?._destroyed === true;
-    const result = Reflect.apply(original, this, arguments);
-    if (this._repeat == null && (!ran || this._destroyed === false)) timerRefreshed(this, ran);
-    return result;
-  });
+  if (typeof prototype?.refresh === 'function' && typeof probe!._destroyed === 'boolean') timeoutPrototype = prototype;
+}
+
+// Made once, so that enabling hooks again gives the same function (variant-switch.ts).
+const makeRefresh = (original: (this: NodeTimeout) => unknown) => function refresh(this: NodeTimeout) {
+  const ran = this?._destroyed === true;
+  const result = Reflect.apply(original, this, arguments);
+  if (this._repeat == null && (!ran || this._destroyed === false)) timerRefreshed(this, ran);
+  return result;
+};
+
+/**
+ * While a hook is enabled: Node's Timeout.prototype.refresh. On a timeout that has run, Node
+ * restarts it as a new Timeout resource (a new id, its init, the frame of the refresh()
+ * call); on one still pending it only moves its time; on one running its callback, the same
+ * resource runs again. Node's own `_destroyed` tells which. Without a hook a timeout
+ * refreshed after it ran keeps its first frame and id: a layer on Node's timeout prototype
+ * put after Node's timer code has warmed up (bench/child.mjs timers) slowed every timer by a
+ * sixth.
+ */
+export function installTimerRefreshWithHooks(): void {
+  if (timeoutPrototype !== undefined) replaceMethod(timeoutPrototype, 'refresh', makeRefresh);
 }
