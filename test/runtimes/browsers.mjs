@@ -22,7 +22,7 @@ const BATCH_TIMEOUT_MS = 300_000;
 const WEB_TIMEOUT_MS = 60_000;
 
 // What a page lacks that Node scenarios use; such scenarios are not applicable (n/a).
-const browserLacks = ['process.nextTick', 'setImmediate', 'Node timer handles', 'Node MessagePort events', 'Node process', 'events.EventEmitterAsyncResource', 'garbage collection on demand'];
+const browserLacks = ['process.nextTick', 'setImmediate', 'Node timer handles', 'Node MessagePort events', 'Node process', 'events.EventEmitterAsyncResource', 'garbage collection on demand', 'uncaught exception capture'];
 
 /** One Vite build of every scenario (an input each), with the anyctx plugin and the
  * stand-ins for the node: modules the corpus's output helpers use. */

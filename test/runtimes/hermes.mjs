@@ -44,7 +44,7 @@ export const hermes = {
       'node:events': require.resolve('events/'),
     },
   },
-  lacks: ['MessageChannel', 'EventTarget', 'Node MessagePort events', 'CommonJS __filename', 'Node process', 'events.EventEmitterAsyncResource', 'garbage collection on demand'],
+  lacks: ['MessageChannel', 'EventTarget', 'Node MessagePort events', 'CommonJS __filename', 'Node process', 'events.EventEmitterAsyncResource', 'garbage collection on demand', 'uncaught exception capture'],
   note: 'hermes-engine-cli 0.12.0 (the newest Hermes on npm that runs JS on Linux), bundles lowered by Babel (classes, private fields, block scoping, async functions); the event loop and unhandled-rejection tracking are rebuilt in a prelude on the CLI, Promise.allSettled/any polyfilled; no MessageChannel or EventTarget; at most 128 nested native calls (apply/call/generators)',
   available: async () => existsSync(binary),
   version: async () => `hermes-engine-cli ${JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version}`,

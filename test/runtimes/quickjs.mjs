@@ -28,7 +28,7 @@ export const quickjs = {
     },
   },
   // Needs of test/runtimes/scenario-needs.mjs (quickjs-emscripten exposes no rejection tracker).
-  lacks: ['MessageChannel', 'EventTarget', 'unhandled-rejection tracking', 'Node process', 'events.EventEmitterAsyncResource', 'garbage collection on demand'],
+  lacks: ['MessageChannel', 'EventTarget', 'unhandled-rejection tracking', 'Node process', 'events.EventEmitterAsyncResource', 'garbage collection on demand', 'uncaught exception capture'],
   note: 'quickjs-emscripten 0.32 run from Node: timers, immediates and process events come from the Node host; no MessageChannel, EventTarget or unhandled-rejection events (quickjs-emscripten exposes no rejection tracker)',
   available: async () => existsSync(packageDir),
   version: async () => `quickjs-emscripten ${JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version}`,

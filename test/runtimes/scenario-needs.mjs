@@ -19,6 +19,8 @@ const NEEDS = {
   'events.EventEmitterAsyncResource': /\bEventEmitterAsyncResource\b/,
   // V8's gc(), exposed at run time through node:v8 and node:vm (Node, Deno).
   'garbage collection on demand': /setFlagsFromString\(['"]--expose-gc/,
+  // Node's process.setUncaughtExceptionCaptureCallback (and so its 'uncaughtException' path).
+  'uncaught exception capture': /\bsetUncaughtExceptionCaptureCallback\b/,
 };
 
 // Needs no pattern can see, named by the scenario itself in a `// needs: a, b` line.

@@ -45,7 +45,7 @@ export const workerd = {
   bundleOptions: { name: 'workerd', builtinsFromGlobal: true },
   // Needs of test/runtimes/scenario-needs.mjs: MessagePort has no EventEmitter methods, eval
   // and new Function are refused, and a worker never ends, so there is no 'beforeExit'.
-  lacks: ['Node MessagePort events', 'code from strings', 'process beforeExit', 'garbage collection on demand'],
+  lacks: ['Node MessagePort events', 'code from strings', 'process beforeExit', 'garbage collection on demand', 'uncaught exception capture'],
   note: `compatibility date ${COMPATIBILITY_DATE}, nodejs_compat; the run ends when no timer is pending and 'exit' is emitted by the harness`,
   available: async () => existsSync(binary),
   version: async () => (await versionOf(binary, ['--version']))?.replace(/^workerd\s*/, 'workerd '),

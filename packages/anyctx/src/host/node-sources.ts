@@ -3,7 +3,7 @@
 // (sources.ts): left out of the browser build, which has none of them. setImmediate and
 // nextTick give their tasks ids in every mode: Node's own sources, kept as Node has them.
 import type { Source } from './sources';
-import { installProcessErrorFrames } from './process-events';
+import { installProcessErrorFrames, installProcessErrorFramesWithIds } from './process-events';
 import { installImmediate } from './immediate';
 import { installNextTick } from './next-tick';
 import { installNodeMessagePort } from './node-message-port';
@@ -14,7 +14,7 @@ import { installTimersPromisesWithHooks } from './node-timers-promises';
 import { installEventEmitterAsyncResource } from './node-event-emitter-resource';
 
 export const nodeSources: readonly Source[] = [
-  [installProcessErrorFrames],
+  [installProcessErrorFrames, installProcessErrorFramesWithIds],
   [installImmediate],
   [installNextTick],
   [installNodeMessagePort],

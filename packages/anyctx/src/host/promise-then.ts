@@ -71,7 +71,7 @@ let lateReaction: typeof react | undefined;
 
 function reactLate(frame: Frame, callback: (value: unknown) => unknown, value: unknown, derived: Promise<unknown>): unknown {
   const asyncId = newAsyncId();
-  setPromiseAsyncId(derived, asyncId);
+  setPromiseAsyncId(derived, asyncId, 0);
   return runCallback(frame, asyncId, 0, derived, () => {
     try {
       return keepThenableFrame(callback(value));
@@ -106,7 +106,7 @@ const thenWithHooks = (nativeThen: Then, gate: Gate): Then => ({
     const react = (callback: Reaction) => typeof callback !== 'function' ? callback
       : (value: unknown) => runCallback(frame, asyncId, parentId, promise, settle, undefined, [callback, value]);
     promise = nativeThen.call(this, react(onFulfilled), react(onRejected));
-    setPromiseAsyncId(promise, asyncId);
+    setPromiseAsyncId(promise, asyncId, parentId);
     emitInit(asyncId, 'PROMISE', parentId, promise);
     return promise;
   },
