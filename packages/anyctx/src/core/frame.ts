@@ -148,11 +148,6 @@ export function withValue(frame: Frame, slot: number, value: unknown): Frame {
   return next;
 }
 
-/** Clears `slot` in `frame` itself (`disable()`): every context holding the frame loses the value. */
-export function clearValue(frame: Frame, slot: number): void {
-  if (valueIn(frame, slot) !== undefined) frame.splice(0, frame.length, ...withValue(frame, slot, undefined));
-}
-
 // `enterWith` changes the frame without a scope to restore it. Inside a callback the
 // engine restores the frame afterwards; at the outermost level nothing would, and code the
 // engine cannot see (platform events, uninstrumented callbacks) would run in that frame.

@@ -55,7 +55,12 @@ export function installEventEmitterAsyncResource(global: typeof globalThis): voi
     }
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
-      return this.#asyncResource.runInAsyncScope(super.emit, this, event, ...args);
+      // The arguments copied, not spread: spreading reads Array.prototype[Symbol.iterator],
+      // which the program may have taken away.
+      const resource = this.#asyncResource;
+      const call: unknown[] = [super.emit, this, event];
+      for (let i = 0; i < args.length; i++) call[i + 3] = args[i];
+      return Reflect.apply(resource.runInAsyncScope, resource, call) as boolean;
     }
 
     emitDestroy(): void {
