@@ -67,7 +67,8 @@ export function instrumentScheduler(
     const number = numberTask === undefined ? 0 : numberTask();
     const scheduled = function (this: unknown) {
       if (starting !== undefined) starting(number);
-      if (restartsPending !== 0 && !repeats) {
+      // Node's refresh() only (node-timers.ts): compiled out of the browser build.
+      if (__NODE_SOURCES__ && restartsPending !== 0 && !repeats) {
         const restart = takeRestart(resource);
         if (restart !== undefined) {
           frame = restart[0];
@@ -115,12 +116,12 @@ function endRun(handle: unknown, resource: object, asyncId: number, ids: HandleI
 
 export function instrumentClearer(target: object, name: string, ids: HandleIds): void {
   replaceMethod<Clearer>(target, name, (original) => function (this: unknown, handle: unknown) {
-    if (restartsPending !== 0 && typeof handle === 'object' && handle !== null) takeRestart(handle);
+    if (__NODE_SOURCES__ && restartsPending !== 0 && typeof handle === 'object' && handle !== null) takeRestart(handle);
     let asyncId = ids.forget(handle);
     const running = executionResource === handle;
     // A live Node handle made while no hook was enabled: its id, if it is running now, or
     // one no hook has seen.
-    if (asyncId === undefined && hookCounts.destroy > 0 && (handle as { _destroyed?: unknown } | null)?._destroyed === false) {
+    if (__NODE_SOURCES__ && asyncId === undefined && hookCounts.destroy > 0 && (handle as { _destroyed?: unknown } | null)?._destroyed === false) {
       asyncId = running ? executionAsyncId : newAsyncId();
     }
     if (asyncId !== undefined) {
