@@ -35,12 +35,16 @@ export function installTimersModuleWithHooks(global: typeof globalThis): void {
 
 /** Node's Timeout.prototype, where install found it. */
 let timeoutPrototype: object | undefined;
+let searched = false;
 
 /**
  * Finds Node's Timeout.prototype, from a timeout of Node's own made and cleared at once:
- * before node:timers gets its layers.
+ * before node:timers gets its layers, once (the switch runs this again when the last hook is
+ * disabled, where node:timers has the engine's layers).
  */
 export function findTimeoutPrototype(global: typeof globalThis): void {
+  if (searched) return;
+  searched = true;
   const timers = nodeBuiltin<{ setTimeout?: unknown; clearTimeout?: unknown }>(global, 'timers');
   if (typeof timers?.setTimeout !== 'function' || typeof timers.clearTimeout !== 'function') return;
   const probe = (timers.setTimeout as Function)(() => {}, 0) as NodeTimeout | undefined;
