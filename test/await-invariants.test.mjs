@@ -105,6 +105,7 @@ const TICKS_SEED = Number(process.env.ANYCTX_TICKS_SEED ?? Math.floor(Math.rando
 
 const spyVia = fc.constantFrom('microtask', 'then', 'tick');
 const awaitedKind = fc.constantFrom('null', 'value', 'resolved', 'thenable', 'resolvedThenable', 'throwingThen', 'nested', 'double');
+const returnedKind = fc.constantFrom('thenable', 'throwingThen', 'promise', 'object', 'nested');
 const stepArbitrary = (generator) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.record({ t: fc.constant('await'), what: awaitedKind }) },
@@ -114,6 +115,7 @@ const stepArbitrary = (generator) =>
     { weight: 1, arbitrary: fc.record({ t: fc.constant('reject') }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('forAwaitArray') }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('returnAwait') }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('returnValue'), what: returnedKind }) },
     ...(generator
       ? [
           { weight: 3, arbitrary: fc.record({ t: fc.constant('yield'), awaited: fc.boolean() }) },
@@ -166,6 +168,17 @@ function renderAwaited(what, label) {
   }
 }
 
+function renderReturned(what, label) {
+  switch (what) {
+    case 'thenable': return `return { then(resolve) { log('${label} then called'); resolve('${label} returned'); } };`;
+    // The function's promise rejects; the body's catch must not see the throw.
+    case 'throwingThen': return `{ try { return { get then() { log('${label} then read'); throw new Error('${label} then'); } }; } catch { log('${label} caught in the body'); } }`;
+    case 'promise': return `return Promise.resolve('${label} returned');`;
+    case 'object': return `return Object('${label} returned');`;
+    default: return `return { then(resolve) { log('${label} outer then'); resolve({ then(r) { log('${label} inner then'); r('${label} nested'); } }); } };`;
+  }
+}
+
 function renderStep(program, i, step, k) {
   const label = `F${i}.${k}`;
   switch (step.t) {
@@ -196,6 +209,9 @@ function renderStep(program, i, step, k) {
     case 'returnAwait':
       // Always taken; the condition keeps the steps after it well-formed (unreachable).
       return program.fns[i].generator ? 'await null;' : `if (log) return await Promise.resolve('${label} early');`;
+    case 'returnValue':
+      // A return that goes through resolving() (also in a function with no await before it).
+      return program.fns[i].generator ? 'await null;' : `if (log) ${renderReturned(step.what, label)}`;
     case 'yield':
       return step.awaited ? `yield await Promise.resolve('${label}');` : `yield '${label}';`;
     case 'delegate': {

@@ -34,7 +34,7 @@ const scenarios = readdirSync(scenariosDir).filter((file) => /\.(mjs|cjs)$/.test
 const NEVER_SUSPENDING = {
   'no-await.mjs': `import x from 'y';\nfunction f() { try { return x(); } catch { return 0; } finally { x(); } }\nexport default f;\n`,
   // `yield` and `async` appear, so the file passes the quick text check and is walked.
-  'no-suspension.js': `function* gen() { yield 1; }\nasync function noAwait() { try { return 1; } catch (e) { return 2; } finally { gen(); } }\nconst arrow = async () => 3;\nclass K { async m() { return gen(); } static { try {} catch {} } }\n`,
+  'no-suspension.js': `function* gen() { yield 1; }\nasync function noAwait() { try { return 1; } catch (e) { return 2; } finally { gen(); } }\nconst arrow = async () => 3;\nclass K { async m() { gen(); return [4]; } static { try {} catch {} } }\n`,
 };
 
 let babel;
@@ -190,8 +190,10 @@ describe('Babel plugin: the rewrite', () => {
       const code = read();
       // Printed compact: where the two leave a blank line is not what is compared.
       const viaPlugin = compile(code, filename, [plugin], { compact: true, ...parsing(filename) }).code;
-      const viaTransform = compile(oxcTransform(code, { filename, sourceMap: false }).code, filename, [], { compact: true, ...parsing(filename) }).code;
-      assert.match(viaPlugin, /\b__acx\d*\.enter\(\)/, 'the program was rewritten');
+      const transformed = oxcTransform(code, { filename, sourceMap: false });
+      const viaTransform = compile(transformed.code, filename, [], { compact: true, ...parsing(filename) }).code;
+      // A scenario with nothing to rewrite (no async function: register-startup-makes-no-resources.cjs) is left alike.
+      if (transformed.changed) assert.match(viaPlugin, /\b__acx\d*\.(?:enter\(\)|resolving\()/, 'the program was rewritten');
       assert.equal(viaPlugin, viaTransform);
     });
 

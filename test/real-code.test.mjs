@@ -26,7 +26,7 @@ import { REWRITERS, helperExports } from './rewrite/rewriters.mjs';
 import { RewriteTally } from './rewrite/tally.mjs';
 
 const HELPER_EXPORTS = helperExports();
-const MAY_SUSPEND = /\bawait\b|\byield\b/;
+const MAY_REWRITE = /\bawait\b|\byield\b|\basync\b/;
 
 /** Both rewriters must pass every check on `code`, rewrite it (or not), and leave so many
  * functions and module bodies as they were under the rule. */
@@ -89,6 +89,18 @@ const k = async () => await y;
     const result = checkRewrite(module, broken, { filename: 'broken.mjs', helperExports: HELPER_EXPORTS });
     assert.equal(result.status, 'violation', result.detail);
     assert.match(result.detail, /enterGenerator/);
+  });
+  it('reports a return of an async function left as it was, with or without an await in the function', () => {
+    const code = 'async function f() { return a.b; }\nasync function g() { await x; return c(); }\nconst h = async () => d;\n';
+    const output = oxcOutput(code, 'a.js');
+    assert.equal(checkRewrite(code, output, { filename: 'a.js' }).status, 'ok');
+    for (const [from, to] of [['__acx.resolving(a.b)', 'a.b'], ['__acx.resolving(c())', 'c()'], ['__acx.resolving(d)', 'd']]) {
+      const broken = output.replace(from, to);
+      assert.notEqual(broken, output);
+      assert.equal(checkRewrite(code, broken, { filename: 'a.js' }).status, 'violation', from);
+    }
+    assert.equal(checkRewrite(code, null, { filename: 'a.js' }).status, 'violation');
+    assert.equal(checkRewrite('async function f() { return 1; }', null, { filename: 'a.js' }).status, 'ok');
   });
   it('reports a file with awaits left as it was', () => {
     assert.equal(checkRewrite(script, null, { filename: 'a.js' }).status, 'violation');
@@ -190,6 +202,10 @@ const SHAPE_INPUTS = {
   ],
   yield: [['async function* g() { yield; yield 1; const a = yield* h(); yield yield 2; }', 'a.js']],
   'async generator return': [['async function* g() { if (a) return; yield 1; return await b; }', 'a.js']],
+  'async function return': [
+    ['async function f(a) { if (a) return a.b; await a; try { return g(); } finally {} }\nconst h = async () => k();\nconst i = async () => (await x, y);\nclass A { async m() { return this; } }', 'a.js'],
+    ['exports.f = async () => { return 1, b; };\nexports.g = async function () { return(a) };\nexports.h = async () => ({ then: a, b });', 'a.cjs'],
+  ],
   'catch or finally block': [
     ['async function f() { try { await a; } catch (e) { b(e); } finally { c(); } try {} catch {} finally {} }', 'a.js'],
     ['async function f() { await a; class A { static { try { b(); } catch { c(); } } } }', 'a.js'],
@@ -363,7 +379,7 @@ function corpus(filter) {
         if (hashes.has(hash)) continue;
         hashes.add(hash);
         seen++;
-        if (MAY_SUSPEND.test(text)) files.push({ path, size: text.length });
+        if (MAY_REWRITE.test(text)) files.push({ path, size: text.length });
       }
     }
   };
@@ -409,9 +425,10 @@ test('real code: every file of node_modules with a suspension point, through bot
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
 
   const suspending = answers.filter((answer) => answer.suspends);
+  const checked = answers.filter((answer) => answer.suspends || answer.resolves);
   const tally = new RewriteTally(Object.keys(REWRITERS));
   const failures = [];
-  for (const answer of suspending) {
+  for (const answer of checked) {
     for (const [name, result] of Object.entries(answer.results)) {
       tally.add(name, result, result.ms);
       if (result.status !== 'ok' && result.status !== 'skipped') failures.push({ name, file: answer.file, ...result });
@@ -419,8 +436,8 @@ test('real code: every file of node_modules with a suspension point, through bot
   }
   const slowest = [...answers].sort((a, b) => b.ms - a.ms).slice(0, 3);
   const lines = [
-    `${seen} source files (one per content), ${files.length} that say await or yield, ${answers.filter((a) => !a.parsed).length} of them unparsable, ` +
-      `${suspending.length} with a suspension point; ${seconds} s in ${workers} workers, the slowest ` +
+    `${seen} source files (one per content), ${files.length} that say await, yield or async, ${answers.filter((a) => !a.parsed).length} of them unparsable, ` +
+      `${suspending.length} with a suspension point, ${checked.length - suspending.length} more with only an async function's return to rewrite; ${seconds} s in ${workers} workers, the slowest ` +
       `${slowest.map((a) => `${a.file.slice(NODE_MODULES.length + 1)} ${(a.ms / 1000).toFixed(1)} s`).join(', ')}`,
     ...tally.lines(),
   ];

@@ -369,18 +369,20 @@ describe('functions whose body cannot be wrapped are left as they were', () => {
 
 // ---------------------------------------------------------------------------------------
 
-describe('files without await are returned untouched', () => {
+describe('files with nothing to rewrite are returned untouched', () => {
   const untouched = [
     ['empty.mjs', ''],
     ['plain.mjs', 'export const x = 1;\n'],
+    // Async functions whose returns cannot be thenables (src/model/returned-values.ts).
     ['async-without-await.mjs', 'export async function f() { return 1; }\nexport const g = async () => 2;\n'],
+    ['async-returning-primitives-and-literals.mjs', 'export async function f(a) { if (a) return `t${a}`; if (!a) return -a; return a ? [a] : { a, b: () => a }; }\nexport const g = async () => typeof x;\n'],
     ['words-only.mjs', "// await here, yield there\nconst s = 'await x; yield y';\nconst t = `for await`;\n/* await */\n"],
     ['sync-generator.mjs', 'function* g() { yield 1; yield* [2]; }\nasync function f() { const it = g(); return [...it]; }\n'],
     ['await-identifier.js', 'var await = 1;\nconsole.log(await + 1);\n'],
     ['await-identifier.cjs', 'var await = 2; module.exports = await;\n'],
-    ['yield-identifier.js', 'var yield = 1;\nasync function f() { return yield; }\n'],
+    ['yield-identifier.js', 'var yield = 1;\nasync function f() { return yield + 1; }\n'],
     ['types.ts', 'declare function f(): Promise<void>;\nexport type Awaited2<T> = T extends Promise<infer U> ? U : T; // await\n'],
-    ['component.tsx', 'export const C = async () => <div title="await">await</div>;\n'],
+    ['component.tsx', 'export const C = () => <div title="await">await</div>;\n'],
   ];
   for (const [fileName, code] of untouched) {
     it(fileName, () => {
@@ -389,6 +391,30 @@ describe('files without await are returned untouched', () => {
       assert.equal(result.code, code);
     });
   }
+});
+
+describe('returns of async functions without await: only those that may be thenables', () => {
+  const rewritten = [
+    ['returns.mjs', 'export async function f(a) { if (a) return a.b; return { then: a }; }\nexport const g = async () => h();\n',
+      'import { awaitFramesBasic as __acx } from "anyctx/portable";export async function f(a) { if (a) return __acx.resolving(a.b); return __acx.resolving({ then: a }); }\nexport const g = async () => __acx.resolving(h());\n'],
+    ['yield-identifier.js', 'var yield = 1;\nasync function f() { return yield; }\n',
+      'var __acx = globalThis[Symbol.for("anyctx.awaitFrames")];var yield = 1;\nasync function f() { return __acx.resolving(yield); }\n'],
+    ['component.tsx', 'export const C = async () => <div title="await">await</div>;\n',
+      'import { awaitFramesBasic as __acx } from "anyctx/portable";export const C = async () => __acx.resolving(<div title="await">await</div>);\n'],
+    ['comma-and-parentheses.cjs', 'exports.f = async (a) => { return a, b; };\nexports.g = async function () { return(a) };\n',
+      'const { awaitFramesBasic: __acx } = require("anyctx/portable");exports.f = async (a) => { return __acx.resolving((a, b)); };\nexports.g = async function () { return __acx.resolving((a)) };\n'],
+  ];
+  for (const [fileName, code, expected] of rewritten) {
+    it(fileName, () => {
+      const result = transform(code, { filename: fileName, sourceMap: false });
+      assert.equal(result.code, expected);
+      assert.equal(transform(result.code, { filename: fileName }).changed, false, 'a second run changes nothing');
+    });
+  }
+  it('not the returns of a function rewritten before, nor of a sync function or async generator in an async function', () => {
+    const code = 'async function f() { function g() { return a; } async function* h() { return b; } return; }\n';
+    assert.equal(transform(code, { filename: 'a.js' }).code.includes('resolving'), false);
+  });
 });
 
 // ---------------------------------------------------------------------------------------

@@ -18,8 +18,9 @@ import { detectHelperStyle, helpersExportFor, moduleKindOf } from '../../package
 import { afterPrologue, directiveCount, prologueEnd } from '../../packages/anyctx-build/src/model/directive-prologue.ts';
 import { PackageScopes } from '../../packages/anyctx-build/src/model/package-scope.ts';
 import { SHAPES, ShapeText } from '../../packages/anyctx-build/src/model/shapes.ts';
+import { isResolvingCall, mayBeThenable, resolvesThrough } from '../../packages/anyctx-build/src/model/returned-values.ts';
 import {
-  MAY_SUSPEND, SUSPENSION_POINTS, catchDefaults, firstAwaitUsing, suspensionOf,
+  MAY_REWRITE, MAY_SUSPEND, SUSPENSION_POINTS, catchDefaults, firstAwaitUsing, suspensionOf,
 } from '../../packages/anyctx-build/src/model/suspension-points.ts';
 import { transform } from '../../packages/anyctx-build/src/transform/transform.ts';
 import { anyctxBabelPlugin } from '../../packages/anyctx-build/src/babel/plugin.ts';
@@ -121,9 +122,11 @@ describe('suspension points', () => {
     assert.equal(firstAwaitUsing(firstBody('async function f() { a(); using b = c; await using d = e; }')), 2);
     assert.equal(firstAwaitUsing(firstBody('async function f() { using b = c; }')), -1);
   });
-  it('the text test: a word await or yield', () => {
+  it('the text test: a word await or yield; the rewriters also look at a file that says async', () => {
     assert.equal(MAY_SUSPEND.test('const awaited = 1;'), false);
     assert.equal(MAY_SUSPEND.test('x = yield'), true);
+    assert.equal(MAY_REWRITE.test('const asyncFn = 1;'), false);
+    assert.equal(MAY_REWRITE.test('const f = async () => x;'), true);
   });
   it('catch defaults, outside functions but with a method’s computed key, alike in either AST', () => {
     const code = 'try {} catch ({ a = 1, b: [c = 2] = [], d = () => { try {} catch ({ e = 3 }) {} }, f = { [([g = 4] = [])[0]]() {} } }) {}';
@@ -133,6 +136,29 @@ describe('suspension points', () => {
     assert.deepEqual(values(oxcDefaults), [1, 'ArrayExpression', 2, 'ArrowFunctionExpression', 'ObjectExpression', 4]);
     assert.deepEqual(values(babelDefaults), values(oxcDefaults));
   });
+});
+
+describe('returned values: which may be thenables, alike in either AST', () => {
+  const argumentOf = (code, ast) => find(ast === 'oxc' ? estree(`async function f() { return ${code}; }`, 'a.ts') : babelParse(`async function f() { return ${code}; }`, { sourceType: 'module', plugins: ['typescript'] }).program, 'ReturnStatement').argument;
+  const NOT = ['1', '"s"', '`t${x}`', 'null', '1n', '-x', 'typeof x', 'x++', 'a + b', 'a instanceof B', 'await x', '[x]', '() => x', 'function () {}',
+    '{ a, b: 1, c() {} }', 'a ? 1 : "b"', 'a > b && 0', '(x, 1)', 'x += 1', 'x = 1', '(1 as any)', 'x!++'];
+  const MAY = ['x', 'x.y', 'f()', 'new A()', 'this', '/r/', '{ then }', '{ "then": 1 }', '{ ...a }', '{ [k]: 1 }', '{ __proto__: p }', 'class {}',
+    'a ? b : 1', 'a || b', '(1, x)', 'x = y', 'x ??= y', 'x as any', 'x!', 'import("m")'];
+  for (const ast of ['oxc', 'babel']) {
+    it(`cannot be: primitives, awaits, fresh arrays, functions and object literals without a then of their own (${ast})`, () => {
+      for (const code of NOT) assert.equal(mayBeThenable(argumentOf(code, ast)), false, code);
+    });
+    it(`may be: anything else (${ast})`, () => {
+      for (const code of MAY) assert.equal(mayBeThenable(argumentOf(code, ast)), true, code);
+    });
+    it(`a value through the helper already, whatever they are called (${ast})`, () => {
+      assert.equal(isResolvingCall(argumentOf('H.resolving(x)', ast)), true);
+      assert.equal(resolvesThrough(argumentOf('renamed$1.resolving(x)', ast)), false);
+      for (const code of ['H.resolving(x, y)', 'H.resolving(...x)', 'H?.resolving(x)', 'a.b.resolving(x)', 'H["resolving"](x)', 'H.resolved(x)']) {
+        assert.equal(resolvesThrough(argumentOf(code, ast)), true, code);
+      }
+    });
+  }
 });
 
 describe('wrappable bodies', () => {
@@ -230,6 +256,10 @@ const EXAMPLES = [
     'import { awaitFrames as __acx } from "anyctx/portable"; async function* f() { const __acf = __acx.enterGenerator(); let __acv; try { __acx.yielded(__acf, yield __acx.yielding(__acf, a)); __acx.yielded(__acf, yield __acx.yielding(__acf, void 0)); __acx.yielded(__acf, yield* __acx.yielding(__acf, b)); } finally { __acx.leave(__acf); } }'],
   ['async generator return', 'a.mjs', 'async function* f() { yield; return a, b; }',
     'import { awaitFrames as __acx } from "anyctx/portable"; async function* f() { const __acf = __acx.enterGenerator(); let __acv; try { __acx.yielded(__acf, yield __acx.yielding(__acf, void 0)); return __acx.yielding(__acf, (a, b)); } finally { __acx.leave(__acf); } }'],
+  ['async function return', 'a.mjs', 'async function f() { return a; } const g = async () => b; class C { async m() { return 1; } }',
+    'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { return __acx.resolving(a); } const g = async () => __acx.resolving(b); class C { async m() { return 1; } }'],
+  ['async function return', 'a.mjs', 'async function f() { await a; return b, c; } const g = async () => h(await a);',
+    'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { (__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)); return __acx.resolving((b, c)); } finally { __acx.leave(__acf); } } const g = async () => { const __acf = __acx.enter(); let __acv; try { return __acx.resolving(h((__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)))); } finally { __acx.leave(__acf); } };'],
   ['catch or finally block', 'a.mjs', 'async function f() { try { await a; } catch (e) { b(e); } finally { c(); } }',
     'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { try { (__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)); } catch (e) { __acx.recover(__acf); b(e); } finally { __acx.recover(__acf); c(); } } finally { __acx.leave(__acf); } }'],
   ['catch binding default', 'a.mjs', 'async function f() { try { await a; } catch ({ b = c }) {} }',

@@ -226,3 +226,58 @@ export function referencedFreely(statements, names) {
   };
   return visit(statements, { type: 'Program' }, 'body', new Set());
 }
+
+/**
+ * Whether an expression's value may be a thenable, by its syntax: the rule of docs/transform.md
+ * ("Returns of async functions"), written here from its words and not from anyctx-build's
+ * src/model/returned-values.ts. Not a primitive (a literal other than a regular expression, a
+ * template, a unary, update or binary operation, an assignment other than `=` and the logical
+ * ones), an await's result, a fresh array or function, an object literal without a spread, a
+ * computed key, or a key `then` or `__proto__`; through parentheses, type assertions, `=`,
+ * the branches of `?:` and `&&`-like operators, and the last of a comma sequence.
+ */
+export function mayBeThenable(node) {
+  switch (node.type) {
+    case 'Literal':
+      return node.regex != null;
+    case 'TemplateLiteral':
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+    case 'BinaryExpression':
+    case 'AwaitExpression':
+    case 'ArrayExpression':
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return false;
+    case 'ObjectExpression':
+      return node.properties.some((p) => p.type !== 'Property' || p.computed || ['then', '__proto__'].includes(p.key.name ?? p.key.value));
+    case 'LogicalExpression':
+      return mayBeThenable(node.left) || mayBeThenable(node.right);
+    case 'ConditionalExpression':
+      return mayBeThenable(node.consequent) || mayBeThenable(node.alternate);
+    case 'SequenceExpression':
+      return mayBeThenable(node.expressions.at(-1));
+    case 'AssignmentExpression':
+      return node.operator === '=' ? mayBeThenable(node.right) : ['&&=', '||=', '??='].includes(node.operator);
+    case 'ParenthesizedExpression':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'TSInstantiationExpression':
+      return mayBeThenable(node.expression);
+    default:
+      return true;
+  }
+}
+
+/** `X.resolving(E)`, whatever X is called: E handed through the helpers already (code rewritten before, or now). */
+export const resolvingArgument = (node, helpers = null) =>
+  node?.type === 'CallExpression' && !node.optional && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' &&
+  node.callee.type === 'MemberExpression' && !node.callee.computed && !node.callee.optional && node.callee.object.type === 'Identifier' &&
+  (helpers === null || node.callee.object.name === helpers) && isIdentifier(node.callee.property, 'resolving')
+    ? node.arguments[0]
+    : null;
+
+/** Whether an async function's return of this value (or its expression body) must go through the helpers. */
+export const mustResolve = (argument) => mayBeThenable(argument) && resolvingArgument(argument) === null;

@@ -13,7 +13,7 @@
 // Names are not fixed: the helpers' binding is read from their declaration, and each frame
 // and awaited-value local from the declarations that open its function (or module body).
 import { parseSync, rawTransferSupported } from 'oxc-parser';
-import { POSITION_KEYS, childrenOf, declaredBy, isFunction, isIdentifier, isNameOnly, isNode } from './estree.mjs';
+import { POSITION_KEYS, childrenOf, declaredBy, isFunction, isIdentifier, isNameOnly, isNode, mustResolve } from './estree.mjs';
 import { helpersOfProgram, restoreProgram } from './map-back.mjs';
 
 export { SHAPES } from './map-back.mjs';
@@ -37,7 +37,7 @@ const parse = (filename, code, sourceType) =>
   parseSync(filename, code, { sourceType, showSemanticErrors: true, preserveParens: false, experimentalRawTransfer: RAW_TRANSFER });
 
 /** What both rewriters look for before they parse a file: without it, they leave it as it is. */
-const MAY_REWRITE = /\bawait\b|\byield\b/;
+const MAY_REWRITE = /\bawait\b|\byield\b|\basync\b/;
 
 /**
  * The original program, parsed once and normalised, with what the checks need to know about
@@ -72,13 +72,15 @@ export function prepareOriginal(code, filename) {
 /**
  * suspends: the program has a suspension point (await, for await, await using, or a yield in
  * an async generator; an async generator's `return x` awaits too, but neither rewriter looks
- * for it in a file with no `await` or `yield`). names: every name of a variable the program
+ * for it in a file with no `await` or `yield`). resolves: an async function (not a generator)
+ * has a return, or an async arrow an expression body, that may be a thenable. names: every name of a variable the program
  * declares or refers to. topLevel: the names its module body declares.
  */
 function survey(program) {
   const names = new Set();
   const topLevel = new Set(program.body.flatMap(declaredBy));
   let suspends = false;
+  let resolves = false;
   const visit = (node, parent, key, fn) => {
     if (Array.isArray(node)) {
       for (const child of node) visit(child, parent, key, fn);
@@ -103,13 +105,19 @@ function survey(program) {
       case 'YieldExpression':
         if (asyncGenerator) suspends = true;
         break;
+      case 'ReturnStatement':
+        if (fn !== null && fn.async && !fn.generator && node.argument !== null && mustResolve(node.argument)) resolves = true;
+        break;
+      case 'ArrowFunctionExpression':
+        if (node.async && node.body.type !== 'BlockStatement' && mustResolve(node.body)) resolves = true;
+        break;
     }
     // A method's key belongs to the code around it: only the function itself is `fn`.
     if (isFunction(node)) fn = node;
     for (const [childKey, value] of childrenOf(node)) visit(value, node, childKey, fn);
   };
   visit(program.body, program, 'body', null);
-  return { suspends, names, topLevel };
+  return { suspends, resolves, names, topLevel };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -292,7 +300,7 @@ export function checkRewrite(original, output, { filename = 'input.js', helperEx
   const before = typeof original === 'string' ? prepareOriginal(original, filename) : original;
   if (before.errors.length > 0) return { status: 'skipped', detail: before.errors[0].message, rewritten: false, leftByRule: 0 };
   const unchanged = output === null || output === before.code;
-  if (unchanged && !before.suspends) return { status: 'ok', rewritten: false, leftByRule: 0 };
+  if (unchanged && !before.suspends && !before.resolves) return { status: 'ok', rewritten: false, leftByRule: 0 };
   const text = unchanged ? before.code : output;
   // The original parsed again where it is its own output: the map-back works in place.
   const parsed = parse(before.filename, text, before.sourceType);

@@ -7,7 +7,7 @@
 // or under the rule of test/rewrite/left-as-it-was.mjs.
 import {
   childrenOf, isDirective, isFrameDeclaration, isFunction, isIdentifier, isNode, isRewrittenBody, isRewrittenModuleBody, lexicalNames,
-  referencedFreely,
+  mustResolve, referencedFreely, resolvingArgument,
 } from './estree.mjs';
 import { functionLeftAsItWas, moduleBodyLeftAsItWas } from './left-as-it-was.mjs';
 
@@ -31,6 +31,8 @@ export const SHAPES = [
   'yield',
   // return H.yielding(F, E)  in an async generator  →  return E   (`return a, b` as `(a, b)`)   [restore: ReturnStatement]
   'async generator return',
+  // return H.resolving(E)  in an async function (not a generator), with or without a frame  →  return E;  async () => H.resolving(E)  →  async () => E   (left as it was only where E cannot be a thenable: mustResolve)   [returned, fn]
+  'async function return',
   // catch (…) { H.recover(F); … }  and  finally { H.recover(F); … }  →  the block without it   [catchClause, tryStatement]
   'catch or finally block',
   // catch ({ a = (H.recover(F), D) })  →  catch ({ a = D })   [recoveredDefaults]
@@ -180,6 +182,10 @@ class MapBack {
         if (scope.asyncGenerator) this.leftAsItWas(scope, node, 'a yield of an async generator left as it was');
         break;
       case 'ReturnStatement':
+        if (scope.asyncFunction && node.argument !== null) {
+          node.argument = this.returned(node.argument, scope, node);
+          return node;
+        }
         if (scope.asyncGenerator && node.argument !== null && this.generatorReturns) {
           const args = this.helperCall(node.argument, 'yielding', scope, 2);
           if (args !== null) {
@@ -215,15 +221,29 @@ class MapBack {
     return node;
   }
 
+  /**
+   * What an async function returns (`node`: the return statement, or the arrow): `H.resolving(E)`
+   * maps back to E; E left as it was must be one that cannot be a thenable, or a value handed
+   * through helpers of another name (code rewritten before).
+   */
+  returned(argument, scope, node) {
+    const resolved = this.H === null ? null : resolvingArgument(argument, this.H);
+    if (resolved !== null) return this.restore(resolved, scope);
+    const restored = this.restore(argument, scope);
+    if (mustResolve(restored)) this.leftAsItWas(scope, node, 'a return of an async function left as it was');
+    return restored;
+  }
+
   /** A function: its parameters and name never suspend; its body may open with its frame. */
   fn(node) {
     const outside = { owner: null, asyncGenerator: false };
     for (const [key, value] of childrenOf(node)) if (key !== 'body') node[key] = this.restore(value, outside);
     const asyncGenerator = node.async && node.generator;
+    const asyncFunction = node.async && !node.generator;
     const body = node.body;
-    const unframed = { owner: null, asyncGenerator, left: [] };
+    const unframed = { owner: null, asyncGenerator, asyncFunction, left: [] };
     if (body?.type !== 'BlockStatement') {
-      node.body = this.restore(body, unframed);
+      node.body = asyncFunction ? this.returned(body, unframed, node) : this.restore(body, unframed);
       this.settle(unframed, false);
       return node;
     }
@@ -232,7 +252,7 @@ class MapBack {
     const frame = rest.length === 3 ? this.frameOf(rest[0], rest[1]) : null;
     // Rewritten before (by another run, its helpers of another name): left as it is, all of it.
     if (frame === null && node.async && isRewrittenBody(rest)) return node;
-    const inner = frame && { owner: { ...frame, module: false }, asyncGenerator };
+    const inner = frame && { owner: { ...frame, module: false }, asyncGenerator, asyncFunction };
     if (frame === null || !this.isTryFinally(rest[2], 'leave', inner)) {
       // No frame: its own suspension points are left as they were, which the rule must allow
       // (decided on the body mapped back, which is then compared with the original's). A

@@ -4,12 +4,12 @@
 
 /** Every helper. */
 export declare const HELPER_NAMES: readonly [
-  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave',
+  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving',
   'enterGenerator', 'yielding', 'yielded', 'iterate', 'resuming', 'disposing', 'disposer', 'syncDisposer',
 ];
 /** The helpers of async functions and top-level await: all a file without async generators,
  * `for await` or `await using` calls. */
-export declare const BASIC_HELPER_NAMES: readonly ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave'];
+export declare const BASIC_HELPER_NAMES: readonly ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving'];
 
 export type HelperName = (typeof HELPER_NAMES)[number];
 export type BasicHelperName = (typeof BASIC_HELPER_NAMES)[number];

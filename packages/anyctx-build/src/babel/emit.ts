@@ -130,6 +130,13 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
       node.argument = build.call('yielding', build.frame(), node.argument!);
       return true;
     }
+    case 'async-return': {
+      // 'async function return': what the function's promise is resolved with goes through
+      // resolving(), so that a thenable's `then` is called in the function's frame.
+      const node = rewrite.node;
+      node.argument = build.call('resolving', node.argument!);
+      return true;
+    }
     case 'for-await': {
       // 'for await': every next() is called in the function's frame; every pass, and the code after the
       // loop (however it is left), resumes in it.
@@ -187,7 +194,9 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
       return true;
     }
     case 'function': {
-      if (!rewrite.owner.suspends) return false;
+      // An async arrow's expression body, as 'async function return' (inside the 'concise arrow body' if it suspends).
+      if (rewrite.resolvesBody) (rewrite.fn as B.ArrowFunctionExpression).body = build.call('resolving', rewrite.fn.body as B.Expression);
+      if (!rewrite.owner.suspends) return rewrite.resolvesBody;
       wrapFunctionBody(rewrite.fn, t, build);
       return true;
     }

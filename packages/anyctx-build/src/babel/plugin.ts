@@ -13,7 +13,7 @@ import { emitRewrites } from './emit';
 import { redirectAsyncHooks } from './async-hooks-imports';
 import { collidingWords, generatedNames } from '../model/names';
 import { HELPER_STYLES, PLAIN_FILE_STYLES, detectHelperStyle, helpersExportFor, type HelperStyle, type PlainFileStyle } from '../model/helper-style';
-import { MAY_SUSPEND } from '../model/suspension-points';
+import { MAY_REWRITE } from '../model/suspension-points';
 import { ownFileCheck } from '../model/own-packages';
 
 export interface AnyctxBabelOptions {
@@ -53,7 +53,7 @@ export function anyctxBabelPlugin(api: PluginApi, options: AnyctxBabelOptions = 
           if (filename !== undefined && isOwnFile(filename)) return;
           if (asyncHooks && (code === '' || code.includes('async_hooks'))) redirectAsyncHooks(program, t, runtime);
           // Babel given only an AST has no code to pre-check.
-          if (code !== '' && !MAY_SUSPEND.test(code)) return;
+          if (code !== '' && !MAY_REWRITE.test(code)) return;
           // Fresh names: none the file uses (read from the identifiers where Babel was given
           // only an AST). Code rewritten before, by this plugin or by anyctx-build/transform, is
           // recognised by its structure and left alone.

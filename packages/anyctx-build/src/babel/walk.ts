@@ -9,6 +9,7 @@
 import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
 import { isRewrittenBody, isRewrittenModuleBody } from '../model/rewritten-code';
 import { isSplittableBlock, isWrappableBody } from '../model/wrappable-body';
+import { resolvesThrough } from '../model/returned-values';
 import {
   ASYNC_GENERATOR_ONLY, OUTER_PARTS_OF_FUNCTION, SUSPENSION_POINTS, catchDefaults, firstAwaitUsing, type NodeLike, type SuspensionKind,
 } from '../model/suspension-points';
@@ -27,13 +28,14 @@ export type Rewrite = { owner: Owner } & (
   | { kind: 'await'; path: NodePath<B.AwaitExpression>; moduleBody: boolean }
   | { kind: 'yield'; path: NodePath<B.YieldExpression> }
   | { kind: 'generator-return'; node: B.ReturnStatement }
+  | { kind: 'async-return'; node: B.ReturnStatement }
   | { kind: 'for-await'; loop: B.ForOfStatement; body: B.Statement; statement: NodePath }
   | { kind: 'await-using'; path: NodePath<B.BlockStatement>; functionBody: boolean }
   | { kind: 'await-using-loop'; loop: B.ForOfStatement; statement: NodePath }
   | { kind: 'await-using-for'; loop: B.ForStatement; statement: NodePath }
   | { kind: 'recover-catch'; body: B.BlockStatement; defaults: B.AssignmentPattern[] }
   | { kind: 'recover-finally'; finalizer: B.BlockStatement }
-  | { kind: 'function'; fn: B.Function });
+  | { kind: 'function'; fn: B.Function; resolvesBody: boolean });
 
 export interface Collected {
   owners: Map<B.Node, Owner>;
@@ -113,6 +115,9 @@ function collector(t: Types): Visitor<Collected> {
     }
   };
 
+  /** Whether an owner is an async function's (not an async generator's): its returns go through resolving(). */
+  const isAsyncFunction = (owner: Owner) => t.isFunction(owner.node) && owner.node.async === true && !owner.asyncGenerator;
+
   // Every node type that can be a suspension point, on exit: inner ones are rewritten first.
   const suspensionPoints: Visitor<Collected> = {};
   for (const [type, classify] of SUSPENSION_POINTS) {
@@ -120,7 +125,15 @@ function collector(t: Types): Visitor<Collected> {
       exit(path: NodePath, state: Collected) {
         const kind = classify(path.node as unknown as NodeLike);
         if (kind === undefined) return;
-        if (ASYNC_GENERATOR_ONLY.has(kind) && !ownerOf(path, state).asyncGenerator) return;
+        if (ASYNC_GENERATOR_ONLY.has(kind) && !ownerOf(path, state).asyncGenerator) {
+          // 'async function return' (src/model/returned-values.ts), not a suspension point.
+          const node = path.node as B.ReturnStatement;
+          const owner = type === 'ReturnStatement' ? ownerOf(path, state) : undefined;
+          if (owner !== undefined && isAsyncFunction(owner) && resolvesThrough(node.argument as unknown as NodeLike)) {
+            state.rewrites.push({ kind: 'async-return', owner, node });
+          }
+          return;
+        }
         const owner = suspending(path, state);
         if (owner !== undefined) state.rewrites.push(rewriteOf(kind, path, owner));
       },
@@ -139,8 +152,11 @@ function collector(t: Types): Visitor<Collected> {
         else if (path.node.async && !isWrappableBody(body.body)) ownerFor(t, path.node, state.owners).untouched = true;
       },
       exit(path: NodePath<B.Function>, state) {
-        const owner = state.owners.get(path.node);
-        if (owner !== undefined) state.rewrites.push({ kind: 'function', owner, fn: path.node });
+        const fn = path.node;
+        // An async arrow's expression body goes through resolving(), as a return would.
+        const resolvesBody = fn.async === true && !t.isBlockStatement(fn.body) && resolvesThrough(fn.body as unknown as NodeLike);
+        const owner = resolvesBody ? ownerFor(t, fn, state.owners) : state.owners.get(fn);
+        if (owner !== undefined) state.rewrites.push({ kind: 'function', owner, fn, resolvesBody });
       },
     },
     BlockStatement: {

@@ -10,6 +10,9 @@ export interface NodeLike {
 
 /** A cheap test on a file's text: without these words it has no suspension point. */
 export const MAY_SUSPEND = /\b(?:await|yield)\b/;
+/** What the rewriters test a file's text with: without these words it has nothing they change,
+ * no suspension point and no async function's return (src/model/returned-values.ts). */
+export const MAY_REWRITE = /\b(?:await|yield|async)\b/;
 
 /**
  * What kind of suspension point a node is:

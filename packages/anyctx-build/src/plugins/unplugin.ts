@@ -9,7 +9,7 @@ import { transform } from '../transform/transform';
 import { esbuildRuntime, rollupRuntimeHook, webpackRuntime, type RuntimeSettings } from './runtime-resolution';
 import { esbuildTargetsNode, rolldownTargetsNode, viteRunsOnNode, viteTargetsNoNode, webpackTargetsNode, type ViteEnvironment, type WebpackLikeTarget } from './build-target';
 import { ownFileCheck } from '../model/own-packages';
-import { MAY_SUSPEND } from '../model/suspension-points';
+import { MAY_REWRITE } from '../model/suspension-points';
 
 export interface AnyctxPluginOptions {
   /** Module ids to transform: globs (matched against the id, relative ones from the working
@@ -94,7 +94,7 @@ export const unplugin: AnyctxPlugins = createUnplugin((options = {}, meta) => {
       order: meta.framework === 'rollup' ? ('pre' as const) : undefined,
       filter: {
         id: { include: options.include ?? [SCRIPT_ID, SCRIPT_QUERY], exclude: options.exclude },
-        code: MAY_SUSPEND,
+        code: MAY_REWRITE,
       },
       handler(code, id) {
         if (options.node !== true && targetsNode(this, rolldownPlatform)) return null;

@@ -13,7 +13,7 @@ import { collidingWords, generatedNames } from '../model/names';
 import { afterPrologue, prologueEnd } from '../model/directive-prologue';
 import { detectHelperStyle, helpersExportFor, moduleKindOf, type HelperStyle, type PlainFileStyle } from '../model/helper-style';
 import { helpersDeclarationText } from '../model/shapes';
-import { MAY_SUSPEND } from '../model/suspension-points';
+import { MAY_REWRITE } from '../model/suspension-points';
 
 export interface TransformOptions {
   /** Used to pick the language (.ts, .tsx, .jsx, …) and as the source name in the map. */
@@ -40,7 +40,7 @@ export interface TransformResult {
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   const filename = options.filename ?? 'input.js';
-  if (!MAY_SUSPEND.test(code)) return { code, map: null, changed: false };
+  if (!MAY_REWRITE.test(code)) return { code, map: null, changed: false };
 
   let parsed = parseSync(filename, code, { sourceType: sourceTypeOf(filename), preserveParens: true });
   if (parsed.errors.length > 0 && sourceTypeOf(filename) === 'unambiguous') {

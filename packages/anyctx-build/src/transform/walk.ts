@@ -9,6 +9,7 @@ import { isRewrittenBody, isRewrittenModuleBody } from '../model/rewritten-code'
 import { isSplittableBlock, isWrappableBody } from '../model/wrappable-body';
 import { afterPrologue, directiveCount, prologueEnd } from '../model/directive-prologue';
 import { ShapeText } from '../model/shapes';
+import { resolvesThrough } from '../model/returned-values';
 import { LOOP_KINDS, catchDefaults, firstAwaitUsing, isAwaitUsing, isUsing, suspensionOf, type SuspensionKind } from '../model/suspension-points';
 import { continuesOnNextLine, endsUnterminated } from './statement-ends';
 
@@ -37,6 +38,9 @@ interface Scope {
   edits: Edit[];
   suspends: boolean;
   asyncGenerator: boolean;
+  /** An async function's own code (not an async generator's): its returns hand their value
+   * through resolving() (src/model/returned-values.ts). */
+  asyncFunction?: boolean;
   /** A module body (top-level await): its resumptions also arm the reset of the frame. */
   moduleBody?: boolean;
   /** Left as it is (rewritten before, or a body the rewrite cannot wrap): only the functions
@@ -126,6 +130,10 @@ function walk(node: unknown, scope: Scope): void {
       const kind = suspensionOf(node, scope.asyncGenerator);
       if (kind !== undefined) {
         suspensionEdits(kind, node, scope, node);
+        return;
+      }
+      if (node.type === 'ReturnStatement' && scope.asyncFunction && node.argument !== null && resolvesThrough(node.argument as Node)) {
+        resolvingEdits(node.argument as Node, scope);
         return;
       }
       break;
@@ -224,6 +232,14 @@ function suspensionEdits(kind: SuspensionKind, node: Node, scope: Scope, stateme
     case 'await-using-for':
       return awaitUsingForEdits(node, scope, statement);
   }
+}
+
+/** 'async function return': `return H.resolving(E)`, or an async arrow's expression body E; `return a, b` keeps its comma as one argument. */
+function resolvingEdits(expression: Node, scope: Scope): void {
+  const sequence = expression.type === 'SequenceExpression';
+  scope.edits.push({ at: expression.start, text: sequence ? `${file.text.resolvingOpen}(` : file.text.resolvingOpen });
+  walk(expression, scope);
+  scope.edits.push({ at: expression.end, text: sequence ? '))' : ')' });
 }
 
 /** The edits of the functions in code whose own suspension points are left as they are. */
@@ -387,8 +403,9 @@ function functionEdits(fn: Node): Edit[] {
     if (isRewrittenBody(statements)) return outer;
     if (!isWrappableBody(statements)) return [...outer, ...functionsOnly(statements).edits];
   }
-  const scope: Scope = { edits: [], suspends: false, asyncGenerator: fn.generator === true };
+  const scope: Scope = { edits: [], suspends: false, asyncGenerator: fn.generator === true, asyncFunction: fn.generator !== true };
   if (body.type === 'BlockStatement') blockEdits(body, scope, true);
+  else if (resolvesThrough(body)) resolvingEdits(body, scope);
   else walk(body, scope);
   if (scope.unsplittable) return [...outer, ...functionsOnly(body).edits];
   if (!scope.suspends) return [...outer, ...settle(scope.edits, false)];

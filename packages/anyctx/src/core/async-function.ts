@@ -32,19 +32,10 @@ export function suspend<T>(call: AsyncCall, value: T): T {
   // A native promise (what an async function returns) is awaited as it is, and only an
   // object or a function can be a thenable: anything else skips the check (and its
   // try/catch) entirely.
-  const awaited = value instanceof NativePromise || ((typeof value !== 'object' || value === null) && typeof value !== 'function') ? value : awaitable(value);
+  const awaited = value instanceof NativePromise || ((typeof value !== 'object' || value === null) && typeof value !== 'function') ? value : resolving(value);
   suspendCall(call);
   if (enabledHooks > 0) hookLayer!.beginAwait(call, value);
   return awaited;
-}
-
-function awaitable<T>(value: T): T {
-  try {
-    return keepThenableFrame(value);
-  } catch (error) {
-    // A throwing `then` getter: the await rejects one tick later, as the engine's own would.
-    return NativePromise.reject(error) as T;
-  }
 }
 
 /** suspend() without a value: before an await the helpers do not see (a loop's, a disposal's). */
@@ -79,6 +70,23 @@ export function resume<T>(call: AsyncCall, value: T): T {
 export function resumeModule<T>(call: AsyncCall, value: T): T {
   if (call.phase === Phase.Suspended) notifyUnscopedChange();
   return resume(call, value);
+}
+
+/**
+ * What a `return` hands the function's promise (`return resolving(EXPR)`, in every async
+ * function, with or without an await), and what suspend() hands an await: the engine calls a
+ * thenable's `then` in a later job, and Node calls it in the frame of the resolve (the
+ * return, the await), so the thenable goes on with a `then` that restores the frame current
+ * here. A throwing `then` getter is read here and thrown again when the engine reads the
+ * stand-in's `then`: the promise rejects just when it would natively (at once for a return,
+ * after the body ended, so no catch of the body sees it; one tick later for an await).
+ */
+export function resolving<T>(value: T): T {
+  try {
+    return keepThenableFrame(value);
+  } catch (error) {
+    return { get then() { throw error; } } as T;
+  }
 }
 
 /** On return or throw: put back the frame the resumed piece found. */

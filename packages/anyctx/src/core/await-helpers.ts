@@ -7,13 +7,13 @@
 // one into, would put a getter call before every helper call.
 
 import type { AwaitHelpers, BasicAwaitHelpers } from '../protocol/await-helpers';
-import { enter, leave, resume, resumeModule, suspend } from './async-function';
+import { enter, leave, resolving, resume, resumeModule, suspend } from './async-function';
 import { enterGenerator, recover, yielded, yielding } from './async-generator-body';
 import { iterate, resuming } from './loop-iterators';
 import { disposer, disposing, syncDisposer } from './await-disposers';
 
 export const awaitFrames = /* @__PURE__ */ Object.freeze({
-  enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, iterate, resuming, disposing, disposer, syncDisposer,
+  enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, resolving, iterate, resuming, disposing, disposer, syncDisposer,
 } satisfies AwaitHelpers);
 
 /**
@@ -26,5 +26,5 @@ export const awaitFramesBasic = /* @__PURE__ */ Object.freeze({
   enter, suspend, resume,
   // Without generators no call is ever Yielded, and the rewrite discards recover()'s value.
   recover: resume,
-  resumeModule, leave,
+  resumeModule, leave, resolving,
 } satisfies BasicAwaitHelpers);

@@ -7,12 +7,12 @@
 
 /** Every helper. (Plain literals, which a bundle that does not read them drops.) */
 export const HELPER_NAMES = [
-  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave',
+  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving',
   'enterGenerator', 'yielding', 'yielded', 'iterate', 'resuming', 'disposing', 'disposer', 'syncDisposer',
 ] as const;
 /** The helpers of async functions and top-level await: all a file without async generators,
  * `for await` or `await using` calls. */
-export const BASIC_HELPER_NAMES = ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave'] as const satisfies readonly HelperName[];
+export const BASIC_HELPER_NAMES = ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving'] as const satisfies readonly HelperName[];
 
 export type HelperName = (typeof HELPER_NAMES)[number];
 export type BasicHelperName = (typeof BASIC_HELPER_NAMES)[number];
