@@ -40,21 +40,27 @@ interface Context {
   /** Set by the installed host (host/between-tasks.ts): what follows an unscoped change. */
   unscoped: (() => void) | undefined;
   // Async generators (async-generator-body.ts): how many calls that resume one synchronously
-  // are on the stack, the one whose body is starting, and what return() does to each body.
+  // are on the stack, the one whose body is starting, what a call resuming each body does to
+  // it (`returns`), the one whose call is innermost on the stack, and which generator's body
+  // called each one's methods (its `yield*`, `delegators`).
   depth: number;
   starting: object | undefined;
-  readonly returns: WeakMap<object, () => void>;
+  readonly returns: WeakMap<object, (query?: 1) => Frame | undefined>;
+  running: object | undefined;
+  readonly delegators: WeakMap<object, object>;
   readonly empty: Frame;
   readonly cleared: Frame;
 }
 
-const CONTEXT = Symbol.for('anyctx.context.1');
+const CONTEXT = Symbol.for('anyctx.context.2');
 
 function sharedContext(): Context {
   const found = (globalThis as any)[CONTEXT] as Context | undefined;
   if (found !== undefined) return found;
   const empty: Frame = [];
-  const own: Context = { current: empty, nextSlot: 0, unscoped: undefined, depth: 0, starting: undefined, returns: new WeakMap(), empty, cleared: [] };
+  const own: Context = {
+    current: empty, nextSlot: 0, unscoped: undefined, depth: 0, starting: undefined, returns: new WeakMap(), running: undefined, delegators: new WeakMap(), empty, cleared: [],
+  };
   // For good (read-only, like the frames it holds); not on a frozen global, which refuses it
   // (and stops the install). The descriptor inherits nothing.
   Reflect.defineProperty(globalThis, CONTEXT, { __proto__: null, value: own } as PropertyDescriptor);
