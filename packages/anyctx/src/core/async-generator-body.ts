@@ -75,7 +75,7 @@ export function delegatorFrame(generator: object): Frame | undefined {
  */
 export function runningGenerator(generator: object): object | undefined {
   const previous = context.running;
-  if (previous !== undefined && previous !== generator) context.delegators.set(generator, previous);
+  if (previous !== undefined && previous !== generator && context.delegators.get(generator) !== previous) context.delegators.set(generator, previous);
   context.running = generator;
   return previous;
 }

@@ -10,7 +10,8 @@ import { replaceMethod } from './patch';
 
 type Method = (this: AsyncGenerator, value?: unknown) => Promise<IteratorResult<unknown>>;
 
-function call(generator: AsyncGenerator, original: Method, args: IArguments): Promise<IteratorResult<unknown>> {
+/** A call as the layer makes it: named, counted, its generator the innermost running. */
+function call(generator: AsyncGenerator, original: Method, args: ArrayLike<unknown>): Promise<IteratorResult<unknown>> {
   atResume(generator);
   generatorCalls.depth++;
   const previous = callingGenerator(generator);
@@ -27,12 +28,27 @@ function call(generator: AsyncGenerator, original: Method, args: IArguments): Pr
 export function installAsyncGenerator(): void {
   const prototype = Object.getPrototypeOf(Object.getPrototypeOf((async function* () {})()));
   for (const name of ['next', 'return', 'throw'] as const) {
+    // call() written out for the arguments as they came: passing `arguments` on would make
+    // V8 build the object on every step.
     replaceMethod<Method>(prototype, name, (original) => ({
       [name](this: AsyncGenerator) {
-        // Called from the microtask queue by a `yield*` (a forwarded return()): in the frame of
-        // the delegating generator's latest next()/return()/throw().
-        const frame = generatorCalls.depth === 0 ? delegatorFrame(this) : undefined;
-        return frame === undefined ? call(this, original, arguments) : runInFrame(frame, call, undefined, [this, original, arguments]);
+        // A return() that a `yield*` forwards after awaiting its value, from the microtask
+        // queue: in the frame of the delegating generator's latest call.
+        if (name === 'return' && generatorCalls.depth === 0) {
+          const frame = delegatorFrame(this);
+          if (frame !== undefined) return runInFrame(frame, call, undefined, [this, original, Array.prototype.slice.call(arguments)]);
+        }
+        atResume(this);
+        generatorCalls.depth++;
+        const previous = callingGenerator(this);
+        const running = runningGenerator(this);
+        try {
+          return Reflect.apply(original, this, arguments);
+        } finally {
+          endRunningGenerator(running);
+          callingGenerator(previous);
+          generatorCalls.depth--;
+        }
       },
     })[name] as Method);
   }
