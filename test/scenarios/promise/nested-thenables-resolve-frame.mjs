@@ -2,11 +2,24 @@
 // frame of the resolve call that handed it over (Node runs each PromiseResolveThenableJob in
 // the context it was queued in), whether the first was reached by Promise.resolve, an
 // executor, a then callback's return or an inner resolve called later from a timer. A
-// thenable whose `then` getter throws, handed to an inner resolve, rejects.
+// thenable whose `then` getter throws, handed to an inner resolve, rejects. Each chain's lines
+// print together at exit: how the chains interleave is the Promise implementation's business
+// (Hermes' calls a nested thenable's then in the same turn), the frames are the engine's.
 import { AsyncLocalStorage } from '#ctx';
-import { log } from '../_lib/out.cjs';
+import { atExit, log as print } from '../_lib/out.cjs';
 
 const als = new AsyncLocalStorage();
+const chains = new Map();
+const log = (name, ...parts) => {
+  const chain = name.replace(/\d.*| .*/, '');
+  if (!chains.has(chain)) chains.set(chain, []);
+  chains.get(chain).push([name, ...parts]);
+};
+atExit(() => {
+  for (const chain of ['r', 'resolve', 'e', 'executor', 'c', 'callback', 't', 'timer', 'x', 'throwing']) {
+    for (const parts of chains.get(chain) ?? []) print(...parts);
+  }
+});
 const thenable = (name, inner) => ({
   then(resolve) {
     log(name, 'then in', als.getStore());
