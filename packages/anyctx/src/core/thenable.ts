@@ -3,8 +3,14 @@
 // runs in the frame of the code that resolved (Node's rule), so the thenable is handed over
 // with a `then` that restores that frame. `then` is read exactly once, as the engine itself
 // would read it.
+//
+// The promise resolved with it (the adopter, where the engine knows it) is rejected where
+// Node rejects it: adopting a native promise, in the frame of the resolve (the reaction that
+// passes the rejection on is queued there); adopting a thenable, in the frame of the call of
+// the reject function the thenable was given.
 
 import { currentFrame, runInFrame } from './frame';
+import { recordRejection } from './rejection';
 
 /**
  * The native constructor (the one async functions' promises have), taken before the host
@@ -14,27 +20,42 @@ import { currentFrame, runInFrame } from './frame';
  */
 export const NativePromise: PromiseConstructor = (async () => {})().constructor as PromiseConstructor;
 
-export function keepThenableFrame<T>(value: T): T {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || value instanceof NativePromise) {
+/** What a thenable is handed over as. Its adopter may be set after it is made (Promise.resolve). */
+export interface StandIn {
+  then(onFulfilled: unknown, onRejected: unknown): unknown;
+  adopter: object | undefined;
+}
+
+export function keepThenableFrame<T>(value: T, adopter?: object): T {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+  if (value instanceof NativePromise) {
+    if (adopter !== undefined) recordRejection(adopter);
     return value;
   }
   const then = (value as { then?: unknown }).then;
   if (typeof then !== 'function') return value;
   const frame = currentFrame();
-  return {
+  const standIn: StandIn = {
+    adopter,
     then(onFulfilled: unknown, onRejected: unknown) {
+      const adopter = standIn.adopter;
+      const reject = adopter === undefined || typeof onRejected !== 'function' ? onRejected as (reason: unknown) => unknown : (reason: unknown) => {
+        recordRejection(adopter);
+        return (onRejected as (reason: unknown) => unknown)(reason);
+      };
       // A thenable resolved with another thenable: that one's `then` is called in the frame
       // of that resolve call, at every depth.
       const resolve = typeof onFulfilled !== 'function' ? onFulfilled : (settled: unknown) => {
         try {
-          settled = keepThenableFrame(settled);
+          settled = keepThenableFrame(settled, adopter);
         } catch (error) {
           // A throwing `then` getter rejects, as the resolve function itself would.
-          return (onRejected as (reason: unknown) => unknown)(error);
+          return reject(error);
         }
         return onFulfilled(settled);
       };
-      return runInFrame(frame, then as (...args: unknown[]) => unknown, value, [resolve, onRejected]);
+      return runInFrame(frame, then as (...args: unknown[]) => unknown, value, [resolve, reject]);
     },
-  } as T;
+  };
+  return standIn as T;
 }

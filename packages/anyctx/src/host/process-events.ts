@@ -10,7 +10,7 @@ import { runInFrame, type Frame } from '../core/frame';
 import { executionAsyncId, executionResource, setExecution, triggerAsyncId } from '../core/execution';
 import { idsOfPromise } from '../core/promise-ids';
 import { replaceMethod } from './patch';
-import { frameOfRejection } from './rejection';
+import { frameOfRejection } from '../core/rejection';
 import { frameOfThrow } from './uncaught';
 
 type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;

@@ -15,7 +15,7 @@ import { emitPromiseResolve } from '../core/hooks';
 import { keepThenableFrame, NativePromise } from '../core/thenable';
 import { generatorCalls } from '../core/async-generator-body';
 import { replaceConstructor, type Construct } from './patch';
-import { recordRejection } from './rejection';
+import { recordRejection } from '../core/rejection';
 
 type Executor = (resolve: (value: unknown) => void, reject: (reason: unknown) => void) => void;
 
@@ -56,7 +56,7 @@ function promiseConstructor(NativePromise: Function, hooks?: PromiseHooks): Cons
         if (asyncId !== 0) hooks!.emitPromiseResolve(asyncId);
         let settled: unknown;
         try {
-          settled = keepThenableFrame(value);
+          settled = keepThenableFrame(value, promise);
         } catch (error) {
           // A throwing `then` getter rejects the promise, as the native resolve function does.
           reject(error);

@@ -5,9 +5,9 @@
 
 import { promiseAsyncId } from '../core/promise-ids';
 import { emitPromiseResolve } from '../core/hooks';
-import { NativePromise, keepThenableFrame } from '../core/thenable';
+import { NativePromise, keepThenableFrame, type StandIn } from '../core/thenable';
 import { replaceMethod } from './patch';
-import { recordRejection } from './rejection';
+import { recordRejection } from '../core/rejection';
 
 type Static = (this: unknown, value: unknown) => Promise<unknown>;
 /** What a variant does with a promise created already settled. */
@@ -33,6 +33,8 @@ const resolving = (created: Created) => (original: Static): Static => ({
         return Reflect.apply(nativeReject, this, [error]);
       }
       const promise = Reflect.apply(original, this, [settled]);
+      // A stand-in's `then` is called in a later job: it learns the promise it resolves here.
+      if (settled !== value) (settled as StandIn).adopter = promise;
       if (created !== undefined && promise !== value) created(promise);
       return promise;
     },

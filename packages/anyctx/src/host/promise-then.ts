@@ -15,7 +15,7 @@ import { NativePromise, keepThenableFrame } from '../core/thenable';
 import { enabledHooks } from '../core/hook-layer';
 import { runCallback } from './callback-scope';
 import { carryZoneMicrotasks } from './microtask';
-import { recordRejection } from './rejection';
+import { passRejection, recordRejection } from '../core/rejection';
 import { define, defineOwn, replaceGatedMethod, replaceMethod, type Gate } from './patch';
 
 type Reaction = ((value: unknown) => unknown) | null | undefined;
@@ -26,7 +26,7 @@ function react(frame: Frame, callback: (value: unknown) => unknown, value: unkno
   if (enabledHooks > 0) return lateReaction!(frame, callback, value, derived);
   const previous = swapFrame(frame);
   try {
-    return keepThenableFrame(callback(value));
+    return keepThenableFrame(callback(value), derived);
   } catch (error) {
     recordRejection(derived);
     throw error;
@@ -36,7 +36,9 @@ function react(frame: Frame, callback: (value: unknown) => unknown, value: unkno
 }
 
 // Each reaction is one small closure over the `then` call's context (frame, callbacks,
-// derived promise): on long chains allocation, not work, is what costs. Each shape of
+// derived promise): on long chains allocation, not work, is what costs. A `then` without a
+// rejection handler gets one that passes the rejection on, so that the derived promise is
+// rejected in the frame of the `then` call, as in Node. Each shape of
 // arguments has its own call of the native `then`, with no branch merging before it: V8
 // then knows the receiver is a plain promise and compiles the call inline; a conditional
 // argument (`typeof f === 'function' ? wrap(f) : f`) makes it call the generic builtin.
@@ -50,13 +52,15 @@ const thenWithFrames = (nativeThen: Then, gate: Gate): Then => ({
     let derived: Promise<unknown>;
     if (typeof onFulfilled === 'function') {
       if (typeof onRejected !== 'function') {
-        return (derived = nativeThen.call(this, (value: unknown) => react(frame, onFulfilled, value, derived), onRejected));
+        return (derived = nativeThen.call(this,
+          (value: unknown) => react(frame, onFulfilled, value, derived),
+          (reason: unknown) => passRejection(frame, reason, derived)));
       }
       return (derived = nativeThen.call(this,
         (value: unknown) => react(frame, onFulfilled, value, derived),
         (reason: unknown) => react(frame, onRejected, reason, derived)));
     }
-    if (typeof onRejected !== 'function') return nativeThen.call(this, onFulfilled, onRejected);
+    if (typeof onRejected !== 'function') return (derived = nativeThen.call(this, onFulfilled, (reason: unknown) => passRejection(frame, reason, derived)));
     return (derived = nativeThen.call(this, onFulfilled, (reason: unknown) => react(frame, onRejected, reason, derived)));
   },
 }.then);
@@ -74,7 +78,7 @@ function reactLate(frame: Frame, callback: (value: unknown) => unknown, value: u
   setPromiseAsyncId(derived, asyncId, 0);
   return runCallback(frame, asyncId, 0, derived, () => {
     try {
-      return keepThenableFrame(callback(value));
+      return keepThenableFrame(callback(value), derived);
     } catch (error) {
       recordRejection(derived);
       throw error;
@@ -95,7 +99,7 @@ const thenWithHooks = (nativeThen: Then, gate: Gate): Then => ({
     // or rejected alike), after.
     const settle = (callback: (value: unknown) => unknown, value: unknown) => {
       try {
-        return keepThenableFrame(callback(value));
+        return keepThenableFrame(callback(value), promise);
       } catch (error) {
         recordRejection(promise);
         throw error;
@@ -105,7 +109,8 @@ const thenWithHooks = (nativeThen: Then, gate: Gate): Then => ({
     };
     const react = (callback: Reaction) => typeof callback !== 'function' ? callback
       : (value: unknown) => runCallback(frame, asyncId, parentId, promise, settle, undefined, [callback, value]);
-    promise = nativeThen.call(this, react(onFulfilled), react(onRejected));
+    promise = nativeThen.call(this, react(onFulfilled),
+      typeof onRejected === 'function' ? react(onRejected) : (reason: unknown) => passRejection(frame, reason, promise));
     setPromiseAsyncId(promise, asyncId, parentId);
     emitInit(asyncId, 'PROMISE', parentId, promise);
     return promise;

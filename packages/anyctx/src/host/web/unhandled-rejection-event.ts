@@ -5,7 +5,7 @@
 // fires no such event on globalThis: nothing to do there.
 
 import { routeListeners } from './listener-frames';
-import { frameOfRejection } from '../rejection';
+import { frameOfRejection } from '../../core/rejection';
 import { presentsAsNode } from '../presents-as-node';
 
 const types = new Set(['unhandledrejection']);
