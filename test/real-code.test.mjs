@@ -94,7 +94,7 @@ const k = async () => await y;
     const code = 'async function f() { return a.b; }\nasync function g() { await x; return c(); }\nconst h = async () => d;\n';
     const output = oxcOutput(code, 'a.js');
     assert.equal(checkRewrite(code, output, { filename: 'a.js' }).status, 'ok');
-    for (const [from, to] of [['__acx.resolving(a.b)', 'a.b'], ['__acx.resolving(c())', 'c()'], ['__acx.resolving(d)', 'd']]) {
+    for (const [from, to] of [['__acx.resolving(a.b)', 'a.b'], ['__acx.resolving(c(), __acf)', 'c()'], ['__acx.resolving(d)', 'd']]) {
       const broken = output.replace(from, to);
       assert.notEqual(broken, output);
       assert.equal(checkRewrite(code, broken, { filename: 'a.js' }).status, 'violation', from);

@@ -14,14 +14,16 @@ import { readFileSync } from 'node:fs';
 export const INTERNAL_PROPERTIES = [
   // async-call.ts: a rewritten function's per-call record (not `depth`, the count of calls
   // that resume a generator: a field of the context all copies of the engine share, frame.ts)
-  'inner', 'outer', 'phase', 'hooked',
+  'inner', 'outer', 'phase', 'hooked', 'adopting',
   // hook-layer.ts: what the frame half calls in the async_hooks half; promise-constructor.ts:
   // what its hooked variant calls
-  'beginAwait', 'enterAwait', 'endAwait', 'promiseAsyncId', 'emitPromiseResolve',
+  'beginCall', 'endCall', 'returning', 'suspendAwait', 'enterAwait', 'endAwait', 'promiseAsyncId', 'emitPromiseResolve',
   // patch.ts: a layer's parts and a gate's
   'holder', 'property', 'previous', 'defined', 'original', 'owner', 'gateInEffect', 'implement', 'firstMade', 'implementations', 'to',
   // timers.ts: handle ids; listener-wrappers.ts: listener identity
   'remember', 'forget', 'wrapperFor', 'wrapperOf', 'originalOf',
+  // thenable.ts: the promise a stand-in resolves
+  'adopter',
 ];
 
 /** The runtime's version, which a build registers on the global (host/install.ts). */

@@ -153,8 +153,10 @@ describe('returned values: which may be thenables, alike in either AST', () => {
     });
     it(`a value through the helper already, whatever they are called (${ast})`, () => {
       assert.equal(isResolvingCall(argumentOf('H.resolving(x)', ast)), true);
+      assert.equal(isResolvingCall(argumentOf('H.resolving(x, F)', ast)), true);
       assert.equal(resolvesThrough(argumentOf('renamed$1.resolving(x)', ast)), false);
-      for (const code of ['H.resolving(x, y)', 'H.resolving(...x)', 'H?.resolving(x)', 'a.b.resolving(x)', 'H["resolving"](x)', 'H.resolved(x)']) {
+      assert.equal(resolvesThrough(argumentOf('renamed$1.resolving(x, renamed$2)', ast)), false);
+      for (const code of ['H.resolving(x, 1)', 'H.resolving(x, y, z)', 'H.resolving(...x)', 'H?.resolving(x)', 'a.b.resolving(x)', 'H["resolving"](x)', 'H.resolved(x)']) {
         assert.equal(resolvesThrough(argumentOf(code, ast)), true, code);
       }
     });
@@ -259,7 +261,7 @@ const EXAMPLES = [
   ['async function return', 'a.mjs', 'async function f() { return a; } const g = async () => b; class C { async m() { return 1; } }',
     'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { return __acx.resolving(a); } const g = async () => __acx.resolving(b); class C { async m() { return 1; } }'],
   ['async function return', 'a.mjs', 'async function f() { await a; return b, c; } const g = async () => h(await a);',
-    'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { (__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)); return __acx.resolving((b, c)); } finally { __acx.leave(__acf); } } const g = async () => { const __acf = __acx.enter(); let __acv; try { return __acx.resolving(h((__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)))); } finally { __acx.leave(__acf); } };'],
+    'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { (__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)); return __acx.resolving((b, c), __acf); } finally { __acx.leave(__acf); } } const g = async () => { const __acf = __acx.enter(); let __acv; try { return __acx.resolving(h((__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0))), __acf); } finally { __acx.leave(__acf); } };'],
   ['catch or finally block', 'a.mjs', 'async function f() { try { await a; } catch (e) { b(e); } finally { c(); } }',
     'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { try { (__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)); } catch (e) { __acx.recover(__acf); b(e); } finally { __acx.recover(__acf); c(); } } finally { __acx.leave(__acf); } }'],
   ['catch binding default', 'a.mjs', 'async function f() { try { await a; } catch ({ b = c }) {} }',

@@ -271,9 +271,10 @@ export function mayBeThenable(node) {
   }
 }
 
-/** `X.resolving(E)`, whatever X is called: E handed through the helpers already (code rewritten before, or now). */
+/** `X.resolving(E)` or `X.resolving(E, F)`, whatever X and F are called: E handed through the helpers already (code rewritten before, or now). */
 export const resolvingArgument = (node, helpers = null) =>
-  node?.type === 'CallExpression' && !node.optional && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' &&
+  node?.type === 'CallExpression' && !node.optional && node.arguments[0]?.type !== 'SpreadElement' &&
+  (node.arguments.length === 1 || (node.arguments.length === 2 && node.arguments[1].type === 'Identifier')) &&
   node.callee.type === 'MemberExpression' && !node.callee.computed && !node.callee.optional && node.callee.object.type === 'Identifier' &&
   (helpers === null || node.callee.object.name === helpers) && isIdentifier(node.callee.property, 'resolving')
     ? node.arguments[0]

@@ -31,7 +31,7 @@ export const SHAPES = [
   'yield',
   // return H.yielding(F, E)  in an async generator  →  return E   (`return a, b` as `(a, b)`)   [restore: ReturnStatement]
   'async generator return',
-  // return H.resolving(E)  in an async function (not a generator), with or without a frame  →  return E;  async () => H.resolving(E)  →  async () => E   (left as it was only where E cannot be a thenable: mustResolve)   [returned, fn]
+  // return H.resolving(E, F)  in an async function (not a generator; H.resolving(E) where it has no frame)  →  return E;  async () => H.resolving(E)  →  async () => E   (left as it was only where E cannot be a thenable: mustResolve)   [returned, fn]
   'async function return',
   // catch (…) { H.recover(F); … }  and  finally { H.recover(F); … }  →  the block without it   [catchClause, tryStatement]
   'catch or finally block',

@@ -3,11 +3,14 @@
 // rejection on in the frame of that `then` call; a promise resolved with a rejected promise or
 // thenable is rejected in the frame of the resolve (the callback's return, the executor's or
 // Promise.resolve's call); `.finally(() => Promise.reject())` in the frame of the `finally`.
+// The lines print sorted at exit: the order of the events is the runtime's business.
 const { AsyncLocalStorage } = require('#ctx');
-const { log } = require('../_lib/out.cjs');
+const { atExit, log } = require('../_lib/out.cjs');
 
 const als = new AsyncLocalStorage();
-process.on('unhandledRejection', (reason) => log(reason.message, 'handled in', als.getStore()));
+const handled = [];
+process.on('unhandledRejection', (reason) => handled.push(`${reason.message} handled in ${als.getStore()}`));
+atExit(() => { for (const line of handled.sort()) log(line); });
 
 const rejected = (message) => {
   const promise = Promise.reject(new Error(message));

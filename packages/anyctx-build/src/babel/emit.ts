@@ -134,7 +134,7 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
       // 'async function return': what the function's promise is resolved with goes through
       // resolving(), so that a thenable's `then` is called in the function's frame.
       const node = rewrite.node;
-      node.argument = build.call('resolving', node.argument!);
+      node.argument = rewrite.owner.suspends ? build.call('resolving', node.argument!, build.frame()) : build.call('resolving', node.argument!);
       return true;
     }
     case 'for-await': {
@@ -195,7 +195,10 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
     }
     case 'function': {
       // An async arrow's expression body, as 'async function return' (inside the 'concise arrow body' if it suspends).
-      if (rewrite.resolvesBody) (rewrite.fn as B.ArrowFunctionExpression).body = build.call('resolving', rewrite.fn.body as B.Expression);
+      if (rewrite.resolvesBody) {
+        const body = rewrite.fn.body as B.Expression;
+        (rewrite.fn as B.ArrowFunctionExpression).body = rewrite.owner.suspends ? build.call('resolving', body, build.frame()) : build.call('resolving', body);
+      }
       if (!rewrite.owner.suspends) return rewrite.resolvesBody;
       wrapFunctionBody(rewrite.fn, t, build);
       return true;

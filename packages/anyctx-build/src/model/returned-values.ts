@@ -7,7 +7,7 @@
 // `then` of its own (a thenable only if Object.prototype or Array.prototype had a `then`, and
 // then every resolve of every object would call it: no program runs so). Nor where E already
 // goes through the helper
-// (code rewritten before: a call `X.resolving(E)` with one argument, whatever X is called).
+// (code rewritten before: a call `X.resolving(E)` or `X.resolving(E, F)`, whatever X and F are called).
 // The node shapes read here are the same in ESTree and in Babel's AST.
 
 import type { HelperName } from 'anyctx/protocol';
@@ -68,9 +68,10 @@ function mayMakeThenable(member: NodeLike): boolean {
   return name === 'then' || name === '__proto__';
 }
 
-/** `X.resolving(E)`: a value handed through the helper already (code rewritten before). */
+/** `X.resolving(E)` or `X.resolving(E, F)`: a value handed through the helper already (code rewritten before). */
 export function isResolvingCall(node: NodeLike): boolean {
-  if (node.type !== 'CallExpression' || node.optional === true || (node.arguments as NodeLike[]).length !== 1) return false;
+  const args = node.arguments as NodeLike[] | undefined;
+  if (node.type !== 'CallExpression' || node.optional === true || (args!.length !== 1 && (args!.length !== 2 || args![1]!.type !== 'Identifier'))) return false;
   const callee = node.callee as NodeLike;
   const property = callee.property as NodeLike;
   return callee.type === 'MemberExpression' && callee.computed === false && callee.optional !== true &&

@@ -19,7 +19,7 @@ export const SHAPES = [
   { name: 'await', template: '(V = await H.suspend(F, «E»), H.resume(F, V, V = void 0))   (H.resumeModule in the module body)' },
   { name: 'yield', template: 'H.yielded(F, yield H.yielding(F, «E»))   (yield* alike; a bare yield yields void 0)' },
   { name: 'async generator return', template: 'return H.yielding(F, «E»)' },
-  { name: 'async function return', template: 'return H.resolving(«E») | async () => H.resolving(«E»)   (every async function, with or without an await; not where «E» cannot be a thenable: model/returned-values.ts)' },
+  { name: 'async function return', template: 'return H.resolving(«E», F) | async () => { … return H.resolving(«E», F); … }   (every async function: H.resolving(«E») in one without an await, which has no F; not where «E» cannot be a thenable: model/returned-values.ts)' },
   { name: 'catch or finally block', template: 'catch («binding») { H.recover(F); «body» } | finally { H.recover(F); «body» }' },
   { name: 'catch binding default', template: 'catch ({ «a» = (H.recover(F), «D») })' },
   { name: 'for await', template: '{ try { «labels:» for await («L» of H.iterate(F, «R»)) { H.resume(F); «body» } } finally { H.resume(F); } }' },
@@ -66,6 +66,8 @@ export class ShapeText {
   readonly bareYieldOperand: string;
   // 'async function return'
   readonly resolvingOpen: string;
+  /** 'async function return': the call's record, in a function that suspends (it has one). */
+  readonly resolvingFrame: string;
   // 'catch or finally block' and 'catch binding default'
   readonly recover: string;
   readonly recoverDefaultOpen: string;
@@ -93,6 +95,7 @@ export class ShapeText {
     this.yieldOperand = `${this.#H}.yielding(${F}, `;
     this.bareYieldOperand = ` ${this.#H}.yielding(${F}, void 0)`;
     this.resolvingOpen = `${this.#H}.resolving(`;
+    this.resolvingFrame = `, ${F}`;
     this.recover = `${this.call('recover')};`;
     this.recoverDefaultOpen = `(${this.call('recover')}, `;
     this.iterateOpen = `${this.#H}.iterate(${F}, `;

@@ -234,12 +234,14 @@ function suspensionEdits(kind: SuspensionKind, node: Node, scope: Scope, stateme
   }
 }
 
-/** 'async function return': `return H.resolving(E)`, or an async arrow's expression body E; `return a, b` keeps its comma as one argument. */
+/** 'async function return': `return H.resolving(E, F)` (`H.resolving(E)` where the function does not suspend), or an async arrow's expression body E; `return a, b` keeps its comma as one argument. */
 function resolvingEdits(expression: Node, scope: Scope): void {
   const sequence = expression.type === 'SequenceExpression';
   scope.edits.push({ at: expression.start, text: sequence ? `${file.text.resolvingOpen}(` : file.text.resolvingOpen });
   walk(expression, scope);
-  scope.edits.push({ at: expression.end, text: sequence ? '))' : ')' });
+  if (sequence) scope.edits.push({ at: expression.end, text: ')' });
+  scope.edits.push({ at: expression.end, text: file.text.resolvingFrame, ifSuspends: true });
+  scope.edits.push({ at: expression.end, text: ')' });
 }
 
 /** The edits of the functions in code whose own suspension points are left as they are. */

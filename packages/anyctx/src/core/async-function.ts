@@ -21,7 +21,9 @@ import { enabledHooks, hookLayer } from './hook-layer';
 import { AsyncCall, Phase } from './async-call';
 
 export function enter(): AsyncCall {
-  return new AsyncCall();
+  const call = new AsyncCall();
+  if (enabledHooks > 0) hookLayer!.beginCall(call);
+  return call;
 }
 
 /**
@@ -32,9 +34,9 @@ export function suspend<T>(call: AsyncCall, value: T): T {
   // A native promise (what an async function returns) is awaited as it is, and only an
   // object or a function can be a thenable: anything else skips the check (and its
   // try/catch) entirely.
-  const awaited = value instanceof NativePromise || ((typeof value !== 'object' || value === null) && typeof value !== 'function') ? value : resolving(value);
+  const awaited = value instanceof NativePromise || ((typeof value !== 'object' || value === null) && typeof value !== 'function') ? value : standIn(value);
+  if (enabledHooks > 0) return hookLayer!.suspendAwait(call, value, awaited);
   suspendCall(call);
-  if (enabledHooks > 0) hookLayer!.beginAwait(call, value);
   return awaited;
 }
 
@@ -81,7 +83,14 @@ export function resumeModule<T>(call: AsyncCall, value: T): T {
  * stand-in's `then`: the promise rejects just when it would natively (at once for a return,
  * after the body ended, so no catch of the body sees it; one tick later for an await).
  */
-export function resolving<T>(value: T): T {
+export function resolving<T>(value: T, call?: AsyncCall): T {
+  const settled = standIn(value);
+  // Where a hook gave the function's promise a stand-in: it adopts a promise or thenable
+  // returned in its own before/after (await-resources.ts).
+  return enabledHooks === 0 || call === undefined || settled === value && !(value instanceof NativePromise) ? settled : hookLayer!.returning(call, settled);
+}
+
+function standIn<T>(value: T): T {
   try {
     return keepThenableFrame(value);
   } catch (error) {
@@ -91,6 +100,7 @@ export function resolving<T>(value: T): T {
 
 /** On return or throw: put back the frame the resumed piece found. */
 export function leave(call: AsyncCall): void {
+  if (enabledHooks > 0) hookLayer!.endCall(call);
   if (call.phase === Phase.Resumed) endPiece(call);
   call.phase = Phase.Synchronous;
 }

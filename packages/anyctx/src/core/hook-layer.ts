@@ -11,8 +11,17 @@ import type { AsyncCall } from './async-call';
 export interface HookLayer {
   /** AsyncResource.bind(fn), which AsyncLocalStorage.bind and snapshot are in Node. */
   bind<F extends (...args: any[]) => any>(fn: F): F;
-  /** The PROMISE resource an await gets while a hook is enabled, kept in `call.hooked` (await-resources.ts). */
-  beginAwait(call: AsyncCall, awaited: unknown): void;
+  /** The stand-in for the function's own promise, at the call's start (await-resources.ts). */
+  beginCall(call: AsyncCall): void;
+  /** At the return or throw: the stand-in's promiseResolve, unless it adopts what was returned. */
+  endCall(call: AsyncCall): void;
+  /** A promise or thenable the function returns, adopted in its stand-in's before/after. */
+  returning<T>(call: AsyncCall, value: T): T;
+  /**
+   * An await's PROMISE resources (`value` as awaited, `awaited` as handed to the host), kept
+   * in `call.hooked`, then the suspension (suspendCall): returns what to hand to the host.
+   */
+  suspendAwait<T>(call: AsyncCall, value: unknown, awaited: T): T;
   enterAwait(call: AsyncCall): void;
   /** Also forgets the resource. */
   endAwait(call: AsyncCall): void;

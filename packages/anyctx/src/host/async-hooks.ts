@@ -8,7 +8,7 @@
 
 import { setHookLayer } from '../core/hook-layer';
 import { AsyncResource } from '../core/async-resource';
-import { beginAwaitResource, endAwaitResource, enterAwaitResource } from '../core/await-resources';
+import { beginCallResource, endAwaitResource, endCallResource, enterAwaitResource, returningResource, suspendAwaitResource } from '../core/await-resources';
 import { AsyncHook, createHook, onHooksChange } from '../core/hooks';
 import { executionAsyncId, executionAsyncResource, triggerAsyncId } from '../core/public-ids';
 import { asyncHooksOfFirst, useSwitch } from './install';
@@ -34,7 +34,10 @@ export function withAsyncHooks<T>(value: T): T {
   // What the core's frame half calls in this half (core/hook-layer.ts).
   setHookLayer({
     bind: (fn) => AsyncResource.bind(fn),
-    beginAwait: beginAwaitResource,
+    beginCall: beginCallResource,
+    endCall: endCallResource,
+    returning: returningResource,
+    suspendAwait: suspendAwaitResource,
     enterAwait: enterAwaitResource,
     endAwait: endAwaitResource,
   });
