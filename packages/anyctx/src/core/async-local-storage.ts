@@ -1,7 +1,8 @@
 // AsyncLocalStorage on frames: each instance owns one slot of every frame.
 
 import {
-  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, runInFrame, swapFrame, valueIn, withValue, UNDEFINED_STORE, type Frame,
+  allocateSlot, currentFrame, CLEARED_FRAME, EMPTY_FRAME, enterFrame, restoreFrame, runInFrame, swapFrame, useCreationValues, valueIn, withValue, UNDEFINED_STORE,
+  type Frame,
 } from './frame';
 import { hookLayer } from './hook-layer';
 import { validate } from './errors';
@@ -28,13 +29,17 @@ function leaveRun(slot: number, entered: Frame, previous: Frame): void {
   else restoreFrame(previous === EMPTY_FRAME ? CLEARED_FRAME : previous);
 }
 
+/** What VariableStorage passes its base class: a value no other code can pass. */
+const CREATION_RULE = {};
+
 export class AsyncLocalStorage<T = unknown> {
   readonly #slot: number = allocateSlot();
   readonly #defaultValue: T | undefined;
   readonly #name: string;
 
-  constructor(options: AsyncLocalStorageOptions<T> = {}) {
+  constructor(options: AsyncLocalStorageOptions<T> = {}, rule?: unknown) {
     validate(options, 'object', 'options');
+    if (rule === CREATION_RULE) useCreationValues(this.#slot);
     this.#defaultValue = options.defaultValue;
     this.#name = options.name === undefined ? '' : `${options.name}`;
   }
@@ -124,6 +129,18 @@ export class AsyncLocalStorage<T = unknown> {
   static snapshot(): <R, Args extends unknown[]>(fn: (...args: Args) => R, ...args: Args) => R {
     // Node's parameter name: calling the snapshot with no function says "cb is not a function".
     return bind(<R, Args extends unknown[]>(cb: (...args: Args) => R, ...args: Args): R => cb(...args));
+  }
+}
+
+/**
+ * The storage of an `AsyncContext.Variable` on the portable engine: in a generator's body it
+ * holds the value of where the generator was created, in a FinalizationRegistry's cleanup
+ * callback that of where the registry was constructed (the proposal's rule, frame.ts's
+ * creation rule), where an AsyncLocalStorage keeps Node's.
+ */
+export class VariableStorage<T = unknown> extends AsyncLocalStorage<T> {
+  constructor(options?: AsyncLocalStorageOptions<T>) {
+    super(options, CREATION_RULE);
   }
 }
 

@@ -50,9 +50,15 @@ interface Context {
   readonly delegators: WeakMap<object, object>;
   readonly empty: Frame;
   readonly cleared: Frame;
+  /**
+   * The slots of storages that keep the values of where a generator was created in its body,
+   * and of where a FinalizationRegistry was constructed in its cleanup callbacks:
+   * `AsyncContext.Variable`'s, as the proposal's spec text has it (withCreationValues).
+   */
+  readonly creationSlots: number[];
 }
 
-const CONTEXT = Symbol.for('anyctx.context.2');
+const CONTEXT = Symbol.for('anyctx.context.3');
 
 function sharedContext(): Context {
   const found = (globalThis as any)[CONTEXT] as Context | undefined;
@@ -60,6 +66,7 @@ function sharedContext(): Context {
   const empty: Frame = [];
   const own: Context = {
     current: empty, nextSlot: 0, unscoped: undefined, depth: 0, starting: undefined, returns: new WeakMap(), running: undefined, delegators: new WeakMap(), empty, cleared: [],
+    creationSlots: [],
   };
   // For good (read-only, like the frames it holds); not on a frozen global, which refuses it
   // (and stops the install). The descriptor inherits nothing.
@@ -87,6 +94,25 @@ const SMALL_SLOTS = 16;
 export function allocateSlot(): number {
   if (context.nextSlot === SMALL_SLOTS) context.nextSlot++;
   return context.nextSlot++;
+}
+
+/** Gives `slot` the creation rule (context.creationSlots). */
+export function useCreationValues(slot: number): void {
+  context.creationSlots.push(slot);
+}
+
+/**
+ * `frame` with the values `creation` holds for the storages that follow the creation rule
+ * (context.creationSlots): `frame` itself where there are none, as in a program without
+ * `AsyncContext`, or where they hold the same.
+ */
+export function withCreationValues(frame: Frame, creation: Frame): Frame {
+  const slots = context.creationSlots;
+  for (let i = 0; i < slots.length; i++) {
+    const value = valueIn(creation, slots[i]!);
+    if (valueIn(frame, slots[i]!) !== value) frame = withValue(frame, slots[i]!, value);
+  }
+  return frame;
 }
 
 /** The value `frame` holds for `slot` (as stored: undefined if none, UNDEFINED_STORE…). */

@@ -1,7 +1,7 @@
 // What both portable entries export besides `install` and the await helpers: the engine's API, on
 // the frames of src/core. The entries differ only in the task sources they install.
 
-import { AsyncLocalStorage } from '../core/async-local-storage';
+import { AsyncLocalStorage, VariableStorage } from '../core/async-local-storage';
 import { createAsyncContext } from '../core/async-context';
 import { AsyncResource as Resource } from '../core/async-resource';
 import { createHook as newHook, AsyncHook as Hook } from '../core/hooks';
@@ -24,7 +24,7 @@ export const triggerAsyncId: typeof ids.triggerAsyncId = /* @__PURE__ */ withAsy
 export const executionAsyncResource: typeof ids.executionAsyncResource = /* @__PURE__ */ withAsyncHooks(ids.executionAsyncResource);
 
 // Pure: a bundle that does not use AsyncContext leaves it out.
-export const AsyncContext = /* @__PURE__ */ createAsyncContext(AsyncLocalStorage);
+export const AsyncContext = /* @__PURE__ */ createAsyncContext(VariableStorage);
 
 /**
  * The default export: the API as one object, as Node gives a CommonJS module's exports to a

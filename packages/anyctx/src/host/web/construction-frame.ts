@@ -1,4 +1,4 @@
-// Callbacks handed to a constructor (the observers, FinalizationRegistry) that run in the
+// Callbacks handed to a constructor (the observers) that run in the
 // frame in which the object was constructed. For observers (MutationObserver, ResizeObserver,
 // IntersectionObserver, PerformanceObserver) the platform
 // batches records from many causes into one call, so no single cause's frame would be

@@ -1,12 +1,21 @@
-// FinalizationRegistry: the cleanup callback runs in the frame in which the registry was
-// constructed (where the callback was handed over), as the AsyncContext proposal has it.
-// Node 24 runs cleanup callbacks in the empty frame instead; where Node's rule applies
-// (a runtime that presents itself as Node) the registry is left alone.
+// FinalizationRegistry: a rule per kind of storage. The cleanup callback sees the
+// `AsyncContext.Variable` values of where the registry was constructed (the proposal's spec
+// text) and no `AsyncLocalStorage` value (Node 24 runs cleanup callbacks in the empty frame).
 
-import { callbackInConstructionFrame } from './construction-frame';
-import { presentsAsNode } from '../presents-as-node';
+import { replaceConstructor } from '../patch';
+import { currentFrame, runInFrame, withCreationValues, EMPTY_FRAME } from '../../core/frame';
 
 export function installFinalizationRegistry(global: typeof globalThis): void {
-  if (presentsAsNode(global)) return;
-  callbackInConstructionFrame(global, 'FinalizationRegistry');
+  replaceConstructor(global, 'FinalizationRegistry', (Native) => (newTarget, args) => {
+    if (newTarget === undefined) return Reflect.apply(Native, undefined, args); // the platform's TypeError
+    const routed = Array.prototype.slice.call(args);
+    const cleanup = routed[0];
+    if (typeof cleanup === 'function') {
+      const construction = currentFrame();
+      routed[0] = function (this: unknown) {
+        return runInFrame(withCreationValues(EMPTY_FRAME, construction), cleanup, this, arguments);
+      };
+    }
+    return Reflect.construct(Native, routed, newTarget);
+  });
 }
