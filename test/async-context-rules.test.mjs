@@ -4,13 +4,36 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { PORTABLE } from './engines.mjs';
+import { ORACLE, PORTABLE } from './engines.mjs';
 import { runProgram } from './support/run-program.mjs';
 import { unlessBuilt } from './support/packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name) => fileURLToPath(new URL(`fixtures/async-context-rules/${name}`, import.meta.url));
-const skip = unlessBuilt('anyctx/portable.node.mjs');
+const skip = unlessBuilt('anyctx/portable.node.mjs', 'anyctx-build/register.js');
+const REWRITE = ['--import', 'anyctx-build/register'];
+
+// [where, the Variable's value, the storage's]: the Variable's as the spec text gives it (where
+// the generator was created), the storage's as Node 24 gives it (the caller of next(); the
+// oracle's run below checks that column).
+const GENERATORS = [
+  ['sync body starts', 'sync creation', 'first next()'],
+  ['the caller after next()', null, null],
+  ['sync body resumes', 'sync creation', 'second next()'],
+  ['sync finally on return()', 'sync creation', 'return()'],
+  ['sync body starts', 'for-of creation', null],
+  ['async body starts', 'async creation', 'first async next()'],
+  ['async body after await', 'async creation', 'first async next()'],
+  ['the caller after await next()', null, null],
+  ['async body resumes', 'async creation', 'second async next()'],
+];
+
+it("Node 24 gives a storage in a generator's body the values of the caller of next()", { skip }, async () => {
+  // The anyctx entry on Node: Node's own AsyncLocalStorage.
+  const native = await runProgram(ORACLE, [fixture('generators.mjs')], { cwd: root, timeout: 20_000, env: { ANYCTX_ENTRY: 'anyctx' } });
+  assert.equal(native.exitCode, 0, native.stderr);
+  assert.deepEqual(native.json().map(([where, , store]) => [where, store]), GENERATORS.map(([where, , store]) => [where, store]));
+});
 
 for (const engine of PORTABLE) {
   describe(engine.name, { skip }, () => {
@@ -18,6 +41,11 @@ for (const engine of PORTABLE) {
       const run = await runProgram(engine, [fixture('finalization-registry.mjs')], { cwd: root, timeout: 20_000 });
       assert.equal(run.exitCode, 0, run.stderr);
       assert.deepEqual(run.json(), { held: 'target', variable: 'construction', storage: null });
+    });
+    it("a generator's body sees the Variables of where it was created and the storages of the caller of next()", async () => {
+      const run = await runProgram({ ...engine, args: [...engine.args, ...REWRITE] }, [fixture('generators.mjs')], { cwd: root, timeout: 20_000 });
+      assert.equal(run.exitCode, 0, run.stderr);
+      assert.deepEqual(run.json(), GENERATORS);
     });
   });
 }

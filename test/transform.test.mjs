@@ -377,7 +377,8 @@ describe('files with nothing to rewrite are returned untouched', () => {
     ['async-without-await.mjs', 'export async function f() { return 1; }\nexport const g = async () => 2;\n'],
     ['async-returning-primitives-and-literals.mjs', 'export async function f(a) { if (a) return `t${a}`; if (!a) return -a; return a ? [a] : { a, b: () => a }; }\nexport const g = async () => typeof x;\n'],
     ['words-only.mjs', "// await here, yield there\nconst s = 'await x; yield y';\nconst t = `for await`;\n/* await */\n"],
-    ['sync-generator.mjs', 'function* g() { yield 1; yield* [2]; }\nasync function f() { const it = g(); return [...it]; }\n'],
+    // A generator whose body names `arguments` keeps its parameter list (no creation parameter).
+    ['sync-generator.mjs', 'function* g() { yield arguments.length; yield* [2]; }\nasync function f() { const it = g(); return [...it]; }\n'],
     ['await-identifier.js', 'var await = 1;\nconsole.log(await + 1);\n'],
     ['await-identifier.cjs', 'var await = 2; module.exports = await;\n'],
     ['yield-identifier.js', 'var yield = 1;\nasync function f() { return yield + 1; }\n'],

@@ -58,7 +58,7 @@ function find(node, type) {
 
 describe('names', () => {
   it('the first set is free in a file that spells none of them', () => {
-    assert.deepEqual(generatedNames(collidingWords('async function f() { await x; }')), { helpers: '__acx', frame: '__acf', awaited: '__acv', disposer: '__acd' });
+    assert.deepEqual(generatedNames(collidingWords('async function f() { await x; }')), { helpers: '__acx', frame: '__acf', awaited: '__acv', disposer: '__acd', creation: '__acc' });
   });
   it('a word the file uses, escaped or in a string, moves every name to the next set', () => {
     assert.equal(generatedNames(collidingWords('const s = "__acv";')).awaited, '__acv1');
@@ -255,13 +255,15 @@ const EXAMPLES = [
   ['await', 'a.mjs', 'async function f() { g(await a); }',
     'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { g((__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0))); } finally { __acx.leave(__acf); } }'],
   ['yield', 'a.mjs', 'async function* f() { yield a; yield; yield* b; }',
-    'import { awaitFrames as __acx } from "anyctx/portable"; async function* f() { const __acf = __acx.enterGenerator(); let __acv; try { __acx.yielded(__acf, yield __acx.yielding(__acf, a)); __acx.yielded(__acf, yield __acx.yielding(__acf, void 0)); __acx.yielded(__acf, yield* __acx.yielding(__acf, b)); } finally { __acx.leave(__acf); } }'],
+    'import { awaitFrames as __acx } from "anyctx/portable"; async function* f(...{ [__acx.creation]: __acc = __acx.capture() }) { const __acf = __acx.enterGenerator(__acc); let __acv; try { __acx.yielded(__acf, yield __acx.yielding(__acf, a)); __acx.yielded(__acf, yield __acx.yielding(__acf, void 0)); __acx.yielded(__acf, yield* __acx.yielding(__acf, b)); } finally { __acx.leave(__acf); } }'],
   ['async generator return', 'a.mjs', 'async function* f() { yield; return a, b; }',
-    'import { awaitFrames as __acx } from "anyctx/portable"; async function* f() { const __acf = __acx.enterGenerator(); let __acv; try { __acx.yielded(__acf, yield __acx.yielding(__acf, void 0)); return __acx.yielding(__acf, (a, b)); } finally { __acx.leave(__acf); } }'],
+    'import { awaitFrames as __acx } from "anyctx/portable"; async function* f(...{ [__acx.creation]: __acc = __acx.capture() }) { const __acf = __acx.enterGenerator(__acc); let __acv; try { __acx.yielded(__acf, yield __acx.yielding(__acf, void 0)); return __acx.yielding(__acf, (a, b)); } finally { __acx.leave(__acf); } }'],
   ['async function return', 'a.mjs', 'async function f() { return a; } const g = async () => b; class C { async m() { return 1; } }',
     'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { return __acx.resolving(a); } const g = async () => __acx.resolving(b); class C { async m() { return 1; } }'],
   ['async function return', 'a.mjs', 'async function f() { await a; return b, c; } const g = async () => h(await a);',
     'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { (__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)); return __acx.resolving((b, c), __acf); } finally { __acx.leave(__acf); } } const g = async () => { const __acf = __acx.enter(); let __acv; try { return __acx.resolving(h((__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0))), __acf); } finally { __acx.leave(__acf); } };'],
+  ['generator creation', 'a.mjs', 'function* f(a, b = 1,) { "use asm"; yield a; } const o = { *[k]() { yield; } }; function* g() { "use strict"; yield; } function* h(...r) { yield arguments; }',
+    'import { awaitFramesBasic as __acx } from "anyctx/portable"; function* f(a, b = 1, ...{ [__acx.creation]: __acc = __acx.capture() }) { "use asm"; __acx.created(__acc); yield a; } const o = { *[k](...{ [__acx.creation]: __acc = __acx.capture() }) { __acx.created(__acc); yield; } }; function* g() { "use strict"; yield; } function* h(...r) { yield arguments; }'],
   ['catch or finally block', 'a.mjs', 'async function f() { try { await a; } catch (e) { b(e); } finally { c(); } }',
     'import { awaitFramesBasic as __acx } from "anyctx/portable"; async function f() { const __acf = __acx.enter(); let __acv; try { try { (__acv = await __acx.suspend(__acf, a), __acx.resume(__acf, __acv, __acv = void 0)); } catch (e) { __acx.recover(__acf); b(e); } finally { __acx.recover(__acf); c(); } } finally { __acx.leave(__acf); } }'],
   ['catch binding default', 'a.mjs', 'async function f() { try { await a; } catch ({ b = c }) {} }',
@@ -306,7 +308,7 @@ describe('the shapes: both rewriters insert what the model’s templates say', (
     assert.deepEqual([...new Set(EXAMPLES.map(([name]) => name))], SHAPES.map((s) => s.name));
   });
   it('the shapes’ text takes its names from the file', () => {
-    const text = new ShapeText({ helpers: 'H', frame: 'F', awaited: 'V', disposer: 'D' });
+    const text = new ShapeText({ helpers: 'H', frame: 'F', awaited: 'V', disposer: 'D', creation: 'C' });
     assert.equal(`${text.awaitOpen}await ${text.awaitOperand}E${text.awaitClose(false)}`, '(V = await H.suspend(F, E), H.resume(F, V, V = void 0))');
     assert.equal(text.standIn('using', 3, 'x'), 'using D3 = H.syncDisposer(F, x)');
   });

@@ -48,12 +48,13 @@ export function isNameOnly(parent, key) {
   }
 }
 
-/** `const X = Y.enter()` (or enterGenerator()): how a frame is made. */
+/** `const X = Y.enter()` (or enterGenerator(), enterGenerator(C)): how a frame is made. */
 export const isFrameDeclaration = (statement) => {
   if (statement?.type !== 'VariableDeclaration' || statement.kind !== 'const' || statement.declarations.length !== 1) return false;
   const { id, init } = statement.declarations[0];
   return (
-    id.type === 'Identifier' && init?.type === 'CallExpression' && init.arguments.length === 0 &&
+    id.type === 'Identifier' && init?.type === 'CallExpression' &&
+    (init.arguments.length === 0 || (init.arguments.length === 1 && init.arguments[0].type === 'Identifier' && init.callee.property?.name === 'enterGenerator')) &&
     init.callee.type === 'MemberExpression' && !init.callee.computed &&
     (init.callee.property.name === 'enter' || init.callee.property.name === 'enterGenerator')
   );

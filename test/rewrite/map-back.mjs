@@ -33,6 +33,8 @@ export const SHAPES = [
   'async generator return',
   // return H.resolving(E, F)  in an async function (not a generator; H.resolving(E) where it has no frame)  →  return E;  async () => H.resolving(E)  →  async () => E   (left as it was only where E cannot be a thenable: mustResolve)   [returned, fn]
   'async function return',
+  // function* g(…, ...{ [H.creation]: C = H.capture() }) { [directives] H.created(C); … }  →  function* g(…) { [directives] … }   (an async generator: its frame's H.enterGenerator(C))   [creationOf, fn]
+  'generator creation',
   // catch (…) { H.recover(F); … }  and  finally { H.recover(F); … }  →  the block without it   [catchClause, tryStatement]
   'catch or finally block',
   // catch ({ a = (H.recover(F), D) })  →  catch ({ a = D })   [recoveredDefaults]
@@ -156,7 +158,7 @@ class MapBack {
     if (V.type !== 'Identifier' || value !== null) return null;
     if (new Set([this.H, id.name, V.name]).size < 3) this.problem(declaration, `the helpers, frame and awaited value are not three names: ${this.H}, ${id.name}, ${V.name}`);
     this.generated.add(id.name).add(V.name);
-    return { F: id.name, V: V.name, generator: init.callee.property.name === 'enterGenerator' };
+    return { F: id.name, V: V.name, generator: init.callee.property.name === 'enterGenerator', creation: init.arguments[0]?.name ?? null };
   }
 
   /** Maps a node back; returns what stands in its place. */
@@ -234,8 +236,33 @@ class MapBack {
     return restored;
   }
 
+  /** A generator's last parameter `...{ [H.creation]: C = H.capture() }`, taken off: C, or null. */
+  creationOf(node) {
+    const param = node.generator ? node.params.at(-1) : undefined;
+    if (param?.type !== 'RestElement' || param.argument.type !== 'ObjectPattern' || param.argument.properties.length !== 1) return null;
+    const [property] = param.argument.properties;
+    const isHelper = (e, name) => e?.type === 'MemberExpression' && !e.computed && isIdentifier(e.object, this.H) && isIdentifier(e.property, name);
+    const value = property.value;
+    if (property.type !== 'Property' || !property.computed || !isHelper(property.key, 'creation') || value.type !== 'AssignmentPattern') return null;
+    if (value.left.type !== 'Identifier' || value.right.type !== 'CallExpression' || value.right.arguments.length !== 0 || !isHelper(value.right.callee, 'capture')) return null;
+    node.params.pop();
+    this.generated.add(value.left.name);
+    return value.left.name;
+  }
+
   /** A function: its parameters and name never suspend; its body may open with its frame. */
   fn(node) {
+    const creation = this.H === null ? null : this.creationOf(node);
+    if (creation !== null && !node.async) {
+      // A sync generator files its creation first thing.
+      const statements = node.body.body;
+      const first = statements.findIndex((statement) => !isDirective(statement));
+      const created = statements[first];
+      const call = created?.type === 'ExpressionStatement' ? created.expression : null;
+      if (call?.type === 'CallExpression' && call.callee.type === 'MemberExpression' && isIdentifier(call.callee.object, this.H) &&
+        isIdentifier(call.callee.property, 'created') && call.arguments.length === 1 && isIdentifier(call.arguments[0], creation)) statements.splice(first, 1);
+      else this.problem(node, 'a sync generator with a creation parameter whose body does not file it first');
+    }
     const outside = { owner: null, asyncGenerator: false };
     for (const [key, value] of childrenOf(node)) if (key !== 'body') node[key] = this.restore(value, outside);
     const asyncGenerator = node.async && node.generator;
@@ -263,6 +290,7 @@ class MapBack {
     }
     if (!node.async) this.problem(node, 'a function that is not async has a frame');
     if (frame.generator !== asyncGenerator) this.problem(node, `an ${asyncGenerator ? 'async generator' : 'async function'} with the frame of the other kind`);
+    if (frame.creation !== creation) this.problem(node, `an async generator whose frame files ${frame.creation ?? 'no creation'}, its parameter ${creation ?? 'none'}`);
     const statements = rest[2].block.body;
     body.body = [...directives, ...(this.disposingList(statements, inner) ?? this.restore(statements, inner))];
     return node;

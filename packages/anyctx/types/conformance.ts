@@ -70,4 +70,5 @@ export const sameProtocol: true[] = [
   true satisfies Equal<typeof protocol.BASIC_HELPERS_EXPORT, typeof protocolImpl.BASIC_HELPERS_EXPORT>,
   true satisfies Equal<typeof protocol.GLOBAL_HELPERS_KEY, typeof protocolImpl.GLOBAL_HELPERS_KEY>,
   true satisfies Equal<typeof protocol.GENERATED_NAME_PREFIX, typeof protocolImpl.GENERATED_NAME_PREFIX>,
+  true satisfies Equal<typeof protocol.CREATION_KEY, typeof protocolImpl.CREATION_KEY>,
 ];

@@ -4,21 +4,23 @@
 
 /** Every helper. */
 export declare const HELPER_NAMES: readonly [
-  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving',
+  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving', 'capture', 'created',
   'enterGenerator', 'yielding', 'yielded', 'iterate', 'resuming', 'disposing', 'disposer', 'syncDisposer',
 ];
-/** The helpers of async functions and top-level await: all a file without async generators,
- * `for await` or `await using` calls. */
-export declare const BASIC_HELPER_NAMES: readonly ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving'];
+/** The helpers of async functions, top-level await and sync generators: all a file without
+ * async generators, `for await` or `await using` calls. */
+export declare const BASIC_HELPER_NAMES: readonly ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving', 'capture', 'created'];
+/** Not a function: the symbol a generator's rest parameter reads, in both helper objects. */
+export declare const CREATION_KEY: 'creation';
 
 export type HelperName = (typeof HELPER_NAMES)[number];
 export type BasicHelperName = (typeof BASIC_HELPER_NAMES)[number];
 /** A helper: its parameters are the runtime's business, generated code only calls it. */
 type Helper = (...args: any[]) => unknown;
 /** What the runtime exports as {@link HELPERS_EXPORT}. */
-export type AwaitHelpers = { readonly [name in HelperName]: Helper };
+export type AwaitHelpers = { readonly [name in HelperName]: Helper } & { readonly [CREATION_KEY]: symbol };
 /** What the runtime exports as {@link BASIC_HELPERS_EXPORT}. */
-export type BasicAwaitHelpers = { readonly [name in BasicHelperName]: Helper };
+export type BasicAwaitHelpers = { readonly [name in BasicHelperName]: Helper } & { readonly [CREATION_KEY]: symbol };
 
 /** The runtime's exports of all the helpers and of the basic ones. */
 export declare const HELPERS_EXPORT: 'awaitFrames';

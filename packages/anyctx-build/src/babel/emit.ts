@@ -3,7 +3,7 @@
 
 import type { BabelTypes as B, NodePath, Types } from './babel-api';
 import type { GeneratedNames } from '../model/names';
-import type { HelperName } from 'anyctx/protocol';
+import { CREATION_KEY, type HelperName } from 'anyctx/protocol';
 import { firstAwaitUsing, isAwaitUsing, isUsing } from '../model/suspension-points';
 import type { Collected, Rewrite } from './walk';
 
@@ -68,11 +68,17 @@ function builders(t: Types, names: GeneratedNames) {
   };
   const statement = (helper: HelperName, ...args: B.Expression[]) => t.expressionStatement(call(helper, ...args));
   const awaited = () => t.identifier(names.awaited);
-  /** const f = enter(); let v; (enterGenerator() in an async generator) */
-  const frameDeclarations = (generator: boolean) => [
-    t.variableDeclaration('const', [t.variableDeclarator(frame(), call(generator ? 'enterGenerator' : 'enter'))]),
+  /** const f = enter(); let v; (enterGenerator() in an async generator, enterGenerator(c) where it captures its creation) */
+  const frameDeclarations = (generator: boolean, creation = false) => [
+    t.variableDeclaration('const', [t.variableDeclarator(frame(), creation ? call('enterGenerator', t.identifier(names.creation)) : call(generator ? 'enterGenerator' : 'enter'))]),
     t.variableDeclaration('let', [t.variableDeclarator(awaited())]),
   ];
+  /** 'generator creation': ...{ [H.creation]: c = H.capture() } */
+  const creationParameter = () => t.restElement(t.objectPattern([t.objectProperty(
+    t.memberExpression(t.identifier(names.helpers), t.identifier(CREATION_KEY)),
+    t.assignmentPattern(t.identifier(names.creation), call('capture')),
+    true,
+  )]));
   let standIns = 0;
   /** await using __acdN = disposer(f, name); (using … syncDisposer for a sync `using`) */
   const standIn = (kind: 'using' | 'await using', name: string) =>
@@ -90,7 +96,7 @@ function builders(t: Types, names: GeneratedNames) {
   /** try { BODY } finally { disposing(f); }: the block suspends before its disposals. */
   const disposingAfter = (body: B.Statement) =>
     t.tryStatement(t.isBlockStatement(body) ? body : t.blockStatement([body]), null, t.blockStatement([statement('disposing', frame())]));
-  return { used, frame, awaited, call, statement, frameDeclarations, standIn, tryFinally, resumeAfter, disposingAfter };
+  return { names, used, frame, awaited, call, statement, frameDeclarations, creationParameter, standIn, tryFinally, resumeAfter, disposingAfter };
 }
 
 /** Puts a node where `path`'s node was (in its parent, or its parent's list). */
@@ -200,7 +206,14 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
         (rewrite.fn as B.ArrowFunctionExpression).body = rewrite.owner.suspends ? build.call('resolving', body, build.frame()) : build.call('resolving', body);
       }
       if (!rewrite.owner.suspends) return rewrite.resolvesBody;
-      wrapFunctionBody(rewrite.fn, t, build);
+      wrapFunctionBody(rewrite.fn, t, build, rewrite.creation);
+      return true;
+    }
+    case 'generator-creation': {
+      // 'generator creation', a sync generator's: the rest parameter, and the body files the frame first.
+      const fn = rewrite.fn;
+      fn.params.push(build.creationParameter());
+      (fn.body as B.BlockStatement).body.unshift(build.statement('created', t.identifier(build.names.creation)));
       return true;
     }
   }
@@ -211,11 +224,13 @@ function applyRewrite(rewrite: Rewrite, t: Types, build: Build): boolean {
  * caller's frame untouched; a return or throw from a resumed piece puts back the frame it found.
  * Directives stay first (Babel keeps them apart from the statements).
  */
-function wrapFunctionBody(fn: B.Function, t: Types, build: Build): void {
+function wrapFunctionBody(fn: B.Function, t: Types, build: Build, creation: boolean): void {
   const leave = () => t.blockStatement([build.statement('leave', build.frame())]);
   const generator = fn.generator === true;
   if (t.isBlockStatement(fn.body)) {
-    fn.body.body = [...build.frameDeclarations(generator), t.tryStatement(t.blockStatement(fn.body.body), null, leave())];
+    // 'generator creation', an async generator's: the rest parameter, and the frame files it.
+    if (creation) fn.params.push(build.creationParameter());
+    fn.body.body = [...build.frameDeclarations(generator, creation), t.tryStatement(t.blockStatement(fn.body.body), null, leave())];
     return;
   }
   // 'concise arrow body': a block that returns the expression.

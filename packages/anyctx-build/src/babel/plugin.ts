@@ -58,7 +58,7 @@ export function anyctxBabelPlugin(api: PluginApi, options: AnyctxBabelOptions = 
           // only an AST). Code rewritten before, by this plugin or by anyctx-build/transform, is
           // recognised by its structure and left alone.
           const names = generatedNames(code !== '' ? collidingWords(code) : identifierNames(program));
-          const result = emitRewrites(program.node, collect(program, t), t, names);
+          const result = emitRewrites(program.node, collect(program, t, code), t, names);
           if (!result.changed) return;
           const hasModuleSyntax = result.topLevelSuspends || result.usesImportMeta || program.node.body.some(
             (s) => t.isImportDeclaration(s) || t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) || t.isExportAllDeclaration(s),

@@ -10,6 +10,7 @@ import type { BabelTypes as B, NodePath, Types, Visitor } from './babel-api';
 import { isRewrittenBody, isRewrittenModuleBody } from '../model/rewritten-code';
 import { isSplittableBlock, isWrappableBody } from '../model/wrappable-body';
 import { resolvesThrough } from '../model/returned-values';
+import { creationParameter } from '../model/generator-creation';
 import {
   ASYNC_GENERATOR_ONLY, OUTER_PARTS_OF_FUNCTION, SUSPENSION_POINTS, catchDefaults, firstAwaitUsing, type NodeLike, type SuspensionKind,
 } from '../model/suspension-points';
@@ -35,9 +36,12 @@ export type Rewrite = { owner: Owner } & (
   | { kind: 'await-using-for'; loop: B.ForStatement; statement: NodePath }
   | { kind: 'recover-catch'; body: B.BlockStatement; defaults: B.AssignmentPattern[] }
   | { kind: 'recover-finally'; finalizer: B.BlockStatement }
-  | { kind: 'function'; fn: B.Function; resolvesBody: boolean });
+  | { kind: 'function'; fn: B.Function; resolvesBody: boolean; creation: boolean }
+  | { kind: 'generator-creation'; fn: B.Function });
 
 export interface Collected {
+  /** The file's text ('' where Babel was given only an AST). */
+  code: string;
   owners: Map<B.Node, Owner>;
   rewrites: Rewrite[];
   usesImportMeta: boolean;
@@ -45,9 +49,9 @@ export interface Collected {
   top: Owner;
 }
 
-export function collect(program: NodePath<B.Program>, t: Types): Collected {
+export function collect(program: NodePath<B.Program>, t: Types, code: string): Collected {
   const owners = new Map<B.Node, Owner>();
-  const collected: Collected = { owners, rewrites: [], usesImportMeta: false, top: ownerFor(t, program.node, owners) };
+  const collected: Collected = { code, owners, rewrites: [], usesImportMeta: false, top: ownerFor(t, program.node, owners) };
   program.traverse(collector(t), collected);
   return collected;
 }
@@ -156,7 +160,11 @@ function collector(t: Types): Visitor<Collected> {
         // An async arrow's expression body goes through resolving(), as a return would.
         const resolvesBody = fn.async === true && !t.isBlockStatement(fn.body) && resolvesThrough(fn.body as unknown as NodeLike);
         const owner = resolvesBody ? ownerFor(t, fn, state.owners) : state.owners.get(fn);
-        if (owner !== undefined) state.rewrites.push({ kind: 'function', owner, fn, resolvesBody });
+        // 'generator creation' (src/model/generator-creation.ts), where Babel was given the code.
+        const strict = t.isBlockStatement(fn.body) && fn.body.directives.some((directive) => directive.value.value === 'use strict');
+        const creation = fn.generator === true && state.code !== '' && creationParameter(state.code, fn as unknown as NodeLike, strict) !== undefined;
+        if (creation && fn.async !== true) state.rewrites.push({ kind: 'generator-creation', owner: ownerFor(t, fn, state.owners), fn });
+        if (owner !== undefined) state.rewrites.push({ kind: 'function', owner, fn, resolvesBody, creation });
       },
     },
     BlockStatement: {

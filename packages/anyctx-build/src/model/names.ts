@@ -14,6 +14,8 @@ export interface GeneratedNames {
   awaited: string;
   /** The prefix of an `await using` resource's stand-in (src/core/await-disposers.ts): `${disposer}0`, … */
   disposer: string;
+  /** A generator function's creation frame, its last parameter's (model/generator-creation.ts). */
+  creation: string;
 }
 
 /**
@@ -29,12 +31,12 @@ export function collidingWords(code: string): Set<string> {
   return new Set(unescaped.match(new RegExp(`${PREFIX}[\\w$]*`, 'g')));
 }
 
-/** `__acx`, `__acf`, `__acv`, `__acd`, or the first numbered set none of whose names is taken. */
+/** `__acx`, `__acf`, `__acv`, `__acd`, `__acc`, or the first numbered set none of whose names is taken. */
 export function generatedNames(taken: ReadonlySet<string>): GeneratedNames {
   for (let n = 0; ; n++) {
     const suffix = n === 0 ? '' : String(n);
-    const names = { helpers: `${PREFIX}x${suffix}`, frame: `${PREFIX}f${suffix}`, awaited: `${PREFIX}v${suffix}`, disposer: `${PREFIX}d${suffix}` };
+    const names = { helpers: `${PREFIX}x${suffix}`, frame: `${PREFIX}f${suffix}`, awaited: `${PREFIX}v${suffix}`, disposer: `${PREFIX}d${suffix}`, creation: `${PREFIX}c${suffix}` };
     const free = (name: string) => !taken.has(name);
-    if (free(names.helpers) && free(names.frame) && free(names.awaited) && ![...taken].some((word) => word.startsWith(names.disposer))) return names;
+    if (free(names.helpers) && free(names.frame) && free(names.awaited) && free(names.creation) && ![...taken].some((word) => word.startsWith(names.disposer))) return names;
   }
 }

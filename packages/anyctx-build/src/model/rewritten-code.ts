@@ -25,7 +25,7 @@ function helperCall(node: unknown, methods: ReadonlySet<unknown>): NodeLike | un
   return isIdentifier(callee.property) && methods.has(callee.property.name) ? callee.object : undefined;
 }
 
-/** `const F = H.enter()` (or `H.enterGenerator()`): F and H, whatever they are called. */
+/** `const F = H.enter()` (or `H.enterGenerator()`, `H.enterGenerator(C)`): F and H, whatever they are called. */
 function frameEntry(statement: unknown): { frame: NodeLike; helpers: NodeLike } | undefined {
   const node = statement as NodeLike | null;
   if (node?.type !== 'VariableDeclaration' || node.kind !== 'const') return undefined;
@@ -33,7 +33,9 @@ function frameEntry(statement: unknown): { frame: NodeLike; helpers: NodeLike } 
   if (declarators.length !== 1 || !isIdentifier(declarators[0]!.id)) return undefined;
   const init = declarators[0]!.init as NodeLike | null;
   const helpers = helperCall(init, ENTER_HELPERS);
-  return helpers !== undefined && (init!.arguments as unknown[]).length === 0 ? { frame: declarators[0]!.id as NodeLike, helpers } : undefined;
+  // No argument, or an async generator's creation frame (model/generator-creation.ts).
+  const args = helpers === undefined ? [] : (init!.arguments as unknown[]);
+  return helpers !== undefined && (args.length === 0 || (args.length === 1 && isIdentifier(args[0]))) ? { frame: declarators[0]!.id as NodeLike, helpers } : undefined;
 }
 
 /** `let V;` */

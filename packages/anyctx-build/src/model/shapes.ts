@@ -7,7 +7,7 @@
 // In the templates, H is the helpers' binding, F and V the frame and awaited-value local of
 // the function (or module body) the shape is in, D0, D1, … the stand-ins; «…» is original code.
 
-import { GLOBAL_HELPERS_KEY, type HelperName } from 'anyctx/protocol';
+import { CREATION_KEY, GLOBAL_HELPERS_KEY, type HelperName } from 'anyctx/protocol';
 import type { GeneratedNames } from './names';
 import type { HelperStyle } from './helper-style';
 
@@ -20,6 +20,7 @@ export const SHAPES = [
   { name: 'yield', template: 'H.yielded(F, yield H.yielding(F, «E»))   (yield* alike; a bare yield yields void 0)' },
   { name: 'async generator return', template: 'return H.yielding(F, «E»)' },
   { name: 'async function return', template: 'return H.resolving(«E», F) | async () => { … return H.resolving(«E», F); … }   (every async function: H.resolving(«E») in one without an await, which has no F; not where «E» cannot be a thenable: model/returned-values.ts)' },
+  { name: 'generator creation', template: 'function* g(«params», ...{ [H.creation]: C = H.capture() }) { «directives» H.created(C); «body» }   (an async generator: H.enterGenerator(C) in its function body; not where model/generator-creation.ts says)' },
   { name: 'catch or finally block', template: 'catch («binding») { H.recover(F); «body» } | finally { H.recover(F); «body» }' },
   { name: 'catch binding default', template: 'catch ({ «a» = (H.recover(F), «D») })' },
   { name: 'for await', template: '{ try { «labels:» for await («L» of H.iterate(F, «R»)) { H.resume(F); «body» } } finally { H.resume(F); } }' },
@@ -52,6 +53,7 @@ export class ShapeText {
   readonly #V: string;
   readonly #H: string;
   readonly #disposer: string;
+  readonly #C: string;
 
   // 'function body' and 'concise arrow body'
   readonly functionBodyClose: string;
@@ -84,6 +86,7 @@ export class ShapeText {
     this.#V = names.awaited;
     this.#H = names.helpers;
     this.#disposer = names.disposer;
+    this.#C = names.creation;
     const F = this.#F;
     const V = this.#V;
     this.functionBodyClose = `} finally { ${this.call('leave')}; }`;
@@ -111,14 +114,24 @@ export class ShapeText {
     return `${this.#H}.${helper}(${this.#F})`;
   }
 
-  /** 'module body': `const F = H.enter(); let V;` (enterGenerator() for an async generator's body) */
-  frameDeclaration(generator: boolean): string {
-    return `const ${this.#F} = ${this.#H}.${generator ? 'enterGenerator' : 'enter'}(); let ${this.#V};`;
+  /** 'module body': `const F = H.enter(); let V;` (enterGenerator() for an async generator's body, enterGenerator(C) where it captures its creation) */
+  frameDeclaration(generator: boolean, creation = false): string {
+    return `const ${this.#F} = ${this.#H}.${generator ? 'enterGenerator' : 'enter'}(${creation ? this.#C : ''}); let ${this.#V};`;
   }
 
   /** 'function body': the frame, then the `try {` that the body's end closes. */
-  functionBodyOpen(generator: boolean): string {
-    return `${this.frameDeclaration(generator)} try {`;
+  functionBodyOpen(generator: boolean, creation = false): string {
+    return `${this.frameDeclaration(generator, creation)} try {`;
+  }
+
+  /** 'generator creation': the rest parameter, after `separator`. */
+  creationParameter(separator: string): string {
+    return `${separator}...{ [${this.#H}.${CREATION_KEY}]: ${this.#C} = ${this.#H}.capture() }`;
+  }
+
+  /** 'generator creation': a sync generator body's first statement. */
+  get created(): string {
+    return `${this.#H}.created(${this.#C});`;
   }
 
   /** 'module body': after its last statement, the frame is put back (or the body suspends for its disposals). */

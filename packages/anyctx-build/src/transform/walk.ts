@@ -10,6 +10,7 @@ import { isSplittableBlock, isWrappableBody } from '../model/wrappable-body';
 import { afterPrologue, directiveCount, prologueEnd } from '../model/directive-prologue';
 import { ShapeText } from '../model/shapes';
 import { resolvesThrough } from '../model/returned-values';
+import { creationParameter, type CreationParameter } from '../model/generator-creation';
 import { LOOP_KINDS, catchDefaults, firstAwaitUsing, isAwaitUsing, isUsing, suspensionOf, type SuspensionKind } from '../model/suspension-points';
 import { continuesOnNextLine, endsUnterminated } from './statement-ends';
 
@@ -389,15 +390,30 @@ function awaitUsingForEdits(loop: Node, scope: Scope, statement: Node): void {
   scope.edits.push({ at: statement.end, text: `${file.text.disposingClose}${file.text.resumeAfter}` });
 }
 
+/** 'generator creation': where a generator function's rest parameter goes, if anywhere (model/generator-creation.ts). */
+function creationParameterOf(fn: Node): CreationParameter | undefined {
+  if (fn.generator !== true) return undefined;
+  const statements = (fn.body as Node).body as Node[];
+  const strict = statements.slice(0, directiveCount(statements)).some((statement) => statement.directive === 'use strict');
+  return creationParameter(file.code, fn, strict);
+}
+
 /** The edits of one function: its own suspension points, wrapped in enter/leave. */
 function functionEdits(fn: Node): Edit[] {
   // Parameters never suspend (await is not allowed there), but may hold functions that do.
   const paramsScope: Scope = { edits: [], suspends: false, asyncGenerator: false };
   walk(fn.params, paramsScope);
   const body = fn.body as Node;
+  const creation = creationParameterOf(fn);
   if (fn.async !== true) {
     walk(body, paramsScope);
-    return settle(paramsScope.edits, false);
+    if (creation === undefined) return settle(paramsScope.edits, false);
+    const statements = body.body as Node[];
+    return [
+      ...settle(paramsScope.edits, false),
+      { at: creation.at, text: file.text.creationParameter(creation.separator) },
+      { at: afterPrologue(statements, body.start + 1), text: `${prologueEnd(statements, file.code)} ${file.text.created}` },
+    ];
   }
   const outer = settle(paramsScope.edits, false);
   if (body.type === 'BlockStatement') {
@@ -418,7 +434,8 @@ function functionEdits(fn: Node): Edit[] {
   const statements = body.body as Node[];
   return [
     ...outer,
-    { at: afterPrologue(statements, body.start + 1), text: prologueEnd(statements, file.code) + file.text.functionBodyOpen(fn.generator === true) },
+    ...(creation === undefined ? [] : [{ at: creation.at, text: file.text.creationParameter(creation.separator) }]),
+    { at: afterPrologue(statements, body.start + 1), text: prologueEnd(statements, file.code) + file.text.functionBodyOpen(fn.generator === true, creation !== undefined) },
     ...settle(scope.edits, true),
     { at: body.end - 1, text: file.text.functionBodyClose },
   ];

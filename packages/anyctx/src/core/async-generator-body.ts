@@ -6,6 +6,7 @@
 import { context, currentFrame, type Frame } from './frame';
 import { AsyncCall, Phase } from './async-call';
 import { endPiece, resume } from './async-function';
+import { fileCreation } from './generator-creation';
 
 /**
  * An async generator's body starts inside its first next() (or return()/throw()) call: the
@@ -14,10 +15,12 @@ import { endPiece, resume } from './async-function';
  * (frame.ts): the layer may be another copy's, which reaches this copy's calls only through
  * the function filed.
  */
-export function enterGenerator(): AsyncCall {
+export function enterGenerator(creation?: Frame): AsyncCall {
   const call = new AsyncCall();
   const generator = context.starting;
   if (generator !== undefined) {
+    // The frame of the generator function's call, where the rewrite could capture it.
+    if (creation !== undefined) fileCreation(generator, creation);
     // Called with 1: the frame a paused body resumes in, changing nothing (see delegatorFrame).
     context.returns.set(generator, (query) => {
       if (call.phase !== Phase.Yielded) return undefined;

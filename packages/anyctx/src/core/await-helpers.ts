@@ -11,9 +11,11 @@ import { enter, leave, resolving, resume, resumeModule, suspend } from './async-
 import { enterGenerator, recover, yielded, yielding } from './async-generator-body';
 import { iterate, resuming } from './loop-iterators';
 import { disposer, disposing, syncDisposer } from './await-disposers';
+import { capture, created, creation } from './generator-creation';
 
 export const awaitFrames = /* @__PURE__ */ Object.freeze({
   enter, enterGenerator, suspend, resume, recover, yielding, yielded, resumeModule, leave, resolving, iterate, resuming, disposing, disposer, syncDisposer,
+  creation, capture, created,
 } satisfies AwaitHelpers);
 
 /**
@@ -26,5 +28,5 @@ export const awaitFramesBasic = /* @__PURE__ */ Object.freeze({
   enter, suspend, resume,
   // Without generators no call is ever Yielded, and the rewrite discards recover()'s value.
   recover: resume,
-  resumeModule, leave, resolving,
+  resumeModule, leave, resolving, creation, capture, created,
 } satisfies BasicAwaitHelpers);

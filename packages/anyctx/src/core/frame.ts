@@ -56,6 +56,11 @@ interface Context {
    * `AsyncContext.Variable`'s, as the proposal's spec text has it (withCreationValues).
    */
   readonly creationSlots: number[];
+  /** Each generator's creation frame (generator-creation.ts), and the sync generator whose body is starting. */
+  readonly creations: WeakMap<object, Frame>;
+  startingSync: object | undefined;
+  /** Set by the installed host: called when the first slot gets the creation rule. */
+  creationRuleStarts: (() => void) | undefined;
 }
 
 const CONTEXT = Symbol.for('anyctx.context.3');
@@ -66,7 +71,7 @@ function sharedContext(): Context {
   const empty: Frame = [];
   const own: Context = {
     current: empty, nextSlot: 0, unscoped: undefined, depth: 0, starting: undefined, returns: new WeakMap(), running: undefined, delegators: new WeakMap(), empty, cleared: [],
-    creationSlots: [],
+    creationSlots: [], creations: new WeakMap(), startingSync: undefined, creationRuleStarts: undefined,
   };
   // For good (read-only, like the frames it holds); not on a frozen global, which refuses it
   // (and stops the install). The descriptor inherits nothing.
@@ -99,6 +104,7 @@ export function allocateSlot(): number {
 /** Gives `slot` the creation rule (context.creationSlots). */
 export function useCreationValues(slot: number): void {
   context.creationSlots.push(slot);
+  if (context.creationSlots.length === 1) context.creationRuleStarts?.();
 }
 
 /**

@@ -6,12 +6,14 @@
 
 import { atResume, callingGenerator, delegatorFrame, endRunningGenerator, generatorCalls, runningGenerator } from '../core/async-generator-body';
 import { runInFrame } from '../core/frame';
+import { enterBody, leaveBody } from '../core/generator-creation';
 import { replaceMethod } from './patch';
 
 type Method = (this: AsyncGenerator, value?: unknown) => Promise<IteratorResult<unknown>>;
 
 /** A call as the layer makes it: named, counted, its generator the innermost running. */
 function call(generator: AsyncGenerator, original: Method, args: ArrayLike<unknown>): Promise<IteratorResult<unknown>> {
+  const caller = enterBody(generator);
   atResume(generator);
   generatorCalls.depth++;
   const previous = callingGenerator(generator);
@@ -22,6 +24,7 @@ function call(generator: AsyncGenerator, original: Method, args: ArrayLike<unkno
     endRunningGenerator(running);
     callingGenerator(previous);
     generatorCalls.depth--;
+    leaveBody(caller);
   }
 }
 
@@ -38,6 +41,8 @@ export function installAsyncGenerator(): void {
           const frame = delegatorFrame(this);
           if (frame !== undefined) return runInFrame(frame, call, undefined, [this, original, Array.prototype.slice.call(arguments)]);
         }
+        // The body runs with the Variables of where the generator was created (generator-creation.ts).
+        const caller = enterBody(this);
         atResume(this);
         generatorCalls.depth++;
         const previous = callingGenerator(this);
@@ -48,6 +53,7 @@ export function installAsyncGenerator(): void {
           endRunningGenerator(running);
           callingGenerator(previous);
           generatorCalls.depth--;
+          leaveBody(caller);
         }
       },
     })[name] as Method);

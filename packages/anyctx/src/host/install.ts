@@ -52,6 +52,13 @@ const compatible = (first: Registration) => first.context === context && major(f
 
 const usesFirst = () => joined !== undefined && registered() === joined;
 
+/** Sources an export asks for when it is evaluated (before the entry installs), by a pure call. */
+const requested: Source[] = [];
+
+export function requestSource(source: Source): void {
+  requested.push(source);
+}
+
 export function runningSources(): readonly Source[] | undefined {
   return running;
 }
@@ -103,7 +110,7 @@ export function installHost(sources: readonly Source[]): void {
   }
   // A frozen global takes no registration: the layers on it fail, and install throws below.
   if (Object.isExtensible(globalThis)) defineOwn(globalThis, REGISTRATION, { value: thisCopy, configurable: true });
-  running = [...sharedSources, ...sources];
+  running = [...sharedSources, ...sources, ...requested];
   if (switchVariants !== undefined) switchVariants();
   else for (const source of running) variantOf(source, FRAMES)?.(globalThis);
   // What could not be instrumented stops the install: every layer put is taken off (where
@@ -127,5 +134,7 @@ export const uninstall: () => void = /* @__PURE__ */ withLayerRecords(function u
   if (running === undefined) return;
   running = undefined;
   if (registered() === thisCopy) delete (globalThis as any)[REGISTRATION];
+  // A layer still to be laid (host/sync-generator.ts) is not.
+  context.creationRuleStarts = undefined;
   removeLayers();
 });

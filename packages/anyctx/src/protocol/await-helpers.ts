@@ -7,12 +7,14 @@
 
 /** Every helper. (Plain literals, which a bundle that does not read them drops.) */
 export const HELPER_NAMES = [
-  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving',
+  'enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving', 'capture', 'created',
   'enterGenerator', 'yielding', 'yielded', 'iterate', 'resuming', 'disposing', 'disposer', 'syncDisposer',
 ] as const;
-/** The helpers of async functions and top-level await: all a file without async generators,
- * `for await` or `await using` calls. */
-export const BASIC_HELPER_NAMES = ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving'] as const satisfies readonly HelperName[];
+/** The helpers of async functions, top-level await and sync generators: all a file without
+ * async generators, `for await` or `await using` calls. */
+export const BASIC_HELPER_NAMES = ['enter', 'suspend', 'resume', 'recover', 'resumeModule', 'leave', 'resolving', 'capture', 'created'] as const satisfies readonly HelperName[];
+/** Not a function: the symbol a generator's rest parameter reads (`...{ [H.creation]: C = H.capture() }`), in both helper objects. */
+export const CREATION_KEY = 'creation';
 
 export type HelperName = (typeof HELPER_NAMES)[number];
 export type BasicHelperName = (typeof BASIC_HELPER_NAMES)[number];
@@ -20,9 +22,9 @@ export type BasicHelperName = (typeof BASIC_HELPER_NAMES)[number];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Helper = (...args: any[]) => unknown;
 /** What the runtime exports as HELPERS_EXPORT. */
-export type AwaitHelpers = { readonly [name in HelperName]: Helper };
+export type AwaitHelpers = { readonly [name in HelperName]: Helper } & { readonly [CREATION_KEY]: symbol };
 /** What the runtime exports as BASIC_HELPERS_EXPORT. */
-export type BasicAwaitHelpers = { readonly [name in BasicHelperName]: Helper };
+export type BasicAwaitHelpers = { readonly [name in BasicHelperName]: Helper } & { readonly [CREATION_KEY]: symbol };
 
 /** The runtime's exports of all the helpers and of the basic ones. */
 export const HELPERS_EXPORT = 'awaitFrames';
