@@ -42,6 +42,11 @@ for (const engine of PORTABLE) {
       assert.equal(run.exitCode, 0, run.stderr);
       assert.deepEqual(run.json(), { held: 'target', variable: 'construction', storage: null });
     });
+    it('Snapshot#run, Snapshot.wrap, a Variable made and uninstall() after the program took Array.prototype[Symbol.iterator] away', async () => {
+      const run = await runProgram({ ...engine, args: [...engine.args, ...REWRITE] }, [fixture('array-iterator-deleted.mjs')], { cwd: root, timeout: 20_000 });
+      assert.equal(run.exitCode, 0, run.stderr);
+      assert.deepEqual(run.json(), { run: 'snapshot 1 2', wrap: 'wrap this 3', generator: 'creation', uninstalled: true });
+    });
     it("a generator's body sees the Variables of where it was created and the storages of the caller of next()", async () => {
       const run = await runProgram({ ...engine, args: [...engine.args, ...REWRITE] }, [fixture('generators.mjs')], { cwd: root, timeout: 20_000 });
       assert.equal(run.exitCode, 0, run.stderr);

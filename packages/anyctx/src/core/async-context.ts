@@ -9,7 +9,7 @@ type Fn<Args extends unknown[], R> = (...args: Args) => R;
 
 interface StorageClass {
   new <T>(options?: { defaultValue?: T; name?: string }): Pick<PortableAsyncLocalStorage<T>, 'getStore' | 'run'>;
-  snapshot(): <R, Args extends unknown[]>(fn: Fn<Args, R>, ...args: Args) => R;
+  bind<F extends (...args: any[]) => any>(fn: F): F;
 }
 
 export interface AsyncContextVariableOptions<T> {
@@ -72,27 +72,33 @@ export function createAsyncContext(Storage: StorageClass) {
     }
   }
 
+  /**
+   * Calls a function in the frame current now, later: the storage's bind of an applier that
+   * takes the arguments as a list (a spread would need Array.prototype[Symbol.iterator], which
+   * the spec's Call does not).
+   */
+  const snapshot = () => Storage.bind((fn: Function, thisArg: unknown, args: ArrayLike<unknown>): unknown => Reflect.apply(fn, thisArg, args));
+
   class Snapshot {
-    readonly #run = Storage.snapshot();
+    readonly #run = snapshot();
 
     constructor() {
       fromConstructor(this, new.target, Snapshot);
     }
 
     run<R, Args extends unknown[]>(fn: Fn<Args, R>, ..._args: Args): R;
-    run(_fn: unknown): unknown {
-      // The arguments as they came (a spread would need Array.prototype[Symbol.iterator]);
-      // what is not callable throws the storage's snapshot's TypeError.
-      return Reflect.apply(this.#run, undefined, arguments);
+    run(fn: unknown): unknown {
+      // What is not callable throws Reflect.apply's TypeError, as the spec's Call.
+      return this.#run(fn as Function, undefined, Array.prototype.slice.call(arguments, 1));
     }
 
     static wrap<This, Args extends unknown[], R>(fn: (this: This, ...args: Args) => R): (this: This, ...args: Args) => R {
       requireCallable(fn);
-      const run = Storage.snapshot();
+      const run = snapshot();
       // A method: callable with its own `this`, and no constructor.
       const { wrapped } = {
         wrapped(this: This, ...args: Args): R {
-          return run(() => Reflect.apply(fn, this, args));
+          return run(fn, this, args) as R;
         },
       };
       // The spec's CopyNameAndLength(wrapped, fn, "wrapped"): an own Number length, made a

@@ -110,14 +110,16 @@ export function onRemove(undo: () => void): void {
  * everywhere the layer forwarding to the original.
  */
 export function removeLayers(): void {
-  for (const { holder, property, previous, defined, gateInEffect, original } of layers.reverse()) {
+  // Index loops: uninstall() may come after the program took Array.prototype's iterator away.
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const { holder, property, previous, defined, gateInEffect, original } = layers[i]!;
     gateInEffect.to = original;
     const now = Object.getOwnPropertyDescriptor(holder, property);
     if (now?.value !== defined.value || now?.get !== defined.get) continue;
     if (previous === undefined) Reflect.deleteProperty(holder, property);
     else defineOwn(holder, property, previous);
   }
-  for (const undo of removals.reverse()) undo();
+  for (let i = removals.length - 1; i >= 0; i--) removals[i]!();
   layers.length = 0;
   removals = [];
 }

@@ -13,7 +13,11 @@ type Method = (this: Generator, value?: unknown) => IteratorResult<unknown>;
 
 function laySyncGeneratorLayer(): void {
   const prototype = Object.getPrototypeOf(Object.getPrototypeOf((function* () {})()));
-  for (const name of ['next', 'return', 'throw'] as const) {
+  // An index loop: laid when the first Variable is made, maybe after the program took
+  // Array.prototype's iterator away.
+  const names = ['next', 'return', 'throw'] as const;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     replaceMethod<Method>(prototype, name, (original) => ({
       [name](this: Generator) {
         const caller = enterBody(this);
