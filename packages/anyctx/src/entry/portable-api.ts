@@ -10,7 +10,7 @@ import { withAsyncHooks } from '../host/async-hooks';
 import { asyncWrapProviders } from '../core/async-wrap-providers';
 import { uninstall, isInstalled } from '../host/install';
 import { carryContext } from '../host/carry-context';
-import { withSyncGenerators } from '../host/sync-generator';
+import { withCreationRule } from '../host/creation-rule';
 
 export { AsyncLocalStorage, asyncWrapProviders, uninstall, isInstalled, carryContext };
 
@@ -24,9 +24,9 @@ export const executionAsyncId: typeof ids.executionAsyncId = /* @__PURE__ */ wit
 export const triggerAsyncId: typeof ids.triggerAsyncId = /* @__PURE__ */ withAsyncHooks(ids.triggerAsyncId);
 export const executionAsyncResource: typeof ids.executionAsyncResource = /* @__PURE__ */ withAsyncHooks(ids.executionAsyncResource);
 
-// Pure: a bundle that does not use AsyncContext leaves it out, and the sync generator layer
-// its Variables need with it.
-export const AsyncContext = /* @__PURE__ */ withSyncGenerators(createAsyncContext(VariableStorage));
+// Pure: a bundle that does not use AsyncContext leaves it out, and the sources only its
+// Variables need with it.
+export const AsyncContext = /* @__PURE__ */ withCreationRule(/* @__PURE__ */ createAsyncContext(VariableStorage));
 
 /**
  * The default export: the API as one object, as Node gives a CommonJS module's exports to a

@@ -7,7 +7,6 @@
 import { context } from '../core/frame';
 import { enterBody, leaveBody } from '../core/generator-creation';
 import { replaceMethod } from './patch';
-import { requestSource } from './install';
 
 type Method = (this: Generator, value?: unknown) => IteratorResult<unknown>;
 
@@ -38,10 +37,4 @@ function laySyncGeneratorLayer(): void {
 export function installSyncGenerator(): void {
   if (context.creationSlots.length !== 0) laySyncGeneratorLayer();
   else context.creationRuleStarts = laySyncGeneratorLayer;
-}
-
-/** Asks the entry to install the layer, and returns `value`: what AsyncContext's export is made by. */
-export function withSyncGenerators<T>(value: T): T {
-  requestSource([installSyncGenerator]);
-  return value;
 }

@@ -15,7 +15,6 @@ import { installResizeObserver } from './web/resize-observer';
 import { installIntersectionObserver } from './web/intersection-observer';
 import { installPerformanceObserver } from './web/performance-observer';
 import { installUnhandledRejectionEvent } from './web/unhandled-rejection-event';
-import { installFinalizationRegistry } from './web/finalization-registry';
 
 export const webSources: readonly Source[] = [
   [installAnimationFrame],
@@ -29,5 +28,4 @@ export const webSources: readonly Source[] = [
   [installIntersectionObserver],
   [installPerformanceObserver],
   [installUnhandledRejectionEvent],
-  [installFinalizationRegistry],
 ];
