@@ -1,7 +1,7 @@
 // Browser-only scenarios: one per web task source, each recording the store its callback
 // sees. The store names say where the callback should run (docs/semantics.md §2); the test holds
 // the expected table. A source the browser lacks records 'missing'.
-import { AsyncLocalStorage, carryContext } from 'anyctx/portable';
+import { AsyncContext, AsyncLocalStorage, carryContext } from 'anyctx/portable';
 
 export const als = new AsyncLocalStorage();
 const seen = () => als.getStore() ?? '<empty>';
@@ -111,9 +111,10 @@ export const scenarios = {
     });
     als.run('reject', () => Promise.reject(new Error('unhandled')));
   }),
-  'FinalizationRegistry: frame of construction': () => scenario((record) => {
+  'FinalizationRegistry: the Variables of construction, no storage\'s value': () => scenario((record) => {
     if (typeof globalThis.gc !== 'function') return record(missing);
-    const registry = als.run('construct', () => new FinalizationRegistry(() => record(seen())));
+    const variable = new AsyncContext.Variable();
+    const registry = variable.run('construct', () => als.run('construct', () => new FinalizationRegistry(() => record(`${variable.get()}:${seen()}`))));
     als.run('register', () => registry.register({}, 'held'));
     globalThis.keepRegistry = registry;
     setTimeout(() => globalThis.gc(), 0);

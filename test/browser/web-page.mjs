@@ -21,7 +21,7 @@ export const expected = {
   'IntersectionObserver: frame of construction': 'construct',
   'PerformanceObserver: frame of construction': 'construct',
   'unhandledrejection: frame of the rejection': 'listener:reject property:reject',
-  'FinalizationRegistry: frame of construction': 'construct',
+  'FinalizationRegistry: the Variables of construction, no storage\'s value': 'construct:<empty>',
   'EventTarget: dispatcher\'s frame; once, signal, handleEvent and removal unchanged':
     'listener:dispatch-1 once:dispatch-1 handleEvent:dispatch-1 listener:dispatch-2 handleEvent:dispatch-2',
   'await in a transformed async function': 'await',
