@@ -26,19 +26,6 @@ export class AsyncCall {
   hooked?: AwaitResource;
 }
 
-/**
- * The PROMISE resource standing in for an async function's (or module body's) promise, made
- * where a hook was enabled when the call entered (await-resources.ts keeps it: not a field
- * here, which every call would allocate).
- */
-export interface OwnPromise {
-  asyncId: number;
-  trigger: number;
-  resource: object;
-  /** It adopts what the function returned: its promiseResolve comes then, not at the return. */
-  adopting: boolean;
-}
-
 /** The PROMISE resource of an await and the execution context its continuation replaced. */
 export interface AwaitResource {
   asyncId: number;

@@ -15,7 +15,7 @@ import { promiseAsyncId } from './promise-ids';
 import { NativePromise } from './thenable';
 import { suspendCall } from './async-function';
 import { currentFrame, runInFrame } from './frame';
-import type { AsyncCall, AwaitResource, OwnPromise } from './async-call';
+import type { AsyncCall, AwaitResource } from './async-call';
 
 type Settle = (value: unknown) => unknown;
 
@@ -59,7 +59,19 @@ function adoptedAs<T>(value: T, asyncId: number, trigger: number, resource: obje
   } as T;
 }
 
-/** The stand-ins for the promises of the calls that entered while a hook was enabled. */
+/** The PROMISE resource standing in for an async function's (or module body's) promise. */
+interface OwnPromise {
+  asyncId: number;
+  trigger: number;
+  resource: object;
+  /** It adopts what the function returned: its promiseResolve comes then, not at the return. */
+  adopting: boolean;
+}
+
+/**
+ * The stand-ins for the promises of the calls that entered while a hook was enabled: kept
+ * here, not in a field of AsyncCall, which every call would allocate.
+ */
 const ownPromises = new WeakMap<AsyncCall, OwnPromise>();
 
 export function beginCallResource(call: AsyncCall): void {

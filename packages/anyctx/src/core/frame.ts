@@ -115,8 +115,9 @@ export function useCreationValues(slot: number): void {
 export function withCreationValues(frame: Frame, creation: Frame): Frame {
   const slots = context.creationSlots;
   for (let i = 0; i < slots.length; i++) {
-    const value = valueIn(creation, slots[i]!);
-    if (valueIn(frame, slots[i]!) !== value) frame = withValue(frame, slots[i]!, value);
+    const slot = slots[i]!;
+    const value = valueIn(creation, slot);
+    if (valueIn(frame, slot) !== value) frame = withValue(frame, slot, value);
   }
   return frame;
 }
