@@ -34,6 +34,8 @@ await buildPackage('anyctx', async (source, dist) => {
     protocol: { entry: 'protocol/await-helpers.ts', nodeSources: false, formats: BOTH_FORMATS },
     // The context manager takes the engine from the package's own entry: an app has one.
     opentelemetry: { entry: 'entry/opentelemetry.ts', nodeSources: false, formats: BOTH_FORMATS },
+    // The tracker takes the engine from `anyctx/portable`: Node's own classes cannot count tasks.
+    tracker: { entry: 'entry/tracker.ts', nodeSources: false, formats: BOTH_FORMATS },
   };
   for (const [name, { entry, nodeSources, formats }] of Object.entries(entries)) {
     for (const [format, extension] of formats) {
@@ -44,7 +46,7 @@ await buildPackage('anyctx', async (source, dist) => {
         format,
         platform: 'neutral',
         target: 'es2022',
-        external: ['node:async_hooks', 'anyctx', '@opentelemetry/api'],
+        external: ['node:async_hooks', 'anyctx', 'anyctx/portable', '@opentelemetry/api'],
         ...runtimeBuildOptions({ nodeSources }),
       });
       if (format === 'cjs') guardHelpers(new URL(`${name}.${extension}`, dist));

@@ -9,10 +9,12 @@ import * as browserImpl from '../src/entry/portable-browser';
 import * as indexImpl from '../src/entry/index';
 import * as protocolImpl from '../src/protocol/await-helpers';
 import * as opentelemetryImpl from '../src/entry/opentelemetry';
+import * as trackerImpl from '../src/entry/tracker';
 import * as portable from './portable.js';
 import * as index from './index.js';
 import * as protocol from './protocol.js';
 import * as opentelemetry from './opentelemetry.js';
+import * as tracker from './tracker.js';
 
 /** `true`, or the names one side has and the other lacks (shown by the error). */
 type SameNames<Declared, Implemented> = [Exclude<keyof Declared, keyof Implemented> | Exclude<keyof Implemented, keyof Declared>] extends [never]
@@ -30,6 +32,7 @@ export const satisfied = [
   browserImpl satisfies typeof portable,
   protocolImpl satisfies typeof protocol,
   opentelemetryImpl satisfies typeof opentelemetry,
+  trackerImpl satisfies typeof tracker,
   // Node's own classes, as @types/node (Node 20's) has them: without `name`, `withScope` and
   // the constructor's options, which Node 24 added (the declarations say so).
   indexImpl satisfies Omit<typeof index, 'AsyncLocalStorage' | 'default'>,
@@ -45,6 +48,7 @@ export const sameExports: true[] = [
   true satisfies SameNames<typeof index, typeof indexImpl>,
   true satisfies SameNames<typeof protocol, typeof protocolImpl>,
   true satisfies SameNames<typeof opentelemetry, typeof opentelemetryImpl>,
+  true satisfies SameNames<typeof tracker, typeof trackerImpl>,
   true satisfies SameNames<typeof portable.default, typeof portableImpl.default>,
   true satisfies SameNames<typeof index.default, typeof indexImpl.default>,
 ];
@@ -58,6 +62,7 @@ export const sameMembers: true[] = [
   true satisfies ClassNames<typeof portable.AsyncContext.Variable, typeof portableImpl.AsyncContext.Variable>,
   true satisfies ClassNames<typeof portable.AsyncContext.Snapshot, typeof portableImpl.AsyncContext.Snapshot>,
   true satisfies ClassNames<typeof opentelemetry.AnyctxContextManager, typeof opentelemetryImpl.AnyctxContextManager>,
+  true satisfies ClassNames<typeof tracker.TaskTracker, typeof trackerImpl.TaskTracker>,
 ];
 
 // The protocol is an agreement between two packages: its declarations are its exact types.

@@ -1,0 +1,22 @@
+// `settled(fn)`: a test's "wait until everything this call started has run".
+
+import { TaskTracker, type TaskTrackerOptions } from './task-tracker';
+
+/**
+ * Runs `fn` in a new tracker's scope, waits until the tracker is idle (every task `fn`
+ * started, transitively, has run, settled or been cancelled), and resolves to what `fn`
+ * returned, awaited (or rejects with what it threw or rejected with).
+ */
+export async function settled<R>(fn: () => R, options?: TaskTrackerOptions): Promise<Awaited<R>> {
+  const tracker = new TaskTracker(options);
+  let outcome: Promise<Awaited<R>>;
+  try {
+    outcome = Promise.resolve(tracker.run(fn)) as Promise<Awaited<R>>;
+  } catch (error) {
+    outcome = Promise.reject(error);
+  }
+  // Handled now: a rejection before the tracker is idle is the caller's, not unhandled.
+  outcome.catch(() => {});
+  await tracker.whenIdle();
+  return outcome;
+}

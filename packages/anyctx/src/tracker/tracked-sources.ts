@@ -1,0 +1,259 @@
+// The tracked variant of each task source: a layer over the one in effect (the engine's, which
+// carries the frame, ids and hooks in whatever mode the engine is in; what other code put on
+// top stays on top of it), laid when the first tracker is made. Until then no source pays
+// anything for tracking, and a program that does not import the tracker has none of this.
+//
+// A tracked layer asks `begin` for a task where the current scope has trackers, and passes the
+// call through unchanged where it has none. The task ends when the work is done:
+// - a callback's task (timers, immediates, ticks, microtasks, animation frames, idle
+//   callbacks) when the callback returns or throws, or when the handle is cleared; an
+//   interval's only when cleared;
+// - a promise's (fetch and the body readers of its Response, scheduler.postTask, Node's
+//   timers/promises) when the promise settles, before the caller's reactions run;
+// - an event target's (XMLHttpRequest, FileReader, IndexedDB requests) at the event that
+//   ends the operation (`loadend`; `success` or `error`).
+// The table of what counts is in docs/tracker.md.
+
+import { copyOwnProperties, defineOwn } from '../host/patch';
+
+interface TaskLike {
+  end(): void;
+}
+
+/** Begins a task of `source` where the current scope has trackers. */
+export type Begin = (source: string, periodic?: boolean) => TaskLike | undefined;
+
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+let laid = false;
+
+/** Lays the tracked layers on the global and on Node's timer modules, once. */
+export function layTrackedSources(begin: Begin): void {
+  if (laid) return;
+  laid = true;
+  const g = globalThis as Record<string, any>;
+  const timers = new Map<unknown, TaskLike>();
+  const immediates = new Map<unknown, TaskLike>();
+  for (const holder of [g, nodeModule('node:timers')]) {
+    if (holder === undefined) continue;
+    trackScheduler(begin, holder, 'setTimeout', 'clearTimeout', timers, false);
+    trackScheduler(begin, holder, 'setInterval', 'clearInterval', timers, true);
+    trackScheduler(begin, holder, 'setImmediate', 'clearImmediate', immediates, false);
+  }
+  trackCallback(begin, g, 'queueMicrotask');
+  if (typeof g.process?.nextTick === 'function') trackCallback(begin, g.process, 'nextTick', 'process.nextTick');
+  const timersPromises = nodeModule('node:timers/promises');
+  if (timersPromises !== undefined) {
+    for (const name of ['setTimeout', 'setImmediate']) trackSettling(begin, timersPromises, name, `timers/promises.${name}`);
+    if (timersPromises.scheduler !== undefined) trackSettling(begin, timersPromises.scheduler, 'wait', 'timers/promises.scheduler.wait');
+  }
+
+  trackSettling(begin, g, 'fetch');
+  const response = g.Response?.prototype;
+  if (response !== undefined) {
+    for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']) trackSettling(begin, response, name, `Response.${name}`);
+  }
+  trackScheduler(begin, g, 'requestAnimationFrame', 'cancelAnimationFrame', new Map(), false);
+  trackScheduler(begin, g, 'requestIdleCallback', 'cancelIdleCallback', new Map(), false);
+  const scheduler = g.Scheduler?.prototype;
+  if (scheduler !== undefined) trackSettling(begin, scheduler, 'postTask', 'scheduler.postTask');
+  trackXmlHttpRequest(begin, g.XMLHttpRequest?.prototype);
+  const reader = g.FileReader?.prototype;
+  if (reader !== undefined) {
+    for (const name of ['readAsArrayBuffer', 'readAsBinaryString', 'readAsDataURL', 'readAsText']) {
+      trackUntilEvent(begin, reader, name, `FileReader.${name}`, (self) => self as EventTarget, ['loadend']);
+    }
+  }
+  trackIndexedDb(begin, g);
+}
+
+/** One of Node's built-in modules, where the runtime has them. */
+function nodeModule(name: string): Record<string, any> | undefined {
+  const process = (globalThis as { process?: { getBuiltinModule?: (name: string) => any } }).process;
+  return typeof process?.getBuiltinModule === 'function' ? process.getBuiltinModule(name) : undefined;
+}
+
+/** Replaces `holder[key]`, a function (own or inherited), by `make(inner)`, which looks like it. */
+function layer(holder: object, key: string, make: (inner: Method) => Method): void {
+  let found: PropertyDescriptor | undefined;
+  for (let o: object | null = holder; o !== null && found === undefined; o = Object.getPrototypeOf(o)) {
+    found = Object.getOwnPropertyDescriptor(o, key);
+  }
+  const inner = found === undefined ? undefined : found.get === undefined ? found.value : Reflect.get(holder, key);
+  if (typeof inner !== 'function') return;
+  const value = make(inner);
+  copyOwnProperties(inner, value, ['prototype', 'caller', 'arguments']);
+  try {
+    defineOwn(holder, key, { value, writable: true, enumerable: found!.enumerable, configurable: true });
+  } catch {
+    // Frozen: the source is not tracked (the engine, which instruments it, would have said so).
+  }
+}
+
+/** `args` with `callback` at 0. */
+function withCallback(args: IArguments, callback: unknown): unknown[] {
+  const list = Array.prototype.slice.call(args);
+  list[0] = callback;
+  return list;
+}
+
+/**
+ * A scheduler whose callback is its first argument and which returns a handle its clear
+ * function takes (timers, immediates, animation frames, idle callbacks). `tasks` holds the
+ * pending ones by handle: one table for setTimeout and setInterval, whose clear functions
+ * clear either. A periodic task (an interval) ends only when cleared.
+ */
+function trackScheduler(begin: Begin, holder: object, name: string, clearName: string, tasks: Map<unknown, TaskLike>, periodic: boolean): void {
+  layer(holder, name, (inner) => function (this: unknown, callback: unknown) {
+    const task = typeof callback === 'function' ? begin(name, periodic) : undefined;
+    if (task === undefined) return Reflect.apply(inner, this, arguments);
+    let handle: unknown;
+    const scheduled: unknown = periodic ? callback : function (this: unknown) {
+      try {
+        return Reflect.apply(callback as Function, this, arguments);
+      } finally {
+        tasks.delete(handle);
+        task.end();
+      }
+    };
+    handle = Reflect.apply(inner, this, withCallback(arguments, scheduled));
+    tasks.set(handle, task);
+    closeEndsTask(handle, tasks);
+    return handle;
+  });
+  layer(holder, clearName, (inner) => function (this: unknown, handle: unknown) {
+    const task = tasks.get(handle);
+    if (task !== undefined) {
+      tasks.delete(handle);
+      task.end();
+    }
+    return Reflect.apply(inner, this, arguments);
+  });
+}
+
+/** Node's Timeout#close() clears the timer without the global clear function: it ends the task too. */
+const closing = new WeakSet<object>();
+function closeEndsTask(handle: unknown, tasks: Map<unknown, TaskLike>): void {
+  if (typeof handle !== 'object' || handle === null) return;
+  const proto = Object.getPrototypeOf(handle);
+  if (proto === null || closing.has(proto) || typeof proto.close !== 'function') return;
+  closing.add(proto);
+  layer(proto, 'close', (inner) => function (this: unknown) {
+    const task = tasks.get(this);
+    if (task !== undefined) {
+      tasks.delete(this);
+      task.end();
+    }
+    return Reflect.apply(inner, this, arguments);
+  });
+}
+
+/** A function that queues its first argument to run once (queueMicrotask, process.nextTick). */
+function trackCallback(begin: Begin, holder: object, name: string, source = name): void {
+  layer(holder, name, (inner) => function (this: unknown, callback: unknown) {
+    const task = typeof callback === 'function' ? begin(source) : undefined;
+    if (task === undefined) return Reflect.apply(inner, this, arguments);
+    const scheduled = function (this: unknown) {
+      try {
+        return Reflect.apply(callback as Function, this, arguments);
+      } finally {
+        task.end();
+      }
+    };
+    try {
+      return Reflect.apply(inner, this, withCallback(arguments, scheduled));
+    } catch (error) {
+      task.end();
+      throw error;
+    }
+  });
+}
+
+/**
+ * A function that returns a promise: its task ends when the promise settles. The caller gets
+ * the promise that follows it (settled the same way, a reaction later), so that the task has
+ * ended before the caller's reactions run, and a rejection nobody handles is still reported.
+ */
+function trackSettling(begin: Begin, holder: object, name: string, source = name): void {
+  layer(holder, name, (inner) => function (this: unknown) {
+    const task = begin(source);
+    if (task === undefined) return Reflect.apply(inner, this, arguments);
+    let result: unknown;
+    try {
+      result = Reflect.apply(inner, this, arguments);
+    } catch (error) {
+      task.end();
+      throw error;
+    }
+    if (typeof (result as PromiseLike<unknown> | null)?.then !== 'function') {
+      task.end();
+      return result;
+    }
+    return (result as PromiseLike<unknown>).then((value) => {
+      task.end();
+      return value;
+    }, (error) => {
+      task.end();
+      throw error;
+    });
+  });
+}
+
+/**
+ * A method that starts an operation whose end an event on `target(self, result)` tells
+ * (FileReader's reads, IndexedDB's requests): the task ends at the first of `events`.
+ */
+function trackUntilEvent(
+  begin: Begin, proto: object, name: string, source: string,
+  target: (self: unknown, result: unknown) => EventTarget | undefined, events: readonly string[],
+): void {
+  layer(proto, name, (inner) => function (this: unknown) {
+    const result = Reflect.apply(inner, this, arguments);
+    // Begun once the operation has started (its events come later): a method that threw, or
+    // returned no request (IDBDatabase.transaction), is no task.
+    const eventTarget = target(this, result);
+    const task = eventTarget === undefined ? undefined : begin(source);
+    if (task !== undefined) endAtEvent(task, eventTarget!, events);
+    return result;
+  });
+}
+
+function endAtEvent(task: TaskLike, target: EventTarget, events: readonly string[]): void {
+  const end = () => {
+    for (const event of events) target.removeEventListener(event, end);
+    task.end();
+  };
+  for (const event of events) target.addEventListener(event, end);
+}
+
+/** XMLHttpRequest: an asynchronous send() is a task until `loadend` (after load, error, abort or timeout). */
+function trackXmlHttpRequest(begin: Begin, proto: object | undefined): void {
+  if (proto === undefined) return;
+  const synchronous = new WeakSet<object>();
+  layer(proto, 'open', (inner) => function (this: unknown) {
+    // open(method, url, async): only an explicit false is synchronous.
+    if (arguments.length > 2 && !arguments[2]) synchronous.add(this as object);
+    else synchronous.delete(this as object);
+    return Reflect.apply(inner, this, arguments);
+  });
+  trackUntilEvent(begin, proto, 'send', 'XMLHttpRequest.send', (self) => synchronous.has(self as object) ? undefined : self as EventTarget, ['loadend']);
+}
+
+/** IndexedDB: a request is a task until its `success` or `error`; a cursor's next step is another. */
+function trackIndexedDb(begin: Begin, g: Record<string, any>): void {
+  const IDBRequest = g.IDBRequest as (new () => EventTarget) | undefined;
+  if (IDBRequest === undefined) return;
+  const request = (_self: unknown, result: unknown) => result instanceof IDBRequest ? result : undefined;
+  for (const name of ['IDBFactory', 'IDBDatabase', 'IDBObjectStore', 'IDBIndex']) {
+    const proto = g[name]?.prototype;
+    if (proto === undefined) continue;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key === 'constructor' || typeof Object.getOwnPropertyDescriptor(proto, key)?.value !== 'function') continue;
+      trackUntilEvent(begin, proto, key, `${name}.${key}`, request, ['success', 'error']);
+    }
+  }
+  const cursor = g.IDBCursor?.prototype;
+  if (cursor !== undefined) for (const key of ['continue', 'advance', 'continuePrimaryKey']) {
+    trackUntilEvent(begin, cursor, key, `IDBCursor.${key}`, (self) => (self as { request?: EventTarget }).request, ['success', 'error']);
+  }
+}
