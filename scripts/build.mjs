@@ -36,6 +36,7 @@ await buildPackage('anyctx', async (source, dist) => {
     opentelemetry: { entry: 'entry/opentelemetry.ts', nodeSources: false, formats: BOTH_FORMATS },
     // The tracker takes the engine from `anyctx/portable`: Node's own classes cannot count tasks.
     tracker: { entry: 'entry/tracker.ts', nodeSources: false, formats: BOTH_FORMATS },
+    'opentelemetry-user-interaction': { entry: 'entry/opentelemetry-user-interaction.ts', nodeSources: false, formats: BOTH_FORMATS },
   };
   for (const [name, { entry, nodeSources, formats }] of Object.entries(entries)) {
     for (const [format, extension] of formats) {
@@ -46,7 +47,7 @@ await buildPackage('anyctx', async (source, dist) => {
         format,
         platform: 'neutral',
         target: 'es2022',
-        external: ['node:async_hooks', 'anyctx', 'anyctx/portable', '@opentelemetry/api'],
+        external: ['node:async_hooks', 'anyctx', 'anyctx/portable', 'anyctx/tracker', '@opentelemetry/api'],
         ...runtimeBuildOptions({ nodeSources }),
       });
       if (format === 'cjs') guardHelpers(new URL(`${name}.${extension}`, dist));

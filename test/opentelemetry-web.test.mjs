@@ -6,7 +6,8 @@
 // in a row in Chromium (a real click) and in Firefox ESR (the page clicks itself: Playwright
 // cannot drive Debian's Firefox). Every span must have its parent, and the two clicks'
 // spans never mix (test/browser/traced-app.mjs). Built without the plugin, the same app
-// loses the context after the first await: the checks can fail.
+// loses the context after the first await: the checks can fail. With anyctx's user-interaction
+// instrumentation (main-interaction.js), each click's interaction span must outlast its work.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -92,5 +93,17 @@ test("Vite's dev server with the plugin: every span has its parent, in Chromium 
     else t.diagnostic(`${BROWSERS.firefox} is missing and could not be installed`);
   } finally {
     await vite.close();
+  }
+});
+
+test("anyctx's user-interaction spans (esbuild, default options): each click's span lasts until its work is done, two clicks tracked apart, in Chromium and Firefox ESR", { timeout: 180_000 }, async (t) => {
+  const server = await serveTracedApp(await buildTracedApp('esbuild', out, { main: 'main-interaction.js' }));
+  try {
+    if (available.chromium) assert.deepEqual(failedChecks(checkSpans(await spansInChromium(server.url, server.nextPost()), { interaction: true })), [], 'Chromium');
+    else t.diagnostic(`${BROWSERS.chromium} is missing and could not be installed`);
+    if (available.firefox) assert.deepEqual(failedChecks(checkSpans(await spansInFirefox(server.url, server.nextPost()), { interaction: true })), [], 'Firefox ESR');
+    else t.diagnostic(`${BROWSERS.firefox} is missing and could not be installed`);
+  } finally {
+    server.close();
   }
 });

@@ -16,11 +16,16 @@ const BUDGET = 60_000;
 
 export const CLICKS = 2;
 
-/** What each click's spans are checked for: [check, how to find the span, its parent's name]. */
-function clickChecks(n) {
+/**
+ * What each click's spans are checked for: [check, how to find the span, its parent's name].
+ * `interaction`: the app has anyctx's user-interaction spans, each the click handler's parent.
+ */
+function clickChecks(n, interaction) {
   const fetchOf = (path) => (span) => span.url !== undefined && new URL(span.url).pathname === path && new URL(span.url).search === `?click=${n}` && !span.name.startsWith('after');
   return [
-    ['the click handler span is a root', (span) => span.name === `click ${n}`, undefined],
+    interaction
+      ? ["the click handler span is in the interaction's", (span) => span.name === `click ${n}`, 'click']
+      : ['the click handler span is a root', (span) => span.name === `click ${n}`, undefined],
     ['fetch before the first await', fetchOf('/api/first'), `click ${n}`],
     ['fetch after an await', fetchOf('/api/second'), `click ${n}`],
     ['span in a timer callback', (span) => span.name === `timer ${n}`, `click ${n}`],
@@ -36,12 +41,12 @@ function clickChecks(n) {
  * Every check, and whether the spans pass it for every click: { check: 'ok' | what is wrong }.
  * A span found twice, not at all, or under another parent (another click's included) fails.
  */
-export function checkSpans(spans) {
+export function checkSpans(spans, { interaction = false } = {}) {
   const byId = new Map(spans.map((span) => [span.id, span]));
   const parentName = (span) => (span.parent === undefined ? undefined : byId.get(span.parent)?.name ?? `unknown ${span.parent}`);
   const results = {};
   for (let n = 1; n <= CLICKS; n++) {
-    for (const [check, find, parent] of clickChecks(n)) {
+    for (const [check, find, parent] of clickChecks(n, interaction)) {
       const found = spans.filter(find);
       let outcome = 'ok';
       if (found.length !== 1) outcome = `click ${n}: ${found.length} spans`;
@@ -49,11 +54,35 @@ export function checkSpans(spans) {
       if (results[check] === undefined || results[check] === 'ok') results[check] = outcome;
     }
   }
+  if (interaction) Object.assign(results, checkInteractions(spans, byId));
   const load = spans.find((span) => span.name === 'documentLoad');
   const loaded = spans.filter((span) => span.name === 'documentFetch' || span.name === 'resourceFetch');
   results['document load spans'] = load === undefined ? 'no documentLoad span'
     : loaded.every((span) => span.parent === load.id) && loaded.length > 0 ? 'ok' : 'a document-load span is not under documentLoad';
   return results;
+}
+
+/**
+ * The user-interaction spans: one per click, a root, each the parent of its own click's handler
+ * span, and each ending no earlier than every span under it (the fetch spans, the timer's, the
+ * XMLHttpRequest's, the nested function's: the interaction lasts until its work is done).
+ */
+function checkInteractions(spans, byId) {
+  const interactions = spans.filter((span) => span.name === 'click');
+  const handlerParents = new Set(spans.filter((span) => /^click \d+$/.test(span.name)).map((span) => span.parent));
+  const apart = interactions.length === CLICKS && interactions.every((span) => span.parent === undefined) && handlerParents.size === CLICKS
+    && [...handlerParents].every((id) => byId.get(id)?.name === 'click');
+  const interactionOf = (span) => {
+    for (let s = span; s !== undefined; s = byId.get(s.parent)) if (s.name === 'click' && s.parent === undefined) return s;
+    return undefined;
+  };
+  const early = spans.filter((span) => span.name !== 'click' && interactionOf(span) !== undefined && span.end > interactionOf(span).end);
+  const covered = interactions.map((span) => spans.filter((other) => other !== span && interactionOf(other) === span).length);
+  return {
+    'one interaction span per click, tracked apart': apart ? 'ok' : `${interactions.length} interaction spans, handler parents ${[...handlerParents].map((id) => byId.get(id)?.name ?? id).join(', ')}`,
+    'an interaction span lasts until its work is done': early.length === 0 && covered.every((count) => count >= 9)
+      ? 'ok' : `ended before ${early.map((span) => span.name).join(', ') || 'none'}; spans under each: ${covered.join(', ')}`,
+  };
 }
 
 /** The checks that failed, as lines. */

@@ -10,11 +10,13 @@ import * as indexImpl from '../src/entry/index';
 import * as protocolImpl from '../src/protocol/await-helpers';
 import * as opentelemetryImpl from '../src/entry/opentelemetry';
 import * as trackerImpl from '../src/entry/tracker';
+import * as interactionImpl from '../src/entry/opentelemetry-user-interaction';
 import * as portable from './portable.js';
 import * as index from './index.js';
 import * as protocol from './protocol.js';
 import * as opentelemetry from './opentelemetry.js';
 import * as tracker from './tracker.js';
+import * as interaction from './opentelemetry-user-interaction.js';
 
 /** `true`, or the names one side has and the other lacks (shown by the error). */
 type SameNames<Declared, Implemented> = [Exclude<keyof Declared, keyof Implemented> | Exclude<keyof Implemented, keyof Declared>] extends [never]
@@ -33,6 +35,7 @@ export const satisfied = [
   protocolImpl satisfies typeof protocol,
   opentelemetryImpl satisfies typeof opentelemetry,
   trackerImpl satisfies typeof tracker,
+  interactionImpl satisfies typeof interaction,
   // Node's own classes, as @types/node (Node 20's) has them: without `name`, `withScope` and
   // the constructor's options, which Node 24 added (the declarations say so).
   indexImpl satisfies Omit<typeof index, 'AsyncLocalStorage' | 'default'>,
@@ -49,6 +52,7 @@ export const sameExports: true[] = [
   true satisfies SameNames<typeof protocol, typeof protocolImpl>,
   true satisfies SameNames<typeof opentelemetry, typeof opentelemetryImpl>,
   true satisfies SameNames<typeof tracker, typeof trackerImpl>,
+  true satisfies SameNames<typeof interaction, typeof interactionImpl>,
   true satisfies SameNames<typeof portable.default, typeof portableImpl.default>,
   true satisfies SameNames<typeof index.default, typeof indexImpl.default>,
 ];
@@ -63,6 +67,7 @@ export const sameMembers: true[] = [
   true satisfies ClassNames<typeof portable.AsyncContext.Snapshot, typeof portableImpl.AsyncContext.Snapshot>,
   true satisfies ClassNames<typeof opentelemetry.AnyctxContextManager, typeof opentelemetryImpl.AnyctxContextManager>,
   true satisfies ClassNames<typeof tracker.TaskTracker, typeof trackerImpl.TaskTracker>,
+  true satisfies ClassNames<typeof interaction.UserInteractionInstrumentation, typeof interactionImpl.UserInteractionInstrumentation>,
 ];
 
 // The protocol is an agreement between two packages: its declarations are its exact types.

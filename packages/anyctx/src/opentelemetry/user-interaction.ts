@@ -1,0 +1,166 @@
+// OpenTelemetry's user-interaction spans on the task tracker: a span per event of the names
+// configured (`click` by default) on an element, active in every listener of that event, and
+// ended when the work they started, transitively, is done (the event's tracker turns idle),
+// as OpenTelemetry's own instrumentation does only with zone.js. Each event has its own
+// tracker: two interactions at once are tracked apart.
+//
+// The same shape as OpenTelemetry's `@opentelemetry/instrumentation-user-interaction` without
+// zone.js (listeners added with addEventListener are wrapped; the span's name is the event's
+// type, with its attributes), so that an app switches by changing the import. It implements
+// OpenTelemetry's Instrumentation interface for registerInstrumentations.
+
+import { context, trace, type Span, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import { TaskTracker } from 'anyctx/tracker';
+
+export interface UserInteractionInstrumentationConfig {
+  /** Enabled on construction (else by enable()). Default true. */
+  enabled?: boolean;
+  /** The event types that make spans. Default `['click']`. */
+  eventNames?: string[];
+  /** Returns true to end and drop the span made for this event (it is not exported as an interaction's). */
+  shouldPreventSpanCreation?: (eventType: string, element: HTMLElement, span: Span) => boolean | void;
+}
+
+const NAME = 'anyctx/opentelemetry/user-interaction';
+
+type ListenerLike = EventListenerOrEventListenerObject;
+
+interface Interaction {
+  span: Span;
+  tracker: TaskTracker;
+}
+
+export class UserInteractionInstrumentation {
+  readonly instrumentationName = NAME;
+  readonly instrumentationVersion = __ANYCTX_VERSION__;
+  #config: UserInteractionInstrumentationConfig;
+  #tracer: Tracer;
+  #enabled = false;
+  /** The wrapper registered for each listener (one per listener, whatever the target). */
+  readonly #wrappers = new WeakMap<object, EventListener>();
+  /** The interaction of each event being dispatched, shared by all its listeners. */
+  readonly #interactions = new WeakMap<Event, Interaction | null>();
+  #restore: (() => void) | undefined;
+
+  constructor(config: UserInteractionInstrumentationConfig = {}) {
+    this.#config = { ...config };
+    this.#tracer = trace.getTracer(NAME, this.instrumentationVersion);
+    if (config.enabled !== false) this.enable();
+  }
+
+  setTracerProvider(provider: TracerProvider): void {
+    this.#tracer = provider.getTracer(NAME, this.instrumentationVersion);
+  }
+
+  /** No metrics. */
+  setMeterProvider(): void {}
+
+  setConfig(config: UserInteractionInstrumentationConfig): void {
+    this.#config = { ...config };
+  }
+
+  getConfig(): UserInteractionInstrumentationConfig {
+    return this.#config;
+  }
+
+  /** Wraps the listeners added from now on; those added while disabled stay unwrapped. */
+  enable(): void {
+    if (this.#enabled) return;
+    this.#enabled = true;
+    if (this.#restore !== undefined || typeof EventTarget === 'undefined') return;
+    const proto = EventTarget.prototype;
+    const add = proto.addEventListener;
+    const remove = proto.removeEventListener;
+    const instrumentation = this;
+    const wrapped = (type: string, listener: ListenerLike | null) =>
+      listener !== null && (typeof listener === 'function' || typeof listener === 'object') && instrumentation.#traces(type);
+    const patchedAdd = function addEventListener(this: EventTarget, type: string, listener: ListenerLike | null, options?: boolean | AddEventListenerOptions) {
+      return add.call(this, type, wrapped(type, listener) ? instrumentation.#wrap(listener!) : listener, options);
+    };
+    const patchedRemove = function removeEventListener(this: EventTarget, type: string, listener: ListenerLike | null, options?: boolean | EventListenerOptions) {
+      const wrapper = listener === null ? undefined : instrumentation.#wrappers.get(listener);
+      if (wrapper !== undefined) remove.call(this, type, wrapper, options);
+      return remove.call(this, type, listener, options);
+    };
+    proto.addEventListener = patchedAdd;
+    proto.removeEventListener = patchedRemove;
+    this.#restore = () => {
+      // Where other code wrapped ours since, it stays: the wrappers then pass events through.
+      if (proto.addEventListener === patchedAdd) proto.addEventListener = add;
+      if (proto.removeEventListener === patchedRemove) proto.removeEventListener = remove;
+    };
+  }
+
+  /** New listeners are no longer wrapped; wrapped ones no longer make spans. */
+  disable(): void {
+    this.#enabled = false;
+    this.#restore?.();
+    this.#restore = undefined;
+  }
+
+  #traces(type: string): boolean {
+    return (this.#config.eventNames ?? ['click']).includes(type);
+  }
+
+  #wrap(listener: ListenerLike): EventListener {
+    let wrapper = this.#wrappers.get(listener);
+    if (wrapper !== undefined) return wrapper;
+    const instrumentation = this;
+    wrapper = function (this: unknown, event: Event) {
+      const call = () => typeof listener === 'function' ? listener.call(this, event) : listener.handleEvent(event);
+      const interaction = instrumentation.#interactionOf(event);
+      if (interaction === undefined) return call();
+      return interaction.tracker.run(() => context.with(trace.setSpan(context.active(), interaction.span), call));
+    };
+    this.#wrappers.set(listener, wrapper);
+    return wrapper;
+  }
+
+  /** The event's interaction, made by its first listener: none where the event makes no span. */
+  #interactionOf(event: unknown): Interaction | undefined {
+    if (!this.#enabled || typeof Event === 'undefined' || !(event instanceof Event)) return undefined;
+    const known = this.#interactions.get(event);
+    if (known !== undefined) return known ?? undefined;
+    const element = event.target;
+    let interaction: Interaction | null = null;
+    if (typeof HTMLElement !== 'undefined' && element instanceof HTMLElement && !element.hasAttribute('disabled') && this.#traces(event.type)) {
+      const span = this.#tracer.startSpan(event.type, {
+        attributes: {
+          event_type: event.type,
+          target_element: element.tagName,
+          target_xpath: xpathOf(element),
+          'http.url': location.href,
+        },
+      });
+      if (this.#config.shouldPreventSpanCreation?.(event.type, element, span) === true) {
+        span.end();
+      } else {
+        const tracker = new TaskTracker({ name: `${event.type} interaction` });
+        const stop = tracker.onIdle(() => {
+          stop();
+          span.end();
+        });
+        interaction = { span, tracker };
+      }
+    }
+    this.#interactions.set(event, interaction);
+    return interaction ?? undefined;
+  }
+}
+
+/** The element's XPath: by id where it has one (OpenTelemetry's `target_xpath`), else by position. */
+function xpathOf(element: Element): string {
+  const steps: string[] = [];
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (node.id !== '') {
+      steps.unshift(`//*[@id="${node.id}"]`);
+      return steps.join('/');
+    }
+    let index = 1;
+    for (let sibling = node.previousElementSibling; sibling !== null; sibling = sibling.previousElementSibling) {
+      if (sibling.tagName === node.tagName) index++;
+    }
+    steps.unshift(`${node.tagName.toLowerCase()}[${index}]`);
+  }
+  return `/${steps.join('/')}`;
+}
