@@ -1,5 +1,5 @@
 // One measurement of one engine, in a fresh process; prints one line of JSON.
-// Usage: node bench/child.mjs <baseline|native|portable> <getStore|run|thenChain|timers|awaits>
+// Usage: node bench/child.mjs <baseline|native|portable|tracked> <getStore|run|thenChain|timers|awaits>
 // A fresh process per measurement keeps one from changing the next: promise hooks, patched
 // host functions, call-site feedback and heap size all outlive the measurement that caused
 // them.
@@ -41,8 +41,19 @@ async function loadEngine(engine) {
       return new (await import('node:async_hooks')).AsyncLocalStorage();
     case 'portable':
       return new (await import('anyctx/portable')).AsyncLocalStorage();
+    case 'tracked': {
+      // The portable engine with a TaskTracker active around each workload: `run` enters the
+      // tracker too, so every task a workload schedules is tracked.
+      const [{ AsyncLocalStorage }, { TaskTracker }] = await Promise.all([import('anyctx/portable'), import('anyctx/tracker')]);
+      const storage = new AsyncLocalStorage();
+      const tracker = new TaskTracker();
+      return {
+        getStore: () => storage.getStore(),
+        run: (store, fn) => tracker.run(() => storage.run(store, fn)),
+      };
+    }
     default:
-      throw new Error(`unknown engine ${engine}; expected baseline, native or portable`);
+      throw new Error(`unknown engine ${engine}; expected baseline, native, portable or tracked`);
   }
 }
 
@@ -72,7 +83,7 @@ async function measureAgainstBaseline(engine, run, count, options) {
 const AWAIT_WORKLOADS = ['awaitNull', 'awaitAsyncCall'];
 
 async function loadAwaitWorkloads(engine, side) {
-  if (side === 'engine' && engine === 'portable') {
+  if (side === 'engine' && (engine === 'portable' || engine === 'tracked')) {
     const copy = transformedCopy('await-workloads.mjs');
     if (!existsSync(copy)) throw new Error('bench/.generated/ is missing: run node bench/run.mjs, which writes it');
     return import(copy);

@@ -35,6 +35,9 @@ const ENGINES = [
   { engine: 'native', node: 24, label: 'native `node:async_hooks`' },
   { engine: 'portable', node: 20, label: '**portable** (`anyctx/portable`)' },
   { engine: 'portable', node: 24, label: '**portable** (`anyctx/portable`)' },
+  // The per-operation and await workloads only: inside an active TaskTracker (bench/child.mjs).
+  { engine: 'tracked', node: 20, label: 'portable, inside `tracker.run` (`anyctx/tracker`)', processesOnly: true },
+  { engine: 'tracked', node: 24, label: 'portable, inside `tracker.run` (`anyctx/tracker`)', processesOnly: true },
 ];
 const MEASUREMENTS = ['getStore', 'run', 'thenChain', 'timers', 'awaits'];
 // A child that measures several columns at once returns { parts: { column: result } }.
@@ -97,7 +100,7 @@ function medianResult(results) {
 function makeRows() {
   const rows = ENGINES.map((config) => ({ ...config, nodePath: NODES[config.node], results: {}, rounds: {} }));
   for (const row of rows) {
-    if (row.engine === 'portable' && !PORTABLE_BUILT) {
+    if ((row.engine === 'portable' || row.engine === 'tracked') && !PORTABLE_BUILT) {
       row.skipped = NOT_BUILT;
       console.error(`warning: packages/anyctx/dist/ does not exist, skipping the portable engine on Node ${row.node}`);
     }
@@ -170,9 +173,10 @@ if (PORTABLE_BUILT) {
 }
 const rows = makeRows();
 if (runs('processes')) runChildMeasurements(rows);
-if (runs('http')) await runHttpRounds(rows.filter((row) => !row.skipped), { rounds: HTTP_ROUNDS, ...HTTP_OPTIONS });
+const whole = rows.filter((row) => !row.processesOnly);
+if (runs('http')) await runHttpRounds(whole.filter((row) => !row.skipped), { rounds: HTTP_ROUNDS, ...HTTP_OPTIONS });
 const transformRuns = runs('transform') ? runTransformThroughput() : [];
-if (runs('storages')) runStorageCounts(rows);
+if (runs('storages')) runStorageCounts(whole);
 const versions = [...new Set(rows.map((row) => row.nodeVersion).filter(Boolean))].join(', ');
 const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
 const corpus = transformRuns.find((run) => run.result?.corpus)?.result.corpus ?? [];
@@ -183,7 +187,7 @@ const processTables = () => `### Per operation
 
 ${formatTable(rows)}
 
-Each measurement runs in a fresh process, ${ROUNDS} times in rounds over all engines; the median process is shown. Times are CPU time, the median of several samples after warm-up. \`getStore()\` (inside a \`run\`) and \`run(store, fn)\` (outside any): ns per call, × the no-library row on the same Node. \`.then\` hops (one chain started inside a \`run\`, built a thousand links at a time) and \`setTimeout(0)\` callbacks (scheduled inside a \`run\`), each reading \`getStore()\`: time × the same workload with the plain variable, measured in the same process before the engine was loaded, and ns per callback; timers count scheduling and firing, not the wait for the 1 ms timer to expire.
+Each measurement runs in a fresh process, ${ROUNDS} times in rounds over all engines; the median process is shown. Times are CPU time, the median of several samples after warm-up. \`getStore()\` (inside a \`run\`) and \`run(store, fn)\` (outside any): ns per call, × the no-library row on the same Node. \`.then\` hops (one chain started inside a \`run\`, built a thousand links at a time) and \`setTimeout(0)\` callbacks (scheduled inside a \`run\`), each reading \`getStore()\`: time × the same workload with the plain variable, measured in the same process before the engine was loaded, and ns per callback; timers count scheduling and firing, not the wait for the 1 ms timer to expire. The \`tracker.run\` rows: the portable engine with a \`TaskTracker\` active around each workload (\`run\` also enters the tracker, every timer is a tracked task); without one, a program pays nothing for the tracker (its layers are laid by the first \`new TaskTracker()\`).
 
 ### Native \`await\`
 
@@ -193,7 +197,7 @@ ${formatAwaitTable(rows)}
 
 const httpTable = () => `### HTTP server
 
-${formatHttpTable(rows)}
+${formatHttpTable(whole)}
 
 A \`node:http\` server on 127.0.0.1, one \`run\` and three awaits of async functions (each reading \`getStore()\`) per request, loaded by autocannon (${HTTP_OPTIONS.connections} keep-alive connections) from a separate process under Node ${process.versions.node}. Each server runs in ${HTTP_PROCESSES} processes, which take turns from round to round (what V8 compiles differs between processes). All are started and warmed up (${HTTP_OPTIONS.warmupSeconds} s of load each), then loaded ${HTTP_SECONDS} s each in turn, ${HTTP_ROUNDS} rounds, each Node's no-library server just before its engines. Rounds during which other programs kept more than ${DISTURBED_CORES} of a core busy (from \`/proc/stat\`) are left out; each cell is the median of the others. Requests/s: per round; × no library: that over the no-library server's on the same Node; server CPU per request: the server process's CPU time over the requests it answered in a round (× the no-library server's; busy: that time over the wall-clock time). The server and the load share the 2 cores, so requests/s also depends on how fast the load process runs; CPU per request does not.`;
 
@@ -207,7 +211,7 @@ const storagesTable = () => `### Many storages
 
 Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`node bench/run.mjs --only=storages\` on Node ${versions}; ${machine()}; load average ${loadAtStart.toFixed(2)} at start.
 
-${formatStoragesTable(rows)}
+${formatStoragesTable(whole)}
 
 With N storages created (and kept alive), the last one created does the work, in a fresh process each. Bytes: per pending \`setTimeout\`, each scheduled inside a \`run\` of its own (so each keeps a frame of its own, and a store object): the heap after full collections, 10,000 timers, over the heap before; the no-library row's timers keep no context. ms: 10,000 \`run(i, fn)\` calls, each \`fn\` reading \`getStore()\`, CPU time, the median of 15 samples after 0.3 s of warm-up; the no-library row's storages are plain variables. ${ROUNDS} processes per cell, in rounds over all engines; the median by time is shown.`;
 

@@ -80,7 +80,7 @@ export function formatAwaitTable(rows) {
     `| **target** | | **${TARGETS.awaitNull.text}** | **${TARGETS.awaitAsyncCall.text}** |`,
   ];
   const lines = rows.map((row) => {
-    const label = row.engine === 'portable' ? `${row.label} + await transform` : row.label;
+    const label = row.engine === 'portable' || row.engine === 'tracked' ? `${row.label} + await transform` : row.label;
     const start = `| ${label} | ${row.nodeVersion ?? row.node} |`;
     if (row.skipped) return `${start} ${row.skipped} | |`;
     return `${start} ${versusBaselineCell(row, 'awaitNull')} | ${versusBaselineCell(row, 'awaitAsyncCall')} |`;

@@ -5,7 +5,10 @@
 // - anyctx (the runtime) depends on nothing: no package, no file of anyctx-build; Node's
 //   async_hooks only in its Node entry (entry/index.ts). opentelemetry/ (the context manager,
 //   an entry of its own) imports the engine only through the package's public entry, `anyctx`,
-//   so that an app has one engine, and OpenTelemetry's API (an optional peer).
+//   so that an app has one engine, and OpenTelemetry's API (an optional peer); its
+//   user-interaction spans, the tracker through `anyctx/tracker`. tracker/ (anyctx/tracker)
+//   imports the engine only through `anyctx/portable`, and of the runtime's own files only two
+//   without state, which its bundle carries a copy of: the errors and the layer helpers.
 // - core/ is the engine without a host: it imports core/ and protocol/ only; protocol/
 //   imports nothing (the build tools read it without the engine).
 // - host/ imports core/, host/, protocol/; entry/ anything of its own package.
@@ -56,15 +59,16 @@ const TYPE_ONLY_PACKAGES = ['@babel/types', 'esbuild'];
 const isBuiltin = (specifier) => specifier.startsWith('node:') || builtinModules.includes(specifier);
 const folderOf = (packageRoot, target) => relative(join(packageRoot, 'src'), target).split(sep)[0];
 
-/** Packages a runtime folder may import, and the folder. */
-const RUNTIME_PACKAGE_IMPORTS = { opentelemetry: ['anyctx', '@opentelemetry/api'] };
+/** Packages a runtime folder may import; then the folders (or single files) it may import. */
+const RUNTIME_PACKAGE_IMPORTS = { opentelemetry: ['anyctx', 'anyctx/tracker', '@opentelemetry/api'], tracker: ['anyctx/portable'] };
 
 const RUNTIME_MAY_IMPORT = {
   protocol: [],
   opentelemetry: ['opentelemetry'],
   core: ['core', 'protocol'],
   host: ['core', 'host', 'protocol'],
-  entry: ['core', 'host', 'protocol', 'entry', 'opentelemetry'],
+  entry: ['core', 'host', 'protocol', 'entry', 'opentelemetry', 'tracker'],
+  tracker: ['tracker', 'core/errors', 'host/patch'],
 };
 
 test('the runtime imports no package and no file outside its own sources', () => {
@@ -80,7 +84,9 @@ test('within the runtime, core imports no host module, protocol imports nothing'
   const imports = importsOf(RUNTIME);
   const folders = readdirSync(join(RUNTIME, 'src'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   assert.deepEqual(Object.keys(RUNTIME_MAY_IMPORT).sort(), folders.sort(), 'every folder has a rule');
-  const crossing = imports.filter(({ folder, target }) => target !== undefined && !RUNTIME_MAY_IMPORT[folder]?.includes(folderOf(RUNTIME, target)));
+  const allowed = (folder, target) => RUNTIME_MAY_IMPORT[folder]?.includes(folderOf(RUNTIME, target))
+    || RUNTIME_MAY_IMPORT[folder]?.includes(relative(join(RUNTIME, 'src'), target).split(sep).join('/'));
+  const crossing = imports.filter(({ folder, target }) => target !== undefined && !allowed(folder, target));
   assert.deepEqual(crossing.map(({ file, specifier }) => `${file} → ${specifier}`), []);
 });
 
@@ -108,7 +114,7 @@ test('the runtime package declares no dependency (OpenTelemetry\'s API an option
   assert.equal(runtime.name, 'anyctx');
   assert.deepEqual([runtime.dependencies, runtime.optionalDependencies], [undefined, undefined]);
   // What opentelemetry/ may import (RUNTIME_PACKAGE_IMPORTS) besides anyctx itself, each optional.
-  const peers = RUNTIME_PACKAGE_IMPORTS.opentelemetry.filter((name) => name !== 'anyctx');
+  const peers = RUNTIME_PACKAGE_IMPORTS.opentelemetry.filter((name) => name !== 'anyctx' && !name.startsWith('anyctx/'));
   assert.deepEqual(Object.keys(runtime.peerDependencies ?? {}), peers);
   for (const name of peers) assert.equal(runtime.peerDependenciesMeta?.[name]?.optional, true, `${name} is optional`);
   assert.equal(build.name, 'anyctx-build');

@@ -2,13 +2,19 @@
 // tracker (docs/tracker.md). Its types are OpenTelemetry's own (`@opentelemetry/api`).
 import type { Span, TracerProvider } from '@opentelemetry/api';
 
+/** The element an event was fired at (an HTMLElement; typed without the DOM library). */
+export interface InteractionElement {
+  readonly tagName: string;
+  hasAttribute(name: string): boolean;
+}
+
 export interface UserInteractionInstrumentationConfig {
   /** Enabled on construction (else by enable()). Default true. */
   enabled?: boolean;
   /** The event types that make spans. Default `['click']`. */
   eventNames?: string[];
   /** Returns true to end and drop the span made for this event. */
-  shouldPreventSpanCreation?: (eventType: string, element: HTMLElement, span: Span) => boolean | void;
+  shouldPreventSpanCreation?(eventType: string, element: InteractionElement, span: Span): boolean | void;
 }
 
 /**

@@ -12,13 +12,19 @@
 import { context, trace, type Span, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { TaskTracker } from 'anyctx/tracker';
 
+/** The element an event was fired at (an HTMLElement; typed without the DOM library). */
+export interface InteractionElement {
+  readonly tagName: string;
+  hasAttribute(name: string): boolean;
+}
+
 export interface UserInteractionInstrumentationConfig {
   /** Enabled on construction (else by enable()). Default true. */
   enabled?: boolean;
   /** The event types that make spans. Default `['click']`. */
   eventNames?: string[];
-  /** Returns true to end and drop the span made for this event (it is not exported as an interaction's). */
-  shouldPreventSpanCreation?: (eventType: string, element: HTMLElement, span: Span) => boolean | void;
+  /** Returns true to end and drop the span made for this event. */
+  shouldPreventSpanCreation?(eventType: string, element: InteractionElement, span: Span): boolean | void;
 }
 
 const NAME = 'anyctx/opentelemetry/user-interaction';

@@ -43,26 +43,42 @@ const now: () => number = typeof performance === 'object' && typeof performance?
   ? () => performance.now()
   : Date.now;
 
+/** A task's place in one tracker's list of pending tasks. */
+class Link {
+  prev: Link | undefined;
+  next: Link | undefined;
+  constructor(readonly task: Task) {}
+}
+
 /** A task, counted by every tracker it was scheduled for. */
 export class Task implements PendingTask {
   readonly source: string;
   readonly scheduledAt = now();
   readonly stack?: string;
   readonly trackers: readonly Tracking[];
-  #ended = false;
+  /** Its place in each tracker's list (in the one tracker's, alone); undefined once ended. */
+  #links: Link | Link[] | undefined;
 
   constructor(source: string, trackers: readonly Tracking[], stack: boolean) {
     this.source = source;
     this.trackers = trackers;
     if (stack) this.stack = new Error().stack?.replace(/^.*\n/, '');
-    for (let i = 0; i < trackers.length; i++) trackers[i]!.begin(this);
+    if (trackers.length === 1) {
+      this.#links = trackers[0]!.begin(this);
+    } else {
+      const links: Link[] = [];
+      for (let i = 0; i < trackers.length; i++) links.push(trackers[i]!.begin(this));
+      this.#links = links;
+    }
   }
 
   /** Ends the task (once: a timer cleared in its own callback ends once). */
   end(): void {
-    if (this.#ended) return;
-    this.#ended = true;
-    for (let i = 0; i < this.trackers.length; i++) this.trackers[i]!.end(this);
+    const links = this.#links;
+    if (links === undefined) return;
+    this.#links = undefined;
+    if (links instanceof Link) this.trackers[0]!.end(links);
+    else for (let i = 0; i < links.length; i++) this.trackers[i]!.end(links[i]!);
   }
 }
 
@@ -112,33 +128,56 @@ const queueCheck: () => void = /* @__PURE__ */ (() => {
   return () => scopes.exit(() => setTimeout(runChecks, 0));
 })();
 
-/** A tracker's counts and listeners: what its tasks and the idle check change. */
+/** A tracker's pending tasks and listeners: what its tasks and the idle check change. */
 export class Tracking {
   readonly ignoresIntervals: boolean;
   readonly stacks: boolean;
-  readonly pending = new Set<Task>();
+  /** The pending tasks, oldest first, as a list a task leaves in constant time. */
+  #first: Link | undefined;
+  #last: Link | undefined;
+  #count = 0;
   busy = false;
   checkQueued = false;
   readonly onBusy = new Set<Listener>();
   readonly onIdle = new Set<Listener>();
   idle: Promise<void> | undefined;
   resolveIdle: (() => void) | undefined;
+  /** The scope of this tracker alone (run outside every other). */
+  readonly alone: readonly Tracking[] = [this];
 
   constructor(options: TaskTrackerOptions) {
     this.ignoresIntervals = options.ignoreIntervals === true;
     this.stacks = options.captureStacks === true;
   }
 
-  begin(task: Task): void {
-    this.pending.add(task);
-    if (this.busy) return;
-    this.busy = true;
-    emit(this.onBusy);
+  pending(): Task[] {
+    const tasks: Task[] = [];
+    for (let link = this.#first; link !== undefined; link = link.next) tasks.push(link.task);
+    return tasks;
   }
 
-  end(task: Task): void {
-    this.pending.delete(task);
-    if (this.pending.size > 0 || this.checkQueued) return;
+  begin(task: Task): Link {
+    const link = new Link(task);
+    const last = this.#last;
+    link.prev = last;
+    if (last === undefined) this.#first = link;
+    else last.next = link;
+    this.#last = link;
+    this.#count++;
+    if (!this.busy) {
+      this.busy = true;
+      emit(this.onBusy);
+    }
+    return link;
+  }
+
+  end(link: Link): void {
+    const { prev, next } = link;
+    if (prev === undefined) this.#first = next;
+    else prev.next = next;
+    if (next === undefined) this.#last = prev;
+    else next.prev = prev;
+    if (--this.#count > 0 || this.checkQueued) return;
     this.checkQueued = true;
     if (checking.push(this) === 1) queueCheck();
   }
@@ -146,7 +185,7 @@ export class Tracking {
   /** The microtasks queued before the check have run. */
   check(): void {
     this.checkQueued = false;
-    if (this.pending.size > 0 || !this.busy) return;
+    if (this.#count > 0 || !this.busy) return;
     this.busy = false;
     const resolve = this.resolveIdle;
     this.idle = this.resolveIdle = undefined;
@@ -177,7 +216,7 @@ export class TaskTracker {
 
   /** The tasks pending, oldest first. */
   get pending(): PendingTask[] {
-    return [...this.#tracking.pending];
+    return this.#tracking.pending();
   }
 
   /**
@@ -188,10 +227,10 @@ export class TaskTracker {
     validate(fn, 'function', 'fn');
     const tracking = this.#tracking;
     const outer = scopes.getStore();
-    const trackings = outer === undefined ? [tracking] : outer.includes(tracking) ? outer : [...outer, tracking];
-    const task = new Task('run', [tracking], tracking.stacks);
+    const trackings = outer === undefined ? tracking.alone : outer.includes(tracking) ? outer : [...outer, tracking];
+    const task = new Task('run', tracking.alone, tracking.stacks);
     try {
-      return scopes.run(trackings, fn, ...args);
+      return args.length === 0 ? scopes.run(trackings, fn as () => R) : scopes.run(trackings, fn, ...args);
     } finally {
       task.end();
     }

@@ -32,8 +32,8 @@ export function layTrackedSources(begin: Begin): void {
   if (laid) return;
   laid = true;
   const g = globalThis as Record<string, any>;
-  const timers = new Map<unknown, TaskLike>();
-  const immediates = new Map<unknown, TaskLike>();
+  const timers = new HandleTasks();
+  const immediates = new HandleTasks();
   for (const holder of [g, nodeModule('node:timers')]) {
     if (holder === undefined) continue;
     trackScheduler(begin, holder, 'setTimeout', 'clearTimeout', timers, false);
@@ -53,8 +53,8 @@ export function layTrackedSources(begin: Begin): void {
   if (response !== undefined) {
     for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']) trackSettling(begin, response, name, `Response.${name}`);
   }
-  trackScheduler(begin, g, 'requestAnimationFrame', 'cancelAnimationFrame', new Map(), false);
-  trackScheduler(begin, g, 'requestIdleCallback', 'cancelIdleCallback', new Map(), false);
+  trackScheduler(begin, g, 'requestAnimationFrame', 'cancelAnimationFrame', new HandleTasks(), false);
+  trackScheduler(begin, g, 'requestIdleCallback', 'cancelIdleCallback', new HandleTasks(), false);
   const scheduler = g.Scheduler?.prototype;
   if (scheduler !== undefined) trackSettling(begin, scheduler, 'postTask', 'scheduler.postTask');
   trackXmlHttpRequest(begin, g.XMLHttpRequest?.prototype);
@@ -90,20 +90,51 @@ function layer(holder: object, key: string, make: (inner: Method) => Method): vo
   }
 }
 
-/** `args` with `callback` at 0. */
-function withCallback(args: IArguments, callback: unknown): unknown[] {
+/** Calls `inner` with `args` but `callback` at 0; the common shapes without an array (an absent argument stays absent). */
+function callWith(inner: Method, self: unknown, args: IArguments, callback: unknown): unknown {
+  if (args.length === 1) return inner.call(self, callback);
+  if (args.length === 2) return inner.call(self, callback, args[1]);
   const list = Array.prototype.slice.call(args);
   list[0] = callback;
-  return list;
+  return Reflect.apply(inner, self, list);
+}
+
+/**
+ * Where a scheduler's pending tasks are kept by handle, for its clear function: a number (a
+ * browser's id) in a Map, an object (Node's Timeout, Immediate) on the handle itself, under a
+ * symbol (a Map or WeakMap keyed by Node's handles cost a microsecond per timer on Node 24,
+ * three times the engine's own cost). One table for setTimeout and setInterval, whose clear
+ * functions clear either.
+ */
+class HandleTasks {
+  readonly #numbers = new Map<unknown, TaskLike>();
+  readonly #key = Symbol('anyctx.task');
+
+  set(handle: unknown, task: TaskLike): void {
+    if (typeof handle === 'object' && handle !== null) (handle as Record<symbol, TaskLike | undefined>)[this.#key] = task;
+    else this.#numbers.set(handle, task);
+  }
+
+  /** The pending task of `handle`, which it forgets. */
+  take(handle: unknown): TaskLike | undefined {
+    if (typeof handle === 'object' && handle !== null) {
+      const task = (handle as Record<symbol, TaskLike | undefined>)[this.#key];
+      // Set to undefined rather than deleted: a deleted property would slow the handle down.
+      if (task !== undefined) (handle as Record<symbol, TaskLike | undefined>)[this.#key] = undefined;
+      return task;
+    }
+    const task = this.#numbers.get(handle);
+    if (task !== undefined) this.#numbers.delete(handle);
+    return task;
+  }
 }
 
 /**
  * A scheduler whose callback is its first argument and which returns a handle its clear
- * function takes (timers, immediates, animation frames, idle callbacks). `tasks` holds the
- * pending ones by handle: one table for setTimeout and setInterval, whose clear functions
- * clear either. A periodic task (an interval) ends only when cleared.
+ * function takes (timers, immediates, animation frames, idle callbacks). A periodic task (an
+ * interval) ends only when cleared.
  */
-function trackScheduler(begin: Begin, holder: object, name: string, clearName: string, tasks: Map<unknown, TaskLike>, periodic: boolean): void {
+function trackScheduler(begin: Begin, holder: object, name: string, clearName: string, tasks: HandleTasks, periodic: boolean): void {
   layer(holder, name, (inner) => function (this: unknown, callback: unknown) {
     const task = typeof callback === 'function' ? begin(name, periodic) : undefined;
     if (task === undefined) return Reflect.apply(inner, this, arguments);
@@ -112,38 +143,34 @@ function trackScheduler(begin: Begin, holder: object, name: string, clearName: s
       try {
         return Reflect.apply(callback as Function, this, arguments);
       } finally {
-        tasks.delete(handle);
+        // The handle keeps the ended task: a clear after the run ends it again, which does nothing.
+        if (typeof handle !== 'object') tasks.take(handle);
         task.end();
       }
     };
-    handle = Reflect.apply(inner, this, withCallback(arguments, scheduled));
+    handle = callWith(inner, this, arguments, scheduled);
     tasks.set(handle, task);
     closeEndsTask(handle, tasks);
     return handle;
   });
   layer(holder, clearName, (inner) => function (this: unknown, handle: unknown) {
-    const task = tasks.get(handle);
-    if (task !== undefined) {
-      tasks.delete(handle);
-      task.end();
-    }
+    tasks.take(handle)?.end();
     return Reflect.apply(inner, this, arguments);
   });
 }
 
 /** Node's Timeout#close() clears the timer without the global clear function: it ends the task too. */
 const closing = new WeakSet<object>();
-function closeEndsTask(handle: unknown, tasks: Map<unknown, TaskLike>): void {
+let lastProto: object | null = null;
+function closeEndsTask(handle: unknown, tasks: HandleTasks): void {
   if (typeof handle !== 'object' || handle === null) return;
   const proto = Object.getPrototypeOf(handle);
+  if (proto === lastProto) return;
+  lastProto = proto;
   if (proto === null || closing.has(proto) || typeof proto.close !== 'function') return;
   closing.add(proto);
   layer(proto, 'close', (inner) => function (this: unknown) {
-    const task = tasks.get(this);
-    if (task !== undefined) {
-      tasks.delete(this);
-      task.end();
-    }
+    tasks.take(this)?.end();
     return Reflect.apply(inner, this, arguments);
   });
 }
@@ -161,7 +188,7 @@ function trackCallback(begin: Begin, holder: object, name: string, source = name
       }
     };
     try {
-      return Reflect.apply(inner, this, withCallback(arguments, scheduled));
+      return callWith(inner, this, arguments, scheduled);
     } catch (error) {
       task.end();
       throw error;
