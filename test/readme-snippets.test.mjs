@@ -41,6 +41,7 @@ const repoVersion = (name) => JSON.parse(readFileSync(join(repoRoot, 'node_modul
 const EXPECTED = {
   'main.mjs': 'grace\nreq-1\nada\nreq-1\n',
   'transform.mjs': 'true true\n',
+  'tracked.mjs': 'last timer\nidle\ndone\n',
   'app.mjs': "req-1 [ 'a' ]\nreq-2 [ 'a' ]\n",
   'src/main.js': 'req-1\nreq-2\n',
   'src/tracing.js': 'true\ntrue\n', // after two clicks, in a browser

@@ -10,7 +10,9 @@
 // - 1 `ids`: the program has async_hooks (host/async-hooks.ts), no hook is enabled: each task
 //   is also an async resource with ids, as executionAsyncId() can see without a hook.
 // - 2 `hooks`: a hook is enabled: what Node does only then (promises get ids and hooks).
-// Task tracking will add a `tracked` variant and mode (a tracker is active) to the tuple.
+// Task tracking (anyctx/tracker) adds no mode: its tracked variants are layers over the
+// functions in effect, whichever variant that is, laid by the first tracker
+// (tracker/tracked-sources.ts), so that programs without one pay nothing.
 //
 // The sources every runtime has are here; Node's (node-sources.ts) and the web platform's
 // (web-sources.ts) in lists of the same kind, which an entry picks.
