@@ -201,6 +201,22 @@ describe('TaskTracker on Node', { skip }, () => {
     assert.equal(tracker.busy, false);
   });
 
+  it("ends a port's posts when either end is closed or transferred away", { timeout: 10_000 }, async () => {
+    for (const leave of [(sender) => sender.close(), (_, receiver) => receiver.close(), (_, receiver) => structuredClone(receiver, { transfer: [receiver] })]) {
+      const { tracker, log } = recorded();
+      tracker.run(() => {
+        const { port1, port2 } = new MessageChannel();
+        // Never started: nothing would be delivered.
+        port1.postMessage('never delivered');
+        assert.deepEqual(tracker.pending.map((task) => task.source), ['run', 'MessagePort.postMessage']);
+        leave(port1, port2);
+        port1.close();
+      });
+      await tracker.whenIdle();
+      assert.deepEqual(log, ['busy', 'idle']);
+    }
+  });
+
   it('rejects bad input with Node-style errors', () => {
     assert.throws(() => new TaskTracker(null), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
     const tracker = new TaskTracker();

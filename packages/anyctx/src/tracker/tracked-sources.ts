@@ -14,16 +14,8 @@
 //   ends the operation (`loadend`; `success` or `error`).
 // The table of what counts is in docs/tracker.md.
 
-import { copyOwnProperties, defineOwn } from '../host/patch';
-
-interface TaskLike {
-  end(): void;
-}
-
-/** Begins a task of `source` where the current scope has trackers. */
-export type Begin = (source: string, periodic?: boolean) => TaskLike | undefined;
-
-type Method = (this: unknown, ...args: unknown[]) => unknown;
+import { layer, nodeModule, type Begin, type Method, type TaskLike } from './layer';
+import { trackMessagePorts } from './tracked-message-ports';
 
 let laid = false;
 
@@ -65,30 +57,9 @@ export function layTrackedSources(begin: Begin): void {
     }
   }
   trackIndexedDb(begin, g);
+  trackMessagePorts(begin, g);
 }
 
-/** One of Node's built-in modules, where the runtime has them. */
-function nodeModule(name: string): Record<string, any> | undefined {
-  const process = (globalThis as { process?: { getBuiltinModule?: (name: string) => any } }).process;
-  return typeof process?.getBuiltinModule === 'function' ? process.getBuiltinModule(name) : undefined;
-}
-
-/** Replaces `holder[key]`, a function (own or inherited), by `make(inner)`, which looks like it. */
-function layer(holder: object, key: string, make: (inner: Method) => Method): void {
-  let found: PropertyDescriptor | undefined;
-  for (let o: object | null = holder; o !== null && found === undefined; o = Object.getPrototypeOf(o)) {
-    found = Object.getOwnPropertyDescriptor(o, key);
-  }
-  const inner = found === undefined ? undefined : found.get === undefined ? found.value : Reflect.get(holder, key);
-  if (typeof inner !== 'function') return;
-  const value = make(inner);
-  copyOwnProperties(inner, value, ['prototype', 'caller', 'arguments']);
-  try {
-    defineOwn(holder, key, { value, writable: true, enumerable: found!.enumerable, configurable: true });
-  } catch {
-    // Frozen: the source is not tracked (the engine, which instruments it, would have said so).
-  }
-}
 
 /** Calls `inner` with `args` but `callback` at 0; the common shapes without an array (an absent argument stays absent). */
 function callWith(inner: Method, self: unknown, args: IArguments, callback: unknown): unknown {
