@@ -7,8 +7,9 @@
 //   an entry of its own) imports the engine only through the package's public entry, `anyctx`,
 //   so that an app has one engine, and OpenTelemetry's API (an optional peer); its
 //   user-interaction spans, the tracker through `anyctx/tracker`. tracker/ (anyctx/tracker)
-//   imports the engine only through `anyctx/portable`, and of the runtime's own files only two
-//   without state, which its bundle carries a copy of: the errors and the layer helpers.
+//   imports the engine only through `anyctx/portable`, and of the runtime's own files only
+//   three whose exports it uses hold no state (its bundle carries a copy): the errors, the
+//   layer helpers, the lookup of Node's built-ins.
 // - core/ is the engine without a host: it imports core/ and protocol/ only; protocol/
 //   imports nothing (the build tools read it without the engine).
 // - host/ imports core/, host/, protocol/; entry/ anything of its own package.
@@ -68,7 +69,7 @@ const RUNTIME_MAY_IMPORT = {
   core: ['core', 'protocol'],
   host: ['core', 'host', 'protocol'],
   entry: ['core', 'host', 'protocol', 'entry', 'opentelemetry', 'tracker'],
-  tracker: ['tracker', 'core/errors', 'host/patch'],
+  tracker: ['tracker', 'core/errors', 'host/patch', 'host/node-builtins'],
 };
 
 test('the runtime imports no package and no file outside its own sources', () => {

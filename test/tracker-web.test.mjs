@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { BROWSERS, launchHeadless } from './browser/launch.mjs';
 import { repoRoot, unlessBuilt } from './support/packages.mjs';
 import { programs } from './fixtures/tracker/programs.mjs';
+import { shape } from './fixtures/tracker/harness-core.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const skip = unlessBuilt('anyctx/tracker.js', 'anyctx-build/esbuild.js');
@@ -118,10 +119,6 @@ async function inFirefox(page) {
     firefox.kill();
   }
 }
-
-/** The transitions as the comparison sees them: each event, and each idle's place. */
-const shape = (transitions) => Object.fromEntries(Object.entries(transitions).map(([tracker, list]) =>
-  [tracker, list.map(([event, linesBefore]) => (event === 'idle' ? `idle after ${linesBefore}` : 'busy'))]));
 
 for (const [browser, run] of [['Chromium', inChromium], ['Firefox ESR', inFirefox]]) {
   test(`${browser}: the tracker reports zone.js's transitions, and follows native await`, { skip, timeout: 180_000 }, async (t) => {

@@ -11,6 +11,7 @@ import { ORACLE, PORTABLE } from './engines.mjs';
 import { runProgram } from './support/run-program.mjs';
 import { unlessBuilt } from './support/packages.mjs';
 import { programs } from './fixtures/tracker/programs.mjs';
+import { shape } from './fixtures/tracker/harness-core.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const harness = fileURLToPath(new URL('fixtures/tracker/harness.mjs', import.meta.url));
@@ -22,10 +23,6 @@ async function runUnder(engine, kind, name) {
   assert.equal(run.exitCode, 0, run.stderr);
   return run.json();
 }
-
-/** The transitions as the differential compares them: each event, and each idle's place. */
-const shape = (transitions) => Object.fromEntries(Object.entries(transitions).map(([tracker, list]) =>
-  [tracker, list.map(([event, linesBefore]) => (event === 'idle' ? `idle after ${linesBefore}` : 'busy'))]));
 
 describe('the same busy/idle transitions as zone.js', { skip }, () => {
   for (const [name, program] of Object.entries(programs)) {
@@ -62,6 +59,14 @@ it('a callback that throws still ends its task; a listener that throws is report
     const run = await runProgram(engine, [fileURLToPath(new URL('fixtures/tracker/uncaught.mjs', import.meta.url))], { cwd: root, timeout: 20_000 });
     assert.equal(run.exitCode, 0, run.stderr);
     assert.deepEqual(run.json(), { log: ['busy', 'idle'], calls: ['kept'], errors: ['from the timer', 'from a listener'] }, engine.name);
+  }
+});
+
+it("tracks Node's built-ins that ES modules imported by name before the first tracker", { skip }, async () => {
+  for (const engine of PORTABLE) {
+    const run = await runProgram(engine, [fileURLToPath(new URL('fixtures/tracker/static-imports.mjs', import.meta.url))], { cwd: root, timeout: 20_000 });
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.deepEqual(run.json(), ['run', 'timers/promises.setTimeout', 'setTimeout'], engine.name);
   }
 });
 
@@ -151,7 +156,9 @@ describe('TaskTracker on Node', { skip }, () => {
 
   it("ends a timer's task when it is cleared by clearTimeout, by Timeout#close, or by node:timers' clear function", async () => {
     const timers = await import('node:timers');
-    for (const clear of [(t) => clearTimeout(t), (t) => t.close(), (t) => timers.clearTimeout(t), (t) => clearInterval(t)]) {
+    const clears = [(t) => clearTimeout(t), (t) => t.close(), (t) => timers.clearTimeout(t), (t) => clearInterval(t)];
+    if (typeof Symbol.dispose === 'symbol') clears.push((t) => t[Symbol.dispose]());
+    for (const clear of clears) {
       const { tracker, log } = recorded();
       let timer;
       tracker.run(() => {
@@ -181,13 +188,16 @@ describe('TaskTracker on Node', { skip }, () => {
   it('nests: a task counts for every tracker whose scope it was scheduled in', async () => {
     const outer = recorded();
     const inner = recorded();
+    const lines = [];
+    outer.tracker.onIdle(() => lines.push('outer idle'));
     outer.tracker.run(() => {
-      inner.tracker.run(() => setTimeout(() => {}, 20));
-      setTimeout(() => {}, 1);
+      inner.tracker.run(() => setTimeout(() => lines.push('inner timer'), 20));
+      setTimeout(() => lines.push('outer timer'), 1);
     });
-    await inner.tracker.whenIdle();
-    assert.equal(outer.tracker.busy, false, 'the outer tracker waited for the inner timer');
-    assert.deepEqual(outer.log, ['busy', 'idle']);
+    assert.deepEqual(outer.tracker.pending.map((task) => task.source), ['setTimeout', 'setTimeout']);
+    assert.deepEqual(inner.tracker.pending.map((task) => task.source), ['setTimeout']);
+    await outer.tracker.whenIdle();
+    assert.deepEqual(lines, ['outer timer', 'inner timer', 'outer idle']);
     assert.deepEqual(inner.log, ['busy', 'idle']);
   });
 
@@ -204,16 +214,19 @@ describe('TaskTracker on Node', { skip }, () => {
   it("ends a port's posts when either end is closed or transferred away", { timeout: 10_000 }, async () => {
     for (const leave of [(sender) => sender.close(), (_, receiver) => receiver.close(), (_, receiver) => structuredClone(receiver, { transfer: [receiver] })]) {
       const { tracker, log } = recorded();
+      let ports;
       tracker.run(() => {
         const { port1, port2 } = new MessageChannel();
         // Never started: nothing would be delivered.
         port1.postMessage('never delivered');
         assert.deepEqual(tracker.pending.map((task) => task.source), ['run', 'MessagePort.postMessage']);
         leave(port1, port2);
-        port1.close();
+        assert.deepEqual(tracker.pending.map((task) => task.source), ['run']);
+        ports = [port1, port2];
       });
       await tracker.whenIdle();
       assert.deepEqual(log, ['busy', 'idle']);
+      for (const port of ports) port.close();
     }
   });
 
@@ -268,6 +281,15 @@ describe('TaskTracker on Node', { skip }, () => {
       });
       assert.equal(value, 'value');
       assert.deepEqual(log, ['late timer']);
+    });
+
+    it('waits for what the function scheduled after awaiting something no source tracks (a file read)', async () => {
+      const { readFile } = await import('node:fs/promises');
+      const log = [];
+      await settled(() => readFile(fileURLToPath(import.meta.url)).then(() => {
+        setTimeout(() => log.push('after the read'), 20);
+      }));
+      assert.deepEqual(log, ['after the read']);
     });
 
     it('rejects with what the function threw or rejected with, after its work has run', async () => {

@@ -46,7 +46,7 @@ export class UserInteractionInstrumentation {
   readonly #wrappers = new WeakMap<object, EventListener>();
   /** The interaction of each event being dispatched, shared by all its listeners. */
   readonly #interactions = new WeakMap<Event, Interaction | null>();
-  #restore: (() => void) | undefined;
+  #patched = false;
 
   constructor(config: UserInteractionInstrumentationConfig = {}) {
     this.#config = { ...config };
@@ -71,37 +71,37 @@ export class UserInteractionInstrumentation {
 
   /** Wraps the listeners added from now on; those added while disabled stay unwrapped. */
   enable(): void {
-    if (this.#enabled) return;
     this.#enabled = true;
-    if (this.#restore !== undefined || typeof EventTarget === 'undefined') return;
-    const proto = EventTarget.prototype;
-    const add = proto.addEventListener;
-    const remove = proto.removeEventListener;
+    if (this.#patched || typeof EventTarget === 'undefined') return;
+    this.#patched = true;
+    // The engine may have put the global's own addEventListener (a layer): it is patched too.
+    for (const holder of [EventTarget.prototype, globalThis]) {
+      if (!Object.hasOwn(holder, 'addEventListener') || !Object.hasOwn(holder, 'removeEventListener')) continue;
+      this.#patch(holder as EventTarget);
+    }
+  }
+
+  /**
+   * Listeners added from now on are not wrapped, and wrapped ones make no span. The patched
+   * removeEventListener stays: it removes the wrappers of listeners added while enabled.
+   */
+  disable(): void {
+    this.#enabled = false;
+  }
+
+  #patch(holder: EventTarget): void {
+    const add = holder.addEventListener;
+    const remove = holder.removeEventListener;
     const instrumentation = this;
-    const wrapped = (type: string, listener: ListenerLike | null) =>
-      listener !== null && (typeof listener === 'function' || typeof listener === 'object') && instrumentation.#traces(type);
-    const patchedAdd = function addEventListener(this: EventTarget, type: string, listener: ListenerLike | null, options?: boolean | AddEventListenerOptions) {
-      return add.call(this, type, wrapped(type, listener) ? instrumentation.#wrap(listener!) : listener, options);
+    holder.addEventListener = function addEventListener(this: EventTarget, type: string, listener: ListenerLike | null, options?: boolean | AddEventListenerOptions) {
+      const wrapped = instrumentation.#enabled && listener !== null && (typeof listener === 'function' || typeof listener === 'object') && instrumentation.#traces(type);
+      return add.call(this, type, wrapped ? instrumentation.#wrap(listener!) : listener, options);
     };
-    const patchedRemove = function removeEventListener(this: EventTarget, type: string, listener: ListenerLike | null, options?: boolean | EventListenerOptions) {
+    holder.removeEventListener = function removeEventListener(this: EventTarget, type: string, listener: ListenerLike | null, options?: boolean | EventListenerOptions) {
       const wrapper = listener === null ? undefined : instrumentation.#wrappers.get(listener);
       if (wrapper !== undefined) remove.call(this, type, wrapper, options);
       return remove.call(this, type, listener, options);
     };
-    proto.addEventListener = patchedAdd;
-    proto.removeEventListener = patchedRemove;
-    this.#restore = () => {
-      // Where other code wrapped ours since, it stays: the wrappers then pass events through.
-      if (proto.addEventListener === patchedAdd) proto.addEventListener = add;
-      if (proto.removeEventListener === patchedRemove) proto.removeEventListener = remove;
-    };
-  }
-
-  /** New listeners are no longer wrapped; wrapped ones no longer make spans. */
-  disable(): void {
-    this.#enabled = false;
-    this.#restore?.();
-    this.#restore = undefined;
   }
 
   #traces(type: string): boolean {
@@ -138,10 +138,11 @@ export class UserInteractionInstrumentation {
           'http.url': location.href,
         },
       });
-      if (this.#config.shouldPreventSpanCreation?.(event.type, element, span) === true) {
-        span.end();
-      } else {
-        const tracker = new TaskTracker({ name: `${event.type} interaction` });
+      // A prevented span is never ended, so never exported (as OpenTelemetry's instrumentation does).
+      if (this.#config.shouldPreventSpanCreation?.(event.type, element, span) !== true) {
+        // Intervals left running would keep the span open for good (zone.js's instrumentation
+        // does not count periodic tasks either).
+        const tracker = new TaskTracker({ name: `${event.type} interaction`, ignoreIntervals: true });
         const stop = tracker.onIdle(() => {
           stop();
           span.end();

@@ -1,7 +1,9 @@
 // What the tracked variants share: how a layer goes over the function in effect, and what
-// they ask of the tracker.
+// they ask of the tracker (`Begin`: task-tracker.ts passes its beginTask when it lays them,
+// so that these modules do not import it back).
 
 import { copyOwnProperties, defineOwn } from '../host/patch';
+import { nodeBuiltin } from '../host/node-builtins';
 
 export interface TaskLike {
   end(): void;
@@ -12,11 +14,9 @@ export type Begin = (source: string, periodic?: boolean) => TaskLike | undefined
 
 export type Method = (this: unknown, ...args: unknown[]) => unknown;
 
-/** One of Node's built-in modules, where the runtime has them. */
-export function nodeModule(name: string): Record<string, any> | undefined {
-  const process = (globalThis as { process?: { getBuiltinModule?: (name: string) => any } }).process;
-  return typeof process?.getBuiltinModule === 'function' ? process.getBuiltinModule(name) : undefined;
-}
+/** One of Node's built-in modules, where the runtime is Node itself. */
+export const nodeModule = (name: string): Record<string, any> | undefined => nodeBuiltin(globalThis, name);
+
 
 /** Replaces `holder[key]`, a function (own or inherited), by `make(inner)`, which looks like it. */
 export function layer(holder: object, key: PropertyKey, make: (inner: Method) => Method): void {

@@ -16,7 +16,11 @@ export async function settled<R>(fn: () => R, options?: TaskTrackerOptions): Pro
     outcome = Promise.reject(error);
   }
   // Handled now: a rejection before the tracker is idle is the caller's, not unhandled.
-  outcome.catch(() => {});
+  const done = outcome.then(() => {}, () => {});
+  // `fn`'s promise may settle after the tracker turned idle (it awaited something no task
+  // source tracks: a file read, crypto.subtle): what it scheduled after that is waited for too.
   await tracker.whenIdle();
+  await done;
+  while (tracker.busy) await tracker.whenIdle();
   return outcome;
 }

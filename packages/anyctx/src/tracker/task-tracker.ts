@@ -36,8 +36,8 @@ export interface TaskTrackerOptions {
 
 type Listener = () => void;
 
-/** The trackers the current code runs for (their Tracking), innermost last. */
-const scopes = /* @__PURE__ */ new AsyncLocalStorage<readonly Tracking[]>();
+/** The scope of the current code: the states of the trackers it runs for, innermost last. */
+const scopes = /* @__PURE__ */ new AsyncLocalStorage<readonly TrackerState[]>();
 
 const now: () => number = typeof performance === 'object' && typeof performance?.now === 'function'
   ? () => performance.now()
@@ -51,17 +51,18 @@ class Link {
 }
 
 /** A task, counted by every tracker it was scheduled for. */
-export class Task implements PendingTask {
+export class Task {
   readonly source: string;
   readonly scheduledAt = now();
   readonly stack?: string;
-  readonly trackers: readonly Tracking[];
+  /** The trackers it counts for; none once ended (a handle that keeps it keeps no tracker). */
+  #trackers: readonly TrackerState[];
   /** Its place in each tracker's list (in the one tracker's, alone); undefined once ended. */
   #links: Link | Link[] | undefined;
 
-  constructor(source: string, trackers: readonly Tracking[], stack: boolean) {
+  constructor(source: string, trackers: readonly TrackerState[], stack: boolean) {
     this.source = source;
-    this.trackers = trackers;
+    this.#trackers = trackers;
     if (stack) this.stack = new Error().stack?.replace(/^.*\n/, '');
     if (trackers.length === 1) {
       this.#links = trackers[0]!.begin(this);
@@ -76,9 +77,18 @@ export class Task implements PendingTask {
   end(): void {
     const links = this.#links;
     if (links === undefined) return;
+    const trackers = this.#trackers;
     this.#links = undefined;
-    if (links instanceof Link) this.trackers[0]!.end(links);
-    else for (let i = 0; i < links.length; i++) this.trackers[i]!.end(links[i]!);
+    this.#trackers = [];
+    if (links instanceof Link) trackers[0]!.end(links);
+    else for (let i = 0; i < links.length; i++) trackers[i]!.end(links[i]!);
+  }
+
+  /** What `pending` shows of it: a copy, which cannot end it. */
+  describe(): PendingTask {
+    return this.stack === undefined
+      ? { source: this.source, scheduledAt: this.scheduledAt }
+      : { source: this.source, scheduledAt: this.scheduledAt, stack: this.stack };
   }
 }
 
@@ -99,7 +109,7 @@ export function beginTask(source: string, periodic = false): Task | undefined {
 }
 
 // The idle checks: one host macrotask runs those of every tracker whose last task ended.
-let checking: Tracking[] = [];
+let checking: TrackerState[] = [];
 
 function runChecks(): void {
   const trackers = checking;
@@ -129,7 +139,7 @@ const queueCheck: () => void = /* @__PURE__ */ (() => {
 })();
 
 /** A tracker's pending tasks and listeners: what its tasks and the idle check change. */
-export class Tracking {
+export class TrackerState {
   readonly ignoresIntervals: boolean;
   readonly stacks: boolean;
   /** The pending tasks, oldest first, as a list a task leaves in constant time. */
@@ -142,17 +152,17 @@ export class Tracking {
   readonly onIdle = new Set<Listener>();
   idle: Promise<void> | undefined;
   resolveIdle: (() => void) | undefined;
-  /** The scope of this tracker alone (run outside every other). */
-  readonly alone: readonly Tracking[] = [this];
+  /** The scope of this tracker alone (its run outside every other's). */
+  readonly ownScope: readonly TrackerState[] = [this];
 
   constructor(options: TaskTrackerOptions) {
     this.ignoresIntervals = options.ignoreIntervals === true;
     this.stacks = options.captureStacks === true;
   }
 
-  pending(): Task[] {
-    const tasks: Task[] = [];
-    for (let link = this.#first; link !== undefined; link = link.next) tasks.push(link.task);
+  pending(): PendingTask[] {
+    const tasks: PendingTask[] = [];
+    for (let link = this.#first; link !== undefined; link = link.next) tasks.push(link.task.describe());
     return tasks;
   }
 
@@ -200,23 +210,23 @@ export class Tracking {
  */
 export class TaskTracker {
   readonly name: string | undefined;
-  readonly #tracking: Tracking;
+  readonly #state: TrackerState;
 
   constructor(options: TaskTrackerOptions = {}) {
     validate(options, 'object', 'options');
     this.name = options.name;
-    this.#tracking = new Tracking(options);
+    this.#state = new TrackerState(options);
     layTrackedSources(beginTask);
   }
 
   /** Whether a tracked task is pending, or the microtasks after the last one still run. */
   get busy(): boolean {
-    return this.#tracking.busy;
+    return this.#state.busy;
   }
 
   /** The tasks pending, oldest first. */
   get pending(): PendingTask[] {
-    return this.#tracking.pending();
+    return this.#state.pending();
   }
 
   /**
@@ -225,12 +235,12 @@ export class TaskTracker {
    */
   run<R, A extends unknown[]>(fn: (...args: A) => R, ...args: A): R {
     validate(fn, 'function', 'fn');
-    const tracking = this.#tracking;
+    const state = this.#state;
     const outer = scopes.getStore();
-    const trackings = outer === undefined ? tracking.alone : outer.includes(tracking) ? outer : [...outer, tracking];
-    const task = new Task('run', tracking.alone, tracking.stacks);
+    const scope = outer === undefined ? state.ownScope : outer.includes(state) ? outer : [...outer, state];
+    const task = new Task('run', state.ownScope, state.stacks);
     try {
-      return args.length === 0 ? scopes.run(trackings, fn as () => R) : scopes.run(trackings, fn, ...args);
+      return args.length === 0 ? scopes.run(scope, fn as () => R) : scopes.run(scope, fn, ...args);
     } finally {
       task.end();
     }
@@ -238,21 +248,21 @@ export class TaskTracker {
 
   /** Resolves when the tracker is idle: at once where it is now. */
   whenIdle(): Promise<void> {
-    const tracking = this.#tracking;
-    if (!tracking.busy) return Promise.resolve();
-    return tracking.idle ??= new Promise((resolve) => {
-      tracking.resolveIdle = resolve;
+    const state = this.#state;
+    if (!state.busy) return Promise.resolve();
+    return state.idle ??= new Promise((resolve) => {
+      state.resolveIdle = resolve;
     });
   }
 
   /** Calls `listener` each time the tracker turns busy; returns what removes it. */
   onBusy(listener: Listener): () => void {
-    return listen(this.#tracking.onBusy, listener);
+    return listen(this.#state.onBusy, listener);
   }
 
   /** Calls `listener` each time the tracker turns idle; returns what removes it. */
   onIdle(listener: Listener): () => void {
-    return listen(this.#tracking.onIdle, listener);
+    return listen(this.#state.onIdle, listener);
   }
 }
 

@@ -21,17 +21,19 @@ export function trackMessagePorts(begin: Begin, g: Record<string, any>): void {
   if (typeof g.MessageChannel !== 'function' || portPrototype === undefined) return;
   /** Each port's other end, while both are in this realm. */
   const peers = new WeakMap<object, object>();
-  /** The posts each port has yet to deliver, oldest first. */
-  const queues = new WeakMap<object, TaskLike[]>();
+  /**
+   * The posts each port of a tracked channel has yet to deliver, oldest first: a task, or
+   * undefined for a post made outside every scope (delivered in turn, it ends nothing).
+   */
+  const queues = new WeakMap<object, (TaskLike | undefined)[]>();
   const node = typeof portPrototype[HYBRID_DISPATCH] === 'function';
-  const listening = new WeakSet<object>();
-
+  
   const delivered = (port: object) => queues.get(port)?.shift()?.end();
   const endAll = (port: object) => {
     const queue = queues.get(port);
     if (queue === undefined) return;
     queues.delete(port);
-    for (let i = 0; i < queue.length; i++) queue[i]!.end();
+    for (let i = 0; i < queue.length; i++) queue[i]?.end();
   };
   /** `port` left this realm (or was closed): nothing posted to it is seen delivered. */
   const gone = (port: object) => {
@@ -43,15 +45,25 @@ export function trackMessagePorts(begin: Begin, g: Record<string, any>): void {
       endAll(peer);
     }
   };
-  const transferred = (options: unknown) => {
+  /** Calls a function that may transfer ports (`options`: its transfer list, or options with one); those it transferred are gone. */
+  const transferring = (inner: Function, self: unknown, args: IArguments, options: unknown): unknown => {
+    const result = Reflect.apply(inner, self, args);
     const list = Array.isArray(options) ? options : (options as { transfer?: unknown } | null | undefined)?.transfer;
-    if (!Array.isArray(list)) return;
-    for (let i = 0; i < list.length; i++) if (peers.has(list[i])) gone(list[i]);
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) if (peers.has(list[i])) gone(list[i]);
+    return result;
   };
 
   layerConstructor(g, 'MessageChannel', (channel) => {
     const { port1, port2 } = channel as Channel;
     peers.set(port1, port2).set(port2, port1);
+    // A web port's message events: a capture listener, which the port's others cannot hide
+    // the event from, and which does not start the port (Node's would: its delivery is seen
+    // through the dispatch method instead).
+    if (!node) for (const port of [port1, port2] as Port[]) {
+      const onDelivered = () => delivered(port);
+      port.addEventListener('message', onDelivered, true);
+      port.addEventListener('messageerror', onDelivered, true);
+    }
   });
 
   if (node) {
@@ -60,45 +72,47 @@ export function trackMessagePorts(begin: Begin, g: Record<string, any>): void {
       if (arguments[2] === undefined && (arguments[1] === 'message' || arguments[1] === 'messageerror')) delivered(this as object);
       return Reflect.apply(inner, this, arguments);
     });
+    // A message taken without being dispatched.
+    const workerThreads = nodeModule('node:worker_threads');
+    if (workerThreads !== undefined) layer(workerThreads, 'receiveMessageOnPort', (inner) => function (this: unknown, port: unknown) {
+      const result = Reflect.apply(inner, this, arguments);
+      if (result !== undefined && typeof port === 'object' && port !== null) delivered(port);
+      return result;
+    });
   }
 
   layer(portPrototype, 'postMessage', (inner) => function (this: unknown, _message: unknown, options: unknown) {
-    transferred(options);
     const peer = peers.get(this as object);
-    const task = peer === undefined ? undefined : begin('MessagePort.postMessage');
-    if (task === undefined) return Reflect.apply(inner, this, arguments);
+    if (peer === undefined) return transferring(inner, this, arguments, options);
+    const task = begin('MessagePort.postMessage');
+    let result: unknown;
     try {
-      const result = Reflect.apply(inner, this, arguments);
-      let queue = queues.get(peer!);
-      if (queue === undefined) queues.set(peer!, queue = []);
-      queue.push(task);
-      if (!node && !listening.has(peer!)) {
-        listening.add(peer!);
-        const onDelivered = () => delivered(peer!);
-        (peer as Port).addEventListener('message', onDelivered);
-        (peer as Port).addEventListener('messageerror', onDelivered);
-      }
-      return result;
+      result = transferring(inner, this, arguments, options);
     } catch (error) {
-      task.end();
+      task?.end();
       throw error;
     }
+    let queue = queues.get(peer);
+    if (queue === undefined) queues.set(peer, queue = []);
+    queue.push(task);
+    return result;
   });
   layer(portPrototype, 'close', (inner) => function (this: unknown) {
     gone(this as object);
     return Reflect.apply(inner, this, arguments);
   });
-  // What else transfers a port: a worker's or a window's postMessage, structuredClone.
-  for (const holder of [g, g.Worker?.prototype, g.DedicatedWorkerGlobalScope?.prototype, nodeModule('node:worker_threads')?.Worker?.prototype]) {
+  // What else transfers a port: a worker's, a window's, a service worker's or a client's
+  // postMessage, structuredClone. (Another realm's postMessage, an iframe's window's, is not
+  // seen: docs/tracker.md.)
+  const holders = [g, g.Window?.prototype, g.Worker?.prototype, g.DedicatedWorkerGlobalScope?.prototype, g.ServiceWorker?.prototype, g.Client?.prototype, nodeModule('node:worker_threads')?.Worker?.prototype];
+  for (const holder of holders) {
     if (holder === undefined) continue;
     layer(holder, 'postMessage', (inner) => function (this: unknown, _message: unknown, second: unknown, third: unknown) {
       // window.postMessage(message, targetOrigin, transfer) or (message, options).
-      transferred(Array.isArray(third) ? third : second);
-      return Reflect.apply(inner, this, arguments);
+      return transferring(inner, this, arguments, Array.isArray(third) ? third : second);
     });
   }
   layer(g, 'structuredClone', (inner) => function (this: unknown, _value: unknown, options: unknown) {
-    transferred(options);
-    return Reflect.apply(inner, this, arguments);
+    return transferring(inner, this, arguments, options);
   });
 }

@@ -11,10 +11,13 @@
 // - a promise's (fetch and the body readers of its Response, scheduler.postTask, Node's
 //   timers/promises) when the promise settles, before the caller's reactions run;
 // - an event target's (XMLHttpRequest, FileReader, IndexedDB requests) at the event that
-//   ends the operation (`loadend`; `success` or `error`).
+//   ends the operation (`loadend`; `success` or `error`);
+// - a message posted on a MessageChannel's port when the other end delivers it
+//   (tracked-message-ports.ts).
 // The table of what counts is in docs/tracker.md.
 
 import { layer, nodeModule, type Begin, type Method, type TaskLike } from './layer';
+import { syncBuiltinExports } from '../host/node-builtins';
 import { trackMessagePorts } from './tracked-message-ports';
 
 let laid = false;
@@ -58,8 +61,9 @@ export function layTrackedSources(begin: Begin): void {
   }
   trackIndexedDb(begin, g);
   trackMessagePorts(begin, g);
+  // ES modules' named imports of node:timers and node:timers/promises are copies: made again.
+  syncBuiltinExports(globalThis);
 }
-
 
 /** Calls `inner` with `args` but `callback` at 0; the common shapes without an array (an absent argument stays absent). */
 function callWith(inner: Method, self: unknown, args: IArguments, callback: unknown): unknown {
@@ -119,9 +123,14 @@ function trackScheduler(begin: Begin, holder: object, name: string, clearName: s
         task.end();
       }
     };
-    handle = callWith(inner, this, arguments, scheduled);
+    try {
+      handle = callWith(inner, this, arguments, scheduled);
+    } catch (error) {
+      task.end();
+      throw error;
+    }
     tasks.set(handle, task);
-    closeEndsTask(handle, tasks);
+    clearingMethodsEndTask(handle, tasks);
     return handle;
   });
   layer(holder, clearName, (inner) => function (this: unknown, handle: unknown) {
@@ -130,20 +139,27 @@ function trackScheduler(begin: Begin, holder: object, name: string, clearName: s
   });
 }
 
-/** Node's Timeout#close() clears the timer without the global clear function: it ends the task too. */
-const closing = new WeakSet<object>();
+/**
+ * Node's Timeout#close() and the handles' [Symbol.dispose]() (`using`) clear the timer without
+ * the global clear functions: they end the task too. Laid on each handle prototype met.
+ */
+const clearing = new WeakSet<object>();
 let lastProto: object | null = null;
-function closeEndsTask(handle: unknown, tasks: HandleTasks): void {
+function clearingMethodsEndTask(handle: unknown, tasks: HandleTasks): void {
   if (typeof handle !== 'object' || handle === null) return;
   const proto = Object.getPrototypeOf(handle);
   if (proto === lastProto) return;
   lastProto = proto;
-  if (proto === null || closing.has(proto) || typeof proto.close !== 'function') return;
-  closing.add(proto);
-  layer(proto, 'close', (inner) => function (this: unknown) {
-    tasks.take(this)?.end();
-    return Reflect.apply(inner, this, arguments);
-  });
+  if (proto === null || clearing.has(proto)) return;
+  clearing.add(proto);
+  for (const key of ['close', Symbol.dispose]) {
+    // (Symbol.dispose is undefined where the runtime has none.)
+    if (key === undefined || typeof proto[key] !== 'function') continue;
+    layer(proto, key, (inner) => function (this: unknown) {
+      tasks.take(this)?.end();
+      return Reflect.apply(inner, this, arguments);
+    });
+  }
 }
 
 /** A function that queues its first argument to run once (queueMicrotask, process.nextTick). */
@@ -200,10 +216,12 @@ function trackSettling(begin: Begin, holder: object, name: string, source = name
 /**
  * A method that starts an operation whose end an event on `target(self, result)` tells
  * (FileReader's reads, IndexedDB's requests): the task ends at the first of `events`.
+ * `started` is told each task with its target.
  */
 function trackUntilEvent(
-  begin: Begin, proto: object, name: string, source: string,
+  begin: Begin, proto: object, name: PropertyKey, source: string,
   target: (self: unknown, result: unknown) => EventTarget | undefined, events: readonly string[],
+  started?: (target: EventTarget, task: TaskLike) => void,
 ): void {
   layer(proto, name, (inner) => function (this: unknown) {
     const result = Reflect.apply(inner, this, arguments);
@@ -211,30 +229,43 @@ function trackUntilEvent(
     // returned no request (IDBDatabase.transaction), is no task.
     const eventTarget = target(this, result);
     const task = eventTarget === undefined ? undefined : begin(source);
-    if (task !== undefined) endAtEvent(task, eventTarget!, events);
+    if (task !== undefined) {
+      endAtEvent(task, eventTarget!, events);
+      started?.(eventTarget!, task);
+    }
     return result;
   });
 }
 
+/**
+ * Ends `task` at the first of `events` on `target`. Capture listeners: at the target they run
+ * before the others, which cannot hide the event from them with stopImmediatePropagation().
+ */
 function endAtEvent(task: TaskLike, target: EventTarget, events: readonly string[]): void {
   const end = () => {
-    for (const event of events) target.removeEventListener(event, end);
+    for (const event of events) target.removeEventListener(event, end, true);
     task.end();
   };
-  for (const event of events) target.addEventListener(event, end);
+  for (const event of events) target.addEventListener(event, end, true);
 }
 
-/** XMLHttpRequest: an asynchronous send() is a task until `loadend` (after load, error, abort or timeout). */
+/**
+ * XMLHttpRequest: an asynchronous send() is a task until `loadend` (after load, error, abort or
+ * timeout). open() on a request in flight stops it without a `loadend`: its task ends there.
+ */
 function trackXmlHttpRequest(begin: Begin, proto: object | undefined): void {
   if (proto === undefined) return;
   const synchronous = new WeakSet<object>();
+  const inFlight = new WeakMap<object, TaskLike>();
   layer(proto, 'open', (inner) => function (this: unknown) {
+    inFlight.get(this as object)?.end();
     // open(method, url, async): only an explicit false is synchronous.
     if (arguments.length > 2 && !arguments[2]) synchronous.add(this as object);
     else synchronous.delete(this as object);
     return Reflect.apply(inner, this, arguments);
   });
-  trackUntilEvent(begin, proto, 'send', 'XMLHttpRequest.send', (self) => synchronous.has(self as object) ? undefined : self as EventTarget, ['loadend']);
+  trackUntilEvent(begin, proto, 'send', 'XMLHttpRequest.send', (self) => synchronous.has(self as object) ? undefined : self as EventTarget, ['loadend'],
+    (request, task) => inFlight.set(request, task));
 }
 
 /** IndexedDB: a request is a task until its `success` or `error`; a cursor's next step is another. */
