@@ -2,7 +2,8 @@
 // there, in a page bundled by esbuild with anyctx's plugin (default options), against the
 // same programs under zone.js with its fetch plugin (the same busy/idle transitions where
 // zone.js can follow the program; what the program states where it uses native `await`),
-// in Chromium and Firefox ESR. Each page posts its results to our server.
+// in Chromium and Firefox ESR; and anyctx/opentelemetry/user-interaction case by case
+// (test/browser/user-interaction-page.mjs). Each page posts its results to our server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -25,14 +26,18 @@ let server;
 let out;
 let chromium;
 
-/** The two pages, bundled: /tracker.js (with anyctx's plugin) and /zone.js (without). */
+/**
+ * The pages, bundled: /tracker.js (with anyctx's plugin), /zone.js (without), and
+ * /interaction.js (anyctx/opentelemetry/user-interaction, with the plugin).
+ */
 async function buildPages() {
   const [{ build }, { default: plugin }] = await Promise.all([import('esbuild'), import('anyctx-build/esbuild')]);
   const common = { bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', outdir: '/' };
   const tracked = await build({ ...common, entryPoints: { tracker: here('browser/tracker-page.mjs') }, plugins: [plugin()] });
   const zone = await build({ ...common, entryPoints: { zone: here('browser/tracker-zone-page.mjs') } });
-  const files = new Map([...tracked.outputFiles, ...zone.outputFiles].map((file) => [file.path, file.contents]));
-  for (const page of ['tracker', 'zone']) {
+  const interaction = await build({ ...common, entryPoints: { interaction: here('browser/user-interaction-page.mjs') }, plugins: [plugin()] });
+  const files = new Map([...tracked.outputFiles, ...zone.outputFiles, ...interaction.outputFiles].map((file) => [file.path, file.contents]));
+  for (const page of ['tracker', 'zone', 'interaction']) {
     files.set(`/${page}.html`, Buffer.from(`<!doctype html><meta charset=utf-8><title>${page}</title><script type=module src=/${page}.js></script>`));
   }
   return files;
@@ -136,5 +141,21 @@ for (const [browser, run] of [['Chromium', inChromium], ['Firefox ESR', inFirefo
       }
       if (program.expect) assert.deepEqual(tracked[name].transitions, program.expect, name);
     }
+  });
+}
+
+for (const [browser, run] of [['Chromium', inChromium], ['Firefox ESR', inFirefox]]) {
+  test(`${browser}: user-interaction spans: attributes, the work covered, prevented spans, intervals, disable()`, { skip, timeout: 120_000 }, async (t) => {
+    const key = browser === 'Chromium' ? 'chromium' : 'firefox';
+    if (!available[key]) return t.skip(`${BROWSERS[key]} is missing and could not be installed`);
+    const results = await run('interaction');
+    const [span, ...others] = results.work.spans;
+    assert.deepEqual(others, [], 'one span for the click, whatever listens');
+    assert.deepEqual([span.name, span.element, span.xpath], ['click', 'BUTTON', '//*[@id="work"]']);
+    assert.ok(span.ms >= 45, `the span covers the 50 ms timer: ${span.ms} ms`);
+    assert.deepEqual([results.work.activeInListener, results.work.windowSawSpan], [true, true], 'the span is active in the listeners, the window\'s included');
+    assert.equal(results.prevented, 0, 'a prevented span is not exported');
+    assert.deepEqual(results.interval, ['click'], 'an interval does not keep the span open');
+    assert.deepEqual(results.disabled, { calls: 0, spans: 0 }, 'removed after disable()');
   });
 }
