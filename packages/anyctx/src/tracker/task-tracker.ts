@@ -43,6 +43,8 @@ const now: () => number = typeof performance === 'object' && typeof performance?
   ? () => performance.now()
   : Date.now;
 
+const NO_TRACKERS: readonly TrackerState[] = [];
+
 /** A task's place in one tracker's list of pending tasks. */
 class Link {
   prev: Link | undefined;
@@ -79,7 +81,7 @@ export class Task {
     if (links === undefined) return;
     const trackers = this.#trackers;
     this.#links = undefined;
-    this.#trackers = [];
+    this.#trackers = NO_TRACKERS;
     if (links instanceof Link) trackers[0]!.end(links);
     else for (let i = 0; i < links.length; i++) trackers[i]!.end(links[i]!);
   }
