@@ -27,7 +27,7 @@ export function trackMessagePorts(begin: Begin, g: Record<string, any>): void {
    */
   const queues = new WeakMap<object, (TaskLike | undefined)[]>();
   const node = typeof portPrototype[HYBRID_DISPATCH] === 'function';
-  
+
   const delivered = (port: object) => queues.get(port)?.shift()?.end();
   const endAll = (port: object) => {
     const queue = queues.get(port);
