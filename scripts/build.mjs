@@ -54,11 +54,15 @@ await buildPackage('anyctx', async (source, dist) => {
     }
   }
   // On Node, `import` and `require` of anyctx must reach ONE engine (one current frame, one
-  // id counter, one set of host patches). So Node's `import` condition points at a thin ESM
-  // file that re-exports the CommonJS build instead of loading a second copy.
-  for (const name of ['index', 'portable']) {
-    const names = Object.keys(require(new URL(`${name}.cjs`, dist).pathname)).filter((n) => n !== 'default');
-    writeFileSync(new URL(`${name}.node.mjs`, dist), `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`);
+  // id counter, one set of host patches), and one tracker (one scope store, one set of tracked
+  // layers). So Node's `import` condition points at a thin ESM file that re-exports the
+  // CommonJS build instead of loading a second copy.
+  for (const name of ['index', 'portable', 'tracker']) {
+    const exported = require(new URL(`${name}.cjs`, dist).pathname);
+    const names = Object.keys(exported).filter((n) => n !== 'default');
+    // A default export only where the entry has one (the API object; the tracker has none).
+    const defaultExport = 'default' in exported ? 'export default cjs;\n' : '';
+    writeFileSync(new URL(`${name}.node.mjs`, dist), `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\n${defaultExport}`);
   }
 });
 

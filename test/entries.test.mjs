@@ -40,6 +40,19 @@ test('anyctx/portable is a single engine for import and require', async () => {
   assert.notEqual(imported.AsyncLocalStorage, nativeHooks.AsyncLocalStorage);
 });
 
+test('anyctx/tracker is one module for import and require on Node, on the portable engine', async () => {
+  const imported = await import('anyctx/tracker');
+  const required = require('anyctx/tracker');
+  assert.equal(imported.TaskTracker, required.TaskTracker);
+  assert.equal(imported.settled, required.settled);
+  // Its scope follows the portable engine's task sources: a timer set in a required tracker's
+  // run counts for it, seen through the imported class.
+  const tracker = new imported.TaskTracker();
+  required.TaskTracker.prototype.run.call(tracker, () => setTimeout(() => {}, 1));
+  assert.deepEqual(tracker.pending.map((task) => task.source), ['setTimeout']);
+  await tracker.whenIdle();
+});
+
 test('a bundle for browsers resolves anyctx to the portable engine', async () => {
   const { build } = await import('esbuild');
   const result = await build({
