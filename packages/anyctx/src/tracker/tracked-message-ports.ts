@@ -27,6 +27,10 @@ export function trackMessagePorts(begin: Begin, g: Record<string, any>): void {
    */
   const queues = new WeakMap<object, (TaskLike | undefined)[]>();
   const node = typeof portPrototype[HYBRID_DISPATCH] === 'function';
+  // Bun starts a port when a message listener is added, as Node does, and has no dispatch
+  // method to watch instead: the tracker's listener would change what the program receives.
+  // Its posts are not tracked (nor workerd's, which has no MessagePort global).
+  if (!node && typeof g.process?.versions?.bun === 'string') return;
 
   const delivered = (port: object) => queues.get(port)?.shift()?.end();
   const endAll = (port: object) => {
