@@ -38,9 +38,11 @@ await buildPackage('anyctx', async (source, dist) => {
     tracker: { entry: 'entry/tracker.ts', nodeSources: false, formats: BOTH_FORMATS },
     'opentelemetry-user-interaction': { entry: 'entry/opentelemetry-user-interaction.ts', nodeSources: false, formats: BOTH_FORMATS },
   };
+  /** Each entry's export names, from its ESM build. */
+  const esmExports = {};
   for (const [name, { entry, nodeSources, formats }] of Object.entries(entries)) {
     for (const [format, extension] of formats) {
-      await build({
+      const result = await build({
         ...COMMON,
         entryPoints: [new URL(entry, source).pathname],
         outfile: new URL(`${name}.${extension}`, dist).pathname,
@@ -49,7 +51,9 @@ await buildPackage('anyctx', async (source, dist) => {
         target: 'es2022',
         external: ['node:async_hooks', 'anyctx', 'anyctx/portable', 'anyctx/tracker', '@opentelemetry/api'],
         ...runtimeBuildOptions({ nodeSources }),
+        metafile: true,
       });
+      if (format === 'esm') esmExports[name] = Object.values(result.metafile.outputs).find((output) => output.entryPoint)?.exports;
       if (format === 'cjs') guardHelpers(new URL(`${name}.${extension}`, dist));
     }
   }
@@ -58,10 +62,13 @@ await buildPackage('anyctx', async (source, dist) => {
   // layers). So Node's `import` condition points at a thin ESM file that re-exports the
   // CommonJS build instead of loading a second copy.
   for (const name of ['index', 'portable', 'tracker']) {
-    const exported = require(new URL(`${name}.cjs`, dist).pathname);
-    const names = Object.keys(exported).filter((n) => n !== 'default');
+    // The names from the ESM build where there is one: the tracker's CommonJS build requires
+    // `anyctx/portable`, which a first build has not put in dist/ yet. Node's own engine
+    // (index) has a CommonJS build only, which requires nothing of the package.
+    const all = esmExports[name] ?? Object.keys(require(new URL(`${name}.cjs`, dist).pathname));
+    const names = all.filter((n) => n !== 'default');
     // A default export only where the entry has one (the API object; the tracker has none).
-    const defaultExport = 'default' in exported ? 'export default cjs;\n' : '';
+    const defaultExport = all.includes('default') ? 'export default cjs;\n' : '';
     writeFileSync(new URL(`${name}.node.mjs`, dist), `import cjs from './${name}.cjs';\nexport const { ${names.join(', ')} } = cjs;\n${defaultExport}`);
   }
 });
