@@ -17,9 +17,8 @@ export async function settled<R>(fn: () => R, options?: TaskTrackerOptions): Pro
   }
   // Handled now: a rejection before the tracker is idle is the caller's, not unhandled.
   const done = outcome.then(() => {}, () => {});
-  // `fn`'s promise may settle after the tracker turned idle (it awaited something no task
-  // source tracks: a file read, crypto.subtle): what it scheduled after that is waited for too.
-  await tracker.whenIdle();
+  // Then idle: `fn`'s promise may settle after the tracker turned idle (it awaited something no
+  // task source tracks: a file read, crypto.subtle), and what it scheduled since is waited for.
   await done;
   while (tracker.busy) await tracker.whenIdle();
   return outcome;
